@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+/**
+ * The role-guide format (public: users write and share these files). Documented in docs/guide-format.md.
+ * Ids are stable slugs so that notes recorded against a question keep pointing at it after the guide is edited.
+ */
+export const Slug = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (letters, digits, single hyphens)');
+
+const Text = z.string().trim().min(1, 'must not be empty').max(4000);
+
+/** An item with a stable id: a thing to look for, a tip, a red flag. */
+export const GuideItem = z.strictObject({ id: Slug, text: Text });
+export type GuideItem = z.infer<typeof GuideItem>;
+
+/** A question of a stage; `core` questions are the ones not to skip, `followUps` are probes to go deeper. */
+export const GuideQuestion = z.strictObject({
+  id: Slug,
+  text: Text,
+  followUps: z.array(Text).default([]),
+  core: z.boolean().default(false),
+});
+export type GuideQuestion = z.infer<typeof GuideQuestion>;
+
+/** A stage of the hiring process, in the order it happens. `durationMinutes` drives the stage timer. */
+export const GuideStage = z.strictObject({
+  id: Slug,
+  title: Text,
+  durationMinutes: z.number().int().positive().max(600).optional(),
+  description: z.string().trim().max(4000).default(''),
+  questions: z.array(GuideQuestion).default([]),
+  redFlags: z.array(GuideItem).default([]),
+});
+export type GuideStage = z.infer<typeof GuideStage>;
+
+function duplicates(ids: string[]): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const id of ids) (seen.has(id) ? dup : seen).add(id);
+  return [...dup];
+}
+
+/** A role guide, schema version 1. Parsing rejects duplicate ids within each list. */
+export const Guide = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    id: Slug,
+    title: Text,
+    locale: z.string().regex(/^[a-z]{2}(?:-[A-Z]{2})?$/, 'must be a language tag such as "en" or "it"'),
+    summary: z.string().trim().max(4000).default(''),
+    skills: z.array(z.string().trim().min(1).max(200)).default([]),
+    lookFor: z.array(GuideItem).default([]),
+    stages: z.array(GuideStage).min(1, 'a guide needs at least one stage'),
+    tips: z.array(GuideItem).default([]),
+    redFlags: z.array(GuideItem).default([]),
+  })
+  .superRefine((guide, ctx) => {
+    const check = (ids: string[], path: (string | number)[], what: string) => {
+      for (const id of duplicates(ids)) ctx.addIssue({ code: 'custom', path, message: `duplicate ${what} id "${id}"` });
+    };
+    check(guide.stages.map((s) => s.id), ['stages'], 'stage');
+    check(guide.stages.flatMap((s) => s.questions.map((q) => q.id)), ['stages'], 'question');
+    check([...guide.redFlags, ...guide.stages.flatMap((s) => s.redFlags)].map((f) => f.id), ['redFlags'], 'red flag');
+    check(guide.lookFor.map((l) => l.id), ['lookFor'], 'look-for');
+    check(guide.tips.map((t) => t.id), ['tips'], 'tip');
+  });
+export type Guide = z.infer<typeof Guide>;
+/** What a guide file may contain before defaults are applied. */
+export type GuideInput = z.input<typeof Guide>;
+
+/** One line per guide for pickers: counts and durations without the full text. */
+export interface GuideSummary {
+  id: string;
+  title: string;
+  locale: string;
+  summary: string;
+  skills: string[];
+  stages: { id: string; title: string; durationMinutes?: number }[];
+  /** `bundled` guides ship with the extension and are read-only; `custom` ones were imported by the user. */
+  origin: 'bundled' | 'custom';
+}
+
+/** Summarises a guide for pickers. */
+export function summarizeGuide(guide: Guide, origin: GuideSummary['origin']): GuideSummary {
+  return {
+    id: guide.id,
+    title: guide.title,
+    locale: guide.locale,
+    summary: guide.summary,
+    skills: guide.skills,
+    stages: guide.stages.map((s) => ({ id: s.id, title: s.title, durationMinutes: s.durationMinutes })),
+    origin,
+  };
+}

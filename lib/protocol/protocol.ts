@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import { Guide, type GuideSummary } from '../guides/schema';
+import {
+  CallState,
+  InterviewState,
+  Platform,
+  Rating,
+  Recommendation,
+  type CriterionRatingRow,
+  type InterviewBundle,
+  type InterviewRow,
+  type InterviewSummary,
+  type NoteRow,
+  type QuestionStateRow,
+  type RedFlagCheckRow,
+} from '../db/records';
+
+/**
+ * The one protocol every context (panel, popup, options, side panel, content script) uses to talk to the
+ * background worker. Each entry declares the Zod schema the background validates the payload with, the
+ * TypeScript type of its answer, and whether a content script on a call page may send it.
+ *
+ * Adding a message: add an entry here and a handler in `lib/background/handlers/*`; the meta-test
+ * `tests/unit/protocol.test.ts` fails until both exist.
+ */
+export interface MessageDef<I extends z.ZodType, O> {
+  input: I;
+  /** Phantom field carrying the answer type; never read at run time. */
+  output?: O;
+  /** Content scripts (running in call pages) may send this message. Extension pages may send all. */
+  fromContentScript?: boolean;
+}
+
+function message<O>() {
+  return <I extends z.ZodType>(input: I, options: { fromContentScript?: boolean } = {}): MessageDef<I, O> => ({
+    input,
+    ...options,
+  });
+}
+
+/** Which view sent a message; used for diagnostics and by `ping`. */
+export const ViewKind = z.enum(['panel', 'popup', 'options', 'sidepanel', 'content']);
+export type ViewKind = z.infer<typeof ViewKind>;
+
+export interface PingAnswer {
+  pong: true;
+  from: ViewKind;
+  /** Epoch milliseconds at which the background answered. */
+  at: number;
+  /** Tab of the sender, when it is in a tab (content script or framed panel). */
+  tabId: number | null;
+}
+
+/** What the background knows about a tab's call, from its content script. */
+export interface TabCallInfo {
+  tabId: number;
+  platform: Platform;
+  state: CallState;
+  /** Platform-specific meeting id (Meet code, Zoom number, Teams thread), or null when unknown. */
+  meetingId: string | null;
+  url: string;
+  /** Epoch ms of the last state change. */
+  since: number;
+  /** Epoch ms of the first `in-call` seen in this tab for this meeting. */
+  callStartedAt: number | null;
+  /** The overlay panel is collapsed (from the content script). */
+  collapsed: boolean;
+}
+
+/** A tab's call and the interview attached to it, as the panel and popup show them. */
+export interface SessionInfo {
+  tab: TabCallInfo | null;
+  interview: InterviewBundle | null;
+  /** An interview prepared in the popup away from a call, which the next call picks up. */
+  planned: InterviewRow | null;
+}
+
+/** One detection event kept for the options page's diagnostics. */
+export interface DetectionEvent {
+  at: number;
+  platform: Platform;
+  state: CallState;
+  url: string;
+  /** Set when DOM signals stopped matching, e.g. `no in-call signal matched`. */
+  problem?: string;
+}
+
+export interface StorageInfo {
+  usageBytes: number | null;
+  quotaBytes: number | null;
+  persisted: boolean | null;
+}
+
+export interface ImportReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  refused: { path: string; reason: string }[];
+}
+
+const Id = z.string().min(1).max(100);
+const SlugRef = z.string().min(1).max(80);
+const TabId = z.number().int().nonnegative();
+
+const StartInterview = z.object({
+  candidateName: z.string().trim().min(1).max(200),
+  candidateRef: z.string().trim().max(2000).default(''),
+  guideId: SlugRef,
+  stageId: SlugRef.optional(),
+  /** Attach to this call tab (popup); omitted from a panel, whose own tab is used; null prepares a planned one. */
+  tabId: TabId.nullable().optional(),
+  /** Client-generated id, so that a retried start is idempotent. */
+  id: Id.optional(),
+});
+
+const InterviewPatch = z
+  .object({
+    candidateName: z.string().trim().min(1).max(200),
+    candidateRef: z.string().trim().max(2000),
+    currentStageId: SlugRef,
+    recommendation: Recommendation.nullable(),
+    summary: z.string().max(100_000),
+    state: InterviewState,
+  })
+  .partial();
+
+export const protocol = {
+  ping: message<PingAnswer>()(z.object({ from: ViewKind }), { fromContentScript: true }),
+
+  // Role guides
+  'guides.list': message<GuideSummary[]>()(z.object({})),
+  'guides.get': message<Guide>()(z.object({ id: SlugRef })),
+  /** Saves an imported or duplicated guide; refuses to overwrite a bundled id. */
+  'guides.save': message<GuideSummary>()(z.object({ guide: Guide })),
+  'guides.delete': message<{ deleted: boolean }>()(z.object({ id: SlugRef })),
+
+  // Call tabs (content script → background), and the session a view shows
+  'calls.report': message<{ panel: 'overlay' | 'hidden' }>()(
+    z.object({
+      platform: Platform,
+      state: CallState,
+      meetingId: z.string().max(500).nullable(),
+      url: z.string().max(4000),
+      collapsed: z.boolean().default(false),
+      problem: z.string().max(500).optional(),
+    }),
+    { fromContentScript: true },
+  ),
+  /** The session of a tab: the sender's own tab when `tabId` is omitted. */
+  'session.get': message<SessionInfo>()(z.object({ tabId: TabId.optional() })),
+  /** Asks the tab's content script to show, collapse or toggle its panel. */
+  'panel.command': message<{ delivered: boolean }>()(
+    z.object({ tabId: TabId.optional(), command: z.enum(['toggle', 'expand', 'collapse', 'add-note']) }),
+    { fromContentScript: true },
+  ),
+  'diagnostics.get': message<DetectionEvent[]>()(z.object({})),
+
+  // Interviews
+  'interviews.start': message<InterviewRow>()(StartInterview),
+  'interviews.update': message<InterviewRow>()(z.object({ id: Id, patch: InterviewPatch })),
+  /** Ends the interview (state `ended`, `endedAt` now). */
+  'interviews.end': message<InterviewRow>()(z.object({ id: Id })),
+  'interviews.get': message<InterviewBundle>()(z.object({ id: Id })),
+  'interviews.list': message<{ total: number; items: InterviewSummary[] }>()(
+    z.object({
+      query: z.string().max(200).default(''),
+      sort: z.enum(['newest', 'oldest', 'candidate', 'guide']).default('newest'),
+      offset: z.number().int().nonnegative().default(0),
+      limit: z.number().int().positive().max(10_000).default(100),
+    }),
+  ),
+  'interviews.recent': message<InterviewSummary[]>()(z.object({ limit: z.number().int().positive().max(50).default(5) })),
+  'interviews.delete': message<{ deleted: number }>()(z.object({ ids: z.array(Id).min(1).max(100_000) })),
+
+  // Rows of an interview: idempotent upserts
+  'notes.upsert': message<NoteRow>()(
+    z.object({
+      id: Id,
+      interviewId: Id,
+      questionId: SlugRef.nullable().default(null),
+      stageId: SlugRef.nullable().default(null),
+      text: z.string().max(100_000),
+      /** Stamp the note this many ms before now (the "a few seconds earlier" shortcut). */
+      stampEarlierMs: z.number().int().nonnegative().max(600_000).default(0),
+    }),
+  ),
+  'notes.delete': message<{ deleted: boolean }>()(z.object({ id: Id })),
+  'questions.upsert': message<QuestionStateRow>()(
+    z.object({
+      interviewId: Id,
+      questionId: SlugRef,
+      stageId: SlugRef.nullable().default(null),
+      patch: z.object({ asked: z.boolean(), rating: Rating.nullable(), note: z.string().max(100_000) }).partial(),
+    }),
+  ),
+  'redFlags.upsert': message<RedFlagCheckRow>()(
+    z.object({
+      interviewId: Id,
+      redFlagId: SlugRef,
+      stageId: SlugRef.nullable().default(null),
+      patch: z.object({ checked: z.boolean(), note: z.string().max(100_000) }).partial(),
+    }),
+  ),
+  'criteria.upsert': message<CriterionRatingRow>()(
+    z.object({
+      interviewId: Id,
+      criterionId: SlugRef,
+      patch: z.object({ rating: Rating.nullable(), note: z.string().max(100_000) }).partial(),
+    }),
+  ),
+
+  // Data
+  /** A full backup (see lib/export/backup.ts) of the given interviews, or of all when `ids` is omitted. */
+  'data.export': message<unknown>()(z.object({ ids: z.array(Id).optional() })),
+  /** Validates the whole backup before writing anything; merges by id, newer `updatedAt` wins. */
+  'data.import': message<ImportReport>()(z.object({ backup: z.unknown() })),
+  'data.storage': message<StorageInfo>()(z.object({})),
+  /** Deletes every interview, note and custom guide. `confirm` must be the word the UI asked to type. */
+  'data.wipe': message<{ deleted: number }>()(z.object({ confirm: z.literal('DELETE') })),
+  'data.retention': message<{ deleted: number }>()(z.object({})),
+} as const;
+
+export type Protocol = typeof protocol;
+export type MessageName = keyof Protocol;
+export type MessageInput<K extends MessageName> = z.input<Protocol[K]['input']>;
+export type ParsedInput<K extends MessageName> = z.output<Protocol[K]['input']>;
+export type MessageOutput<K extends MessageName> = NonNullable<Protocol[K]['output']>;
+
+/** Events the background pushes to every open view over the `live` port. */
+export type LiveEvent =
+  | { type: 'interview-changed'; interviewId: string }
+  | { type: 'interviews-changed' }
+  | { type: 'guides-changed' }
+  | { type: 'tab-changed'; tabId: number }
+  | { type: 'storage-error'; message: string };
+
+/** Name of the runtime port views open to receive `LiveEvent`s. */
+export const LIVE_PORT = 'live';

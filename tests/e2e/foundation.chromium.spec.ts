@@ -1,0 +1,40 @@
+import { collectErrors, expect, serveCallPages, test } from './support/chromium';
+import { fixturePage } from './support/pages';
+
+const MEETING = 'https://meet.google.com/abc-defg-hij';
+
+test.beforeEach(async ({ context }) => {
+  await serveCallPages(context, {
+    'https://meet.google.com/abc-defg-hij': { body: fixturePage('meet/in-call.html') },
+    'https://meet.google.com/': { body: fixturePage('meet/home.html') },
+  });
+});
+
+test('mounts exactly one panel on a Meet meeting and it reaches the background', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto(MEETING);
+  const panel = page.frameLocator('[data-interview-copilot] >> iframe');
+  await expect(page.locator('[data-interview-copilot]')).toHaveCount(1);
+  await expect.poll(() => page.frames().filter((f) => f.url().includes('/panel.html')).length).toBe(1);
+  const frame = page.frames().find((f) => f.url().includes('/panel.html'));
+  await expect(frame!.getByTestId('background-status')).toHaveAttribute('data-ok', 'true');
+  void panel;
+});
+
+test('mounts no panel on the Meet home page', async ({ context }) => {
+  const page = await context.newPage();
+  await page.goto('https://meet.google.com/');
+  await page.waitForTimeout(1500);
+  await expect(page.locator('[data-interview-copilot]')).toHaveCount(0);
+  expect(page.frames().filter((f) => f.url().includes('/panel.html'))).toHaveLength(0);
+});
+
+for (const view of ['popup', 'options'] as const) {
+  test(`${view} page opens without errors and reaches the background`, async ({ context, extensionId }) => {
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`chrome-extension://${extensionId}/${view}.html`);
+    await expect(page.getByTestId('background-status')).toHaveAttribute('data-ok', 'true');
+    expect(errors).toEqual([]);
+  });
+}

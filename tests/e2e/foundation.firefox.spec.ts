@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import {
+  launchFirefox,
+  openExtensionPage,
+  panelFrames,
+  serveCallPagesFirefox,
+  waitForPanelFrame,
+  type FirefoxSession,
+} from './support/firefox';
+import { fixturePage } from './support/pages';
+
+let session: FirefoxSession;
+test.beforeAll(async () => {
+  session = await launchFirefox();
+});
+test.afterAll(async () => {
+  await session?.close();
+});
+
+const pages = {
+  'https://meet.google.com/abc-defg-hij': { body: fixturePage('meet/in-call.html') },
+  'https://meet.google.com/': { body: fixturePage('meet/home.html') },
+};
+
+test('mounts exactly one panel on a Meet meeting and it reaches the background', async () => {
+  const page = await session.browser.newPage();
+  await serveCallPagesFirefox(page, pages);
+  await page.goto('https://meet.google.com/abc-defg-hij');
+  const frame = await waitForPanelFrame(page);
+  await frame.waitForSelector('[data-testid="background-status"][data-ok="true"]', { timeout: 10_000 });
+  expect(await page.$$eval('[data-interview-copilot]', (els) => els.length)).toBe(1);
+  expect(await panelFrames(page)).toHaveLength(1);
+  await page.close();
+});
+
+test('mounts no panel on the Meet home page', async () => {
+  const page = await session.browser.newPage();
+  await serveCallPagesFirefox(page, pages);
+  await page.goto('https://meet.google.com/');
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(await page.$$eval('[data-interview-copilot]', (els) => els.length)).toBe(0);
+  expect(await panelFrames(page)).toHaveLength(0);
+  await page.close();
+});
+
+for (const view of ['popup', 'options'] as const) {
+  test(`${view} page opens without errors and reaches the background`, async () => {
+    const page = await openExtensionPage(session, `${view}.html`);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.waitForSelector('[data-testid="background-status"][data-ok="true"]', { timeout: 10_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+}

@@ -1,0 +1,104 @@
+import path from 'node:path';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { firefoxPath } from './browsers';
+import type { CallPage } from './pages';
+
+/** The built Firefox extension (`npm run build:firefox`). */
+export const FIREFOX_DIST = path.resolve(process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
+/** The add-on id from `wxt.config.ts`. */
+export const GECKO_ID = 'interview-copilot@example.org';
+/** Fixed internal UUID so that tests can open `moz-extension://<uuid>/popup.html`. */
+export const FIREFOX_EXTENSION_UUID = '5d1c7c3e-6a55-4b7e-9a40-1c0ffee00001';
+export const FIREFOX_EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+
+export interface FirefoxSession {
+  browser: Browser;
+  /** `moz-extension://<uuid>` */
+  origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches Debian's Firefox ESR over WebDriver BiDi and installs the built extension as a temporary add-on
+ * (shared/docs/testing.md).
+ */
+export async function launchFirefox(options: { profileDir?: string } = {}): Promise<FirefoxSession> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: true,
+    userDataDir: options.profileDir,
+    // Firefox 153+ refuses WebDriver navigation to moz-extension: pages without it.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'browser.shell.checkDefaultBrowser': false,
+    },
+  });
+  await browser.installExtension(FIREFOX_DIST);
+  return { browser, origin: FIREFOX_EXTENSION_ORIGIN, close: () => browser.close() };
+}
+
+/**
+ * Serves fixture pages under real call-site URLs on one page (request interception); other requests continue.
+ * `pages` maps `origin + pathname` (or `origin + '/'` for a whole host) to the page.
+ */
+export async function serveCallPagesFirefox(page: Page, pages: Record<string, CallPage>): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== 'https:') {
+      void request.continue();
+      return;
+    }
+    const entry = pages[`${url.origin}${url.pathname}`] ?? pages[`${url.origin}/`];
+    if (!entry) {
+      void request.respond({ status: 404, contentType: 'text/plain', body: 'not found' });
+      return;
+    }
+    void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: entry.headers ?? {}, body: entry.body });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Opens an extension page (e.g. `options.html`) in a new tab. Firefox never reports the load of
+ * moz-extension pages over BiDi, so the navigation is not awaited; the page's React root is.
+ */
+export async function openExtensionPage(session: FirefoxSession, pagePath: string): Promise<Page> {
+  const page = await session.browser.newPage();
+  page.goto(`${session.origin}/${pagePath}`).catch(() => undefined);
+  await page.waitForSelector('#root > *', { timeout: 15_000 });
+  return page;
+}
+
+/**
+ * The panel's frame inside a call page. BiDi reports the extension frame's URL as `about:blank`, so each
+ * frame is asked for its real location.
+ * @returns every frame whose document is the panel page (tests expect exactly one).
+ */
+export async function panelFrames(page: Page): Promise<Frame[]> {
+  const found: Frame[] = [];
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame()) continue;
+    const href = await frame.evaluate(() => location.href).catch(() => '');
+    if (href.includes('/panel.html')) found.push(frame);
+  }
+  return found;
+}
+
+/** Waits until exactly one panel frame is in `page` and returns it. */
+export async function waitForPanelFrame(page: Page, timeoutMs = 15_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const frames = await panelFrames(page);
+    if (frames.length === 1 && frames[0]) {
+      const ready = await frames[0].$('#root > *').catch(() => null);
+      if (ready) return frames[0];
+    }
+    if (Date.now() > deadline) throw new Error(`expected one panel frame, found ${frames.length}`);
+    await sleep(200);
+  }
+}

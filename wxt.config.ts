@@ -1,0 +1,49 @@
+import { defineConfig } from 'wxt';
+import tailwindcss from '@tailwindcss/vite';
+import { CALL_HOST_MATCHES } from './lib/platforms/hosts';
+
+/**
+ * Build configuration for Chrome (MV3) and Firefox (MV2).
+ * Permissions are kept to the fewest that work; `tests/unit/manifest.test.ts` holds them to an allow-list.
+ */
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
+  imports: false,
+  // Parallel builds (tests, helpers) may each use their own output folder.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
+  vite: () => ({
+    plugins: [tailwindcss()],
+    build: { chunkSizeWarningLimit: 1500 },
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting'],
+    host_permissions: [...CALL_HOST_MATCHES],
+    web_accessible_resources: [
+      {
+        resources: ['panel.html'],
+        matches: [...CALL_HOST_MATCHES],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+I' },
+        description: '__MSG_commandTogglePanel__',
+      },
+      'add-timestamped-note': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: '__MSG_commandAddNote__',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'interview-copilot@example.org', strict_min_version: '128.0' },
+          },
+        }
+      : {}),
+  }),
+});
