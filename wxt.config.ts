@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
+import { hardenBundles } from './build/harden-plugin';
 import { CALL_HOST_MATCHES } from './lib/platforms/hosts';
 
 /**
@@ -12,7 +13,7 @@ export default defineConfig({
   // Parallel builds (tests, helpers) may each use their own output folder.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   vite: () => ({
-    plugins: [tailwindcss()],
+    plugins: [tailwindcss(), hardenBundles()],
     build: { chunkSizeWarningLimit: 1500 },
   }),
   manifest: ({ browser }) => ({
@@ -41,7 +42,12 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'interview-copilot@example.org', strict_min_version: '128.0' },
+            gecko: {
+              id: 'interview-copilot@example.org',
+              strict_min_version: '142.0',
+              // Nothing leaves the browser: https://mzl.la/firefox-builtin-data-consent
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

@@ -36,8 +36,12 @@ export const InterviewRow = z.object({
   /** Optional reference such as an applicant-tracking-system link. */
   candidateRef: z.string().max(2000).default(''),
   guideId: z.string().min(1).max(80),
-  /** The guide as it was when the interview started, so edits to the guide never change past records. */
-  guideSnapshot: Guide,
+  guideTitle: z.string().max(4000).default(''),
+  /**
+   * Key of the guide as it was when the interview started (table `guideSnapshots`), so edits to a guide never
+   * change past records. Snapshots are stored once and shared by every interview that used that exact guide.
+   */
+  guideSnapshotKey: z.string().min(1).max(200),
   currentStageId: z.string().min(1).max(80),
   /** When the current stage's timer started (the call's start, or the stage switch), else null. */
   stageStartedAt: Time.nullable().default(null),
@@ -52,10 +56,20 @@ export const InterviewRow = z.object({
   endedAt: Time.nullable().default(null),
   recommendation: Recommendation.nullable().default(null),
   summary: LongText.default(''),
+  /** Number of notes of this interview, kept by the repository for the list view. */
+  noteCount: z.number().int().nonnegative().default(0),
   createdAt: Time,
   updatedAt: Time,
 });
 export type InterviewRow = z.infer<typeof InterviewRow>;
+
+/** A guide exactly as an interview used it; primary key `key` = `<guide id>@<content hash>`. */
+export const GuideSnapshotRow = z.object({
+  key: z.string().min(1).max(200),
+  guide: Guide,
+  createdAt: Time,
+});
+export type GuideSnapshotRow = z.infer<typeof GuideSnapshotRow>;
 
 export const NoteRow = z.object({
   id: Id,
@@ -117,6 +131,8 @@ export type CustomGuideRow = z.infer<typeof CustomGuideRow>;
 /** Everything recorded for one interview, as the views and exports read it. */
 export interface InterviewBundle {
   interview: InterviewRow;
+  /** The guide snapshot the interview uses (`interview.guideSnapshotKey`). */
+  guide: Guide;
   notes: NoteRow[];
   questionStates: QuestionStateRow[];
   redFlagChecks: RedFlagCheckRow[];

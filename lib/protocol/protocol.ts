@@ -232,6 +232,8 @@ export type LiveEvent =
   | { type: 'interviews-changed' }
   | { type: 'guides-changed' }
   | { type: 'tab-changed'; tabId: number }
+  /** A browser command (keyboard shortcut) aimed at the panel of a tab; `at` is when the key was pressed. */
+  | { type: 'panel-command'; tabId: number; command: 'add-note' | 'focus'; at: number }
   | { type: 'storage-error'; message: string };
 
 /** Name of the runtime port views open to receive `LiveEvent`s. */

@@ -1,0 +1,41 @@
+import type { Plugin } from 'vite';
+
+/**
+ * Removes two code paths the extension never uses but that ship inside its libraries, so that the bundles hold
+ * no string-to-code or string-to-HTML sink (Mozilla's add-on linter flags both, and a reviewer should not have to
+ * take our word for it):
+ * - Zod's JIT compiles validators with `new Function`; here `Function` becomes a function that throws, which Zod
+ *   already treats as "code generation unavailable" and falls back to its interpreter.
+ * - React DOM's `dangerouslySetInnerHTML` writes `innerHTML`; our code never uses it (lint forbids it), so the
+ *   assignment becomes a thrown error.
+ * The build fails if a pattern is no longer found, so a library upgrade cannot silently undo this.
+ */
+export function hardenBundles(): Plugin {
+  const rules: { file: RegExp; find: string; replace: string; min: number }[] = [
+    {
+      file: /node_modules\/zod\/v4\/core\/(compile|doc|util)\.js$/,
+      find: 'const F = Function;',
+      replace: 'const F = function () { throw new EvalError("code generation is disabled in this extension"); };',
+      min: 1,
+    },
+    {
+      file: /node_modules\/react-dom\/cjs\/react-dom-client\.(production|development)\.js$/,
+      find: '(domElement.innerHTML = key)',
+      replace: '(function () { throw Error("dangerouslySetInnerHTML is disabled in this extension"); })()',
+      min: 1,
+    },
+  ];
+  return {
+    name: 'interview-copilot:harden-bundles',
+    enforce: 'pre',
+    transform(code, id) {
+      const rule = rules.find((r) => r.file.test(id.replaceAll('\\', '/')));
+      if (!rule) return null;
+      const count = code.split(rule.find).length - 1;
+      if (count < rule.min) {
+        this.error(`harden-bundles: "${rule.find}" not found in ${id}; review the library upgrade`);
+      }
+      return { code: code.replaceAll(rule.find, rule.replace), map: null };
+    },
+  };
+}

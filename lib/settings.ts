@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { storage } from 'wxt/utils/storage';
+import { Platform } from './db/records';
+
+/** How the panel is shown on a platform: drawn over the call page, or in the browser's own side panel. */
+export const PanelMode = z.enum(['overlay', 'sidepanel']);
+export type PanelMode = z.infer<typeof PanelMode>;
+
+const PerPlatform = <T extends z.ZodType>(value: T, fallback: z.output<T>) =>
+  z.object({ meet: value.default(fallback as never), zoom: value.default(fallback as never), teams: value.default(fallback as never) });
+
+/**
+ * The interviewer's settings: one Zod-validated, versioned storage item (`local:settings`).
+ * Components read and write it through `stores/settings.ts`, never through `browser.storage` directly.
+ */
+export const Settings = z.object({
+  enabledPlatforms: PerPlatform(z.boolean(), true).default({ meet: true, zoom: true, teams: true }),
+  panelMode: PerPlatform(PanelMode, 'overlay').default({ meet: 'overlay', zoom: 'overlay', teams: 'overlay' }),
+  panelSide: z.enum(['left', 'right']).default('right'),
+  /** The "note a moment ago" shortcut stamps notes this many seconds earlier, because people type after they hear. */
+  stampEarlierSeconds: z.number().int().min(0).max(120).default(5),
+  /** Delete interviews older than this many days (checked daily); null keeps everything. */
+  retentionDays: z.number().int().min(1).max(3650).nullable().default(null),
+  lastGuideId: z.string().max(80).nullable().default(null),
+  lastStageId: z.string().max(80).nullable().default(null),
+});
+export type Settings = z.infer<typeof Settings>;
+export type SettingsPatch = Partial<Settings>;
+
+export const DEFAULT_SETTINGS: Settings = Settings.parse({});
+
+/**
+ * Parses stored settings, falling back to defaults field by field: a corrupt or older value never breaks a view.
+ */
+export function parseSettings(value: unknown): Settings {
+  const full = Settings.safeParse(value ?? {});
+  if (full.success) return full.data;
+  const raw = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const merged: Record<string, unknown> = {};
+  for (const key of Object.keys(Settings.shape) as (keyof Settings)[]) {
+    const field = Settings.shape[key].safeParse(raw[key]);
+    if (field.success) merged[key] = field.data;
+  }
+  return Settings.parse(merged);
+}
+
+/** The storage item, version 1. Future versions add `migrations` here, each with a fixture test. */
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+export { Platform };

@@ -1,0 +1,54 @@
+import { create } from 'zustand';
+import { parseSettings, Settings, settingsItem, type SettingsPatch } from '../lib/settings';
+
+interface SettingsState {
+  /** False until the stored settings have been read: views wait for it to avoid a flash of defaults. */
+  hydrated: boolean;
+  settings: Settings;
+  /** Last error while saving, with its text; null when the last save worked. */
+  error: string | null;
+  /** Validates and saves a change; on failure the store keeps the previous settings and sets `error`. */
+  update(patch: SettingsPatch): Promise<void>;
+}
+
+/**
+ * The settings as every view reads them. Hydrates once from storage and follows changes made elsewhere
+ * (another view, the options page) through the storage item's watcher.
+ */
+export const useSettings = create<SettingsState>()((set, get) => ({
+  hydrated: false,
+  settings: parseSettings(undefined),
+  error: null,
+  async update(patch) {
+    const next = Settings.safeParse({ ...get().settings, ...patch });
+    if (!next.success) {
+      set({ error: next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      return;
+    }
+    const previous = get().settings;
+    set({ settings: next.data, error: null });
+    try {
+      await settingsItem.setValue(next.data);
+    } catch (error) {
+      set({ settings: previous, error: error instanceof Error ? error.message : String(error) });
+    }
+  },
+}));
+
+let started = false;
+/** Reads the stored settings into the store and subscribes to later changes. Safe to call more than once. */
+export function hydrateSettings(): Promise<void> {
+  if (started) return Promise.resolve();
+  started = true;
+  settingsItem.watch((value) => useSettings.setState({ settings: parseSettings(value) }));
+  return settingsItem.getValue().then(
+    (value) => useSettings.setState({ settings: parseSettings(value), hydrated: true }),
+    (error: unknown) => useSettings.setState({ hydrated: true, error: String(error) }),
+  );
+}
+
+/** Test helper: forget the hydration so the next `hydrateSettings` reads storage again. */
+export function resetSettingsStoreForTests() {
+  started = false;
+  useSettings.setState({ hydrated: false, settings: parseSettings(undefined), error: null });
+}
