@@ -1,11 +1,6 @@
-import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createHandlers } from '../../lib/background/handlers';
-import { registerHandlers } from '../../lib/background/router';
+import { startBackground } from '../../lib/background/main';
 
 export default defineBackground(() => {
-  registerHandlers(createHandlers({ now: () => Date.now() }), {
-    runtimeId: browser.runtime.id,
-    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
-  });
+  startBackground();
 });

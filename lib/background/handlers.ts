@@ -1,37 +1,36 @@
+import { storageError } from '../db/errors';
+import { RecordNotFoundError } from '../db/repository';
+import type { ApiError } from '../protocol/result';
+import { callHandlers } from './handlers/calls';
+import { dataHandlers } from './handlers/data';
+import { guideHandlers } from './handlers/guides';
+import { interviewHandlers } from './handlers/interviews';
 import { HandlerError, type Handlers } from './router';
+import type { BackgroundServices } from './services';
 
 const notYet = () => {
   throw new HandlerError('internal', 'not implemented yet');
 };
 
-/** Builds the background's handler map. Dependencies are passed in so that tests can use fakes. */
-export function createHandlers(deps: { now: () => number }): Handlers {
+/** Builds the background's handler map from its services: one small handler per protocol message. */
+export function createHandlers(s: BackgroundServices): Handlers {
   return {
-    ping: (input, ctx) => ({ pong: true, from: input.from, at: deps.now(), tabId: ctx.tabId }),
-    'guides.list': notYet,
-    'guides.get': notYet,
-    'guides.save': notYet,
-    'guides.delete': notYet,
-    'calls.report': notYet,
-    'session.get': notYet,
-    'panel.command': notYet,
-    'diagnostics.get': notYet,
-    'interviews.start': notYet,
-    'interviews.update': notYet,
-    'interviews.end': notYet,
-    'interviews.get': notYet,
-    'interviews.list': notYet,
-    'interviews.recent': notYet,
-    'interviews.delete': notYet,
-    'notes.upsert': notYet,
-    'notes.delete': notYet,
-    'questions.upsert': notYet,
-    'redFlags.upsert': notYet,
-    'criteria.upsert': notYet,
+    ping: (input, ctx) => ({ pong: true, from: input.from, at: s.now(), tabId: ctx.tabId }),
+    ...guideHandlers(s),
+    ...callHandlers(s),
+    ...interviewHandlers(s),
+    ...dataHandlers(s),
     'data.export': notYet,
     'data.import': notYet,
-    'data.storage': notYet,
-    'data.wipe': notYet,
-    'data.retention': notYet,
   };
+}
+
+/**
+ * Maps what a handler threw to a typed protocol error: handler and not-found errors keep their code, anything
+ * else is a storage failure whose original text reaches the interviewer.
+ */
+export function mapHandlerError(error: unknown): ApiError {
+  if (error instanceof HandlerError) return { code: error.code, message: error.message };
+  if (error instanceof RecordNotFoundError) return { code: 'not-found', message: error.message };
+  return storageError(error);
 }

@@ -1,0 +1,59 @@
+import type { InterviewRow } from '../../db/records';
+import type { TabCallInfo } from '../../protocol/protocol';
+import { HandlerError, type Handlers } from '../router';
+import type { BackgroundServices } from '../services';
+
+type CallHandlers = Pick<Handlers, 'calls.report' | 'session.get' | 'panel.command' | 'diagnostics.get'>;
+
+/**
+ * Brings the interview of a call tab up to date with the call: a planned interview is attached when the next
+ * meeting starts (lobby or in call), and the call's start is recorded at the first `in-call`.
+ * @returns the interview that changed, if any.
+ */
+export async function syncInterviewWithCall(s: BackgroundServices, info: TabCallInfo): Promise<InterviewRow | null> {
+  if (!info.meetingId || (info.state !== 'lobby' && info.state !== 'in-call')) return null;
+  let interview = await s.repo.findForMeeting(info.platform, info.meetingId);
+  let changed = false;
+  if (!interview) {
+    const planned = await s.repo.findPlanned();
+    if (!planned) return null;
+    interview = await s.repo.attachToMeeting(planned.id, info.platform, info.meetingId, info.url);
+    changed = true;
+  }
+  if (info.state === 'in-call' && interview.callStartedAt === null && interview.state !== 'ended') {
+    interview = await s.repo.markCallStarted(interview.id, info.callStartedAt ?? s.now());
+    changed = true;
+  }
+  return changed ? interview : null;
+}
+
+export function callHandlers(s: BackgroundServices): CallHandlers {
+  return {
+    'calls.report': async (report, ctx) => {
+      if (ctx.tabId === null) throw new HandlerError('forbidden', 'calls.report must come from a tab');
+      const { info, changed } = await s.tabs.report(ctx.tabId, report);
+      const interview = await syncInterviewWithCall(s, info);
+      if (interview) s.live.broadcast({ type: 'interview-changed', interviewId: interview.id });
+      if (changed) s.live.broadcast({ type: 'tab-changed', tabId: ctx.tabId });
+      const settings = await s.settings();
+      const hidden = !settings.enabledPlatforms[report.platform] || settings.panelMode[report.platform] === 'sidepanel';
+      return { panel: hidden ? 'hidden' : 'overlay' };
+    },
+    'session.get': async ({ tabId }, ctx) => {
+      const id = tabId ?? ctx.tabId;
+      const tab = id === null ? null : await s.tabs.get(id);
+      const row = tab?.meetingId ? await s.repo.findForMeeting(tab.platform, tab.meetingId) : null;
+      const [interview, planned] = await Promise.all([row ? s.repo.getBundle(row.id) : null, s.repo.findPlanned()]);
+      return { tab, interview, planned };
+    },
+    'panel.command': async ({ tabId, command }, ctx) => {
+      const id = tabId ?? ctx.tabId;
+      if (id === null) throw new HandlerError('invalid-input', 'No tab to send the command to');
+      if (ctx.senderKind === 'content-script' && id !== ctx.tabId) throw new HandlerError('forbidden', 'A tab may only command its own panel');
+      const delivered = await s.sendToContent(id, command);
+      if (command === 'add-note') s.live.broadcast({ type: 'panel-command', tabId: id, command: 'add-note', at: s.now() });
+      return { delivered };
+    },
+    'diagnostics.get': () => s.tabs.diagnostics(),
+  };
+}

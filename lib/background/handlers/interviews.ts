@@ -1,0 +1,81 @@
+import { HandlerError, type Handlers } from '../router';
+import type { BackgroundServices } from '../services';
+import { requireGuide } from './guides';
+
+type InterviewHandlers = Pick<
+  Handlers,
+  | 'interviews.start'
+  | 'interviews.update'
+  | 'interviews.end'
+  | 'interviews.get'
+  | 'interviews.list'
+  | 'interviews.recent'
+  | 'interviews.delete'
+  | 'notes.upsert'
+  | 'notes.delete'
+  | 'questions.upsert'
+  | 'redFlags.upsert'
+  | 'criteria.upsert'
+>;
+
+/** Interviews and the rows recorded for them. Every write tells the open views what changed. */
+export function interviewHandlers(s: BackgroundServices): InterviewHandlers {
+  const changed = <T extends { interviewId: string } | { id: string }>(row: T, interviewId: string): T => {
+    s.live.broadcast({ type: 'interview-changed', interviewId });
+    s.live.broadcast({ type: 'interviews-changed' });
+    return row;
+  };
+  return {
+    'interviews.start': async (input, ctx) => {
+      const guide = await requireGuide(s, input.guideId);
+      const tabId = input.tabId === undefined ? ctx.tabId : input.tabId;
+      const tab = tabId === null ? null : await s.tabs.get(tabId);
+      const onCall = tab?.meetingId ? tab : null;
+      if (onCall?.meetingId) {
+        // One running interview per meeting: a new start on the same call closes the previous one.
+        const previous = await s.repo.findForMeeting(onCall.platform, onCall.meetingId);
+        if (previous && previous.state !== 'ended' && previous.id !== input.id) await s.repo.endInterview(previous.id);
+      }
+      const row = await s.repo.startInterview({
+        id: input.id,
+        candidateName: input.candidateName,
+        candidateRef: input.candidateRef,
+        guide,
+        stageId: input.stageId,
+        state: onCall ? 'active' : 'planned',
+        platform: onCall?.platform ?? null,
+        meetingId: onCall?.meetingId ?? null,
+        meetingUrl: onCall?.url ?? null,
+        callStartedAt: onCall?.state === 'in-call' ? (onCall.callStartedAt ?? s.now()) : null,
+      });
+      if (tabId !== null) s.live.broadcast({ type: 'tab-changed', tabId });
+      return changed(row, row.id);
+    },
+    'interviews.update': async ({ id, patch }) => changed(await s.repo.updateInterview(id, patch), id),
+    'interviews.end': async ({ id }) => changed(await s.repo.endInterview(id), id),
+    'interviews.get': ({ id }) => s.repo.getBundle(id),
+    'interviews.list': ({ query, sort, offset, limit }) => s.repo.list(query, sort, offset, limit),
+    'interviews.recent': ({ limit }) => s.repo.recent(limit),
+    'interviews.delete': async ({ ids }) => {
+      const deleted = await s.repo.deleteInterviews(ids);
+      for (const id of ids) s.live.broadcast({ type: 'interview-changed', interviewId: id });
+      s.live.broadcast({ type: 'interviews-changed' });
+      return { deleted };
+    },
+    'notes.upsert': async (input) => changed(await s.repo.upsertNote(input), input.interviewId),
+    'notes.delete': async ({ id }) => {
+      const note = await s.repo.db.notes.get(id);
+      const deleted = await s.repo.deleteNote(id);
+      if (note) changed(note, note.interviewId);
+      return { deleted };
+    },
+    'questions.upsert': async ({ interviewId, questionId, stageId, patch }) =>
+      changed(await s.repo.upsertQuestionState(interviewId, questionId, stageId, patch), interviewId),
+    'redFlags.upsert': async ({ interviewId, redFlagId, stageId, patch }) =>
+      changed(await s.repo.upsertRedFlag(interviewId, redFlagId, stageId, patch), interviewId),
+    'criteria.upsert': async ({ interviewId, criterionId, patch }) =>
+      changed(await s.repo.upsertCriterion(interviewId, criterionId, patch), interviewId),
+  };
+}
+
+export { HandlerError };

@@ -1,0 +1,115 @@
+import { browser, type Browser } from 'wxt/browser';
+import { InterviewDatabase } from '../db/database';
+import { InterviewRepository } from '../db/repository';
+import { BUNDLED_GUIDES } from '../guides/bundled';
+import { CALL_HOST_MATCHES } from '../platforms/hosts';
+import { contentMessenger } from '../protocol/content-protocol';
+import { LIVE_PORT } from '../protocol/protocol';
+import { parseSettings, settingsItem } from '../settings';
+import { createHandlers, mapHandlerError } from './handlers';
+import { LiveHub, type PortLike } from './live-hub';
+import { registerHandlers } from './router';
+import type { BackgroundServices, ContentCommand } from './services';
+import { TabRegistry, type KeyValueArea } from './tab-registry';
+
+const RETENTION_ALARM = 'retention';
+
+function area(storageArea: Browser.storage.StorageArea | undefined): KeyValueArea {
+  const memory = new Map<string, unknown>();
+  return {
+    get: async (key) => (storageArea ? await storageArea.get(key) : { [key]: memory.get(key) }),
+    set: async (items) => {
+      if (storageArea) await storageArea.set(items);
+      else for (const [k, v] of Object.entries(items)) memory.set(k, v);
+    },
+  };
+}
+
+/** Sends a command to a tab's top-frame content script. @returns false when no content script answered. */
+async function sendToContent(tabId: number, command: ContentCommand): Promise<boolean> {
+  try {
+    await contentMessenger.sendMessage('content.command', { command }, { tabId, frameId: 0 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Re-injects the content script into open call tabs after an install, update or reload, so that each panel
+ * comes back with its interview instead of an orphan that throws "Extension context invalidated".
+ */
+async function reinjectContentScripts(): Promise<void> {
+  const manifest = browser.runtime.getManifest();
+  const files = manifest.content_scripts?.flatMap((c) => c.js ?? []) ?? [];
+  if (!files.length || !browser.scripting) return;
+  const tabs = await browser.tabs.query({ url: [...CALL_HOST_MATCHES] });
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined
+        ? undefined
+        : browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: files as never }).catch(() => undefined),
+    ),
+  );
+}
+
+/** Wires the background: database, handlers, live updates, commands, alarms. Called once per worker start. */
+export function startBackground(): BackgroundServices {
+  const runtimeId = browser.runtime.id;
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const now = () => Date.now();
+  const db = new InterviewDatabase();
+  const live = new LiveHub(runtimeId, extensionOrigin);
+  const services: BackgroundServices = {
+    repo: new InterviewRepository(db, { now, newId: () => crypto.randomUUID() }),
+    tabs: new TabRegistry(area(browser.storage.session), area(browser.storage.local), now),
+    live,
+    bundledGuides: BUNDLED_GUIDES,
+    settings: async () => parseSettings(await settingsItem.getValue()),
+    sendToContent,
+    storageInfo: async () => {
+      const estimate = await navigator.storage?.estimate?.().catch(() => null);
+      const persisted = await navigator.storage?.persisted?.().catch(() => null);
+      return { usageBytes: estimate?.usage ?? null, quotaBytes: estimate?.quota ?? null, persisted: persisted ?? null };
+    },
+    now,
+  };
+
+  registerHandlers(createHandlers(services), { runtimeId, extensionOrigin, mapError: mapHandlerError });
+
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name !== LIVE_PORT) return;
+    if (!live.accept(port as unknown as PortLike)) port.disconnect();
+  });
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void services.tabs.remove(tabId).then((had) => had && live.broadcast({ type: 'tab-changed', tabId }));
+  });
+
+  browser.commands?.onCommand.addListener((command) => {
+    void browser.tabs.query({ active: true, currentWindow: true }).then(async ([tab]) => {
+      if (tab?.id === undefined) return;
+      if (command === 'toggle-panel') await sendToContent(tab.id, 'toggle');
+      if (command === 'add-timestamped-note') {
+        live.broadcast({ type: 'panel-command', tabId: tab.id, command: 'add-note', at: now() });
+        await sendToContent(tab.id, 'add-note');
+      }
+    });
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== RETENTION_ALARM) return;
+    void services.settings().then(async ({ retentionDays }) => {
+      if (retentionDays === null) return;
+      const deleted = await services.repo.applyRetention(retentionDays);
+      if (deleted) live.broadcast({ type: 'interviews-changed' });
+    });
+  });
+  void browser.alarms.get(RETENTION_ALARM).then((existing) => {
+    if (!existing) void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
+  });
+
+  browser.runtime.onInstalled.addListener(() => void reinjectContentScripts());
+
+  return services;
+}

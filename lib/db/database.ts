@@ -1,0 +1,52 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type {
+  CriterionRatingRow,
+  CustomGuideRow,
+  GuideSnapshotRow,
+  InterviewRow,
+  NoteRow,
+  QuestionStateRow,
+  RedFlagCheckRow,
+} from './records';
+
+/** Name of the extension's database (one per browser profile, in the extension's own origin). */
+export const DATABASE_NAME = 'interview-copilot';
+
+/**
+ * Dexie schema, version by version. Never edit a shipped version: add the next one with an upgrade function
+ * and a test in `tests/unit/db-migrations.test.ts` that opens the previous version's data (see
+ * `tests/unit/support/migrations.ts`).
+ */
+export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> }[] = [
+  {
+    version: 1,
+    stores: {
+      interviews: 'id, updatedAt, createdAt, state, [platform+meetingId], guideId',
+      notes: 'id, interviewId, updatedAt',
+      questionStates: '[interviewId+questionId], interviewId',
+      redFlagChecks: '[interviewId+redFlagId], interviewId',
+      criterionRatings: '[interviewId+criterionId], interviewId',
+      guideSnapshots: 'key',
+      customGuides: 'id, updatedAt',
+    },
+  },
+];
+
+/**
+ * The interview records. Only the background service worker opens it (shared/docs/architecture.md: a framed
+ * extension page cannot, and a content script's IndexedDB would belong to the call site).
+ */
+export class InterviewDatabase extends Dexie {
+  interviews!: EntityTable<InterviewRow, 'id'>;
+  notes!: EntityTable<NoteRow, 'id'>;
+  questionStates!: Table<QuestionStateRow, [string, string]>;
+  redFlagChecks!: Table<RedFlagCheckRow, [string, string]>;
+  criterionRatings!: Table<CriterionRatingRow, [string, string]>;
+  guideSnapshots!: EntityTable<GuideSnapshotRow, 'key'>;
+  customGuides!: EntityTable<CustomGuideRow, 'id'>;
+
+  constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    for (const { version, stores } of SCHEMA_VERSIONS) this.version(version).stores(stores);
+  }
+}

@@ -1,0 +1,508 @@
+import type { Guide } from '../guides/schema';
+import type { InterviewDatabase } from './database';
+import type {
+  CriterionRatingRow,
+  InterviewBundle,
+  InterviewRow,
+  InterviewSummary,
+  NoteRow,
+  Platform,
+  QuestionStateRow,
+  Rating,
+  RedFlagCheckRow,
+} from './records';
+
+/** Thrown when a row the caller named does not exist. */
+export class RecordNotFoundError extends Error {
+  constructor(what: string) {
+    super(`${what} not found`);
+    this.name = 'RecordNotFoundError';
+  }
+}
+
+export interface RepositoryDeps {
+  /** Epoch milliseconds. */
+  now: () => number;
+  /** A new unique id (`crypto.randomUUID()` in the extension). */
+  newId: () => string;
+}
+
+/** FNV-1a over the guide's JSON: a stable key for identical snapshots. */
+function snapshotKey(guide: Guide): string {
+  const text = JSON.stringify(guide);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${guide.id}@${(hash >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+export interface StartInput {
+  id?: string;
+  candidateName: string;
+  candidateRef: string;
+  guide: Guide;
+  stageId?: string;
+  state: 'planned' | 'active';
+  platform: Platform | null;
+  meetingId: string | null;
+  meetingUrl: string | null;
+  /** When the call was already in progress at start, its start time. */
+  callStartedAt: number | null;
+}
+
+export interface InterviewPatch {
+  candidateName?: string;
+  candidateRef?: string;
+  currentStageId?: string;
+  recommendation?: Rating | null;
+  summary?: string;
+  state?: InterviewRow['state'];
+}
+
+export interface NoteInput {
+  id: string;
+  interviewId: string;
+  questionId: string | null;
+  stageId: string | null;
+  text: string;
+  /** Stamp a new note this many ms before now. */
+  stampEarlierMs: number;
+}
+
+export type ListSort = 'newest' | 'oldest' | 'candidate' | 'guide';
+
+const dayOf = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString().slice(0, 10));
+
+/** Summary row for lists, from an interview row. */
+export function summarize(row: InterviewRow): InterviewSummary {
+  return {
+    id: row.id,
+    candidateName: row.candidateName,
+    candidateRef: row.candidateRef,
+    guideId: row.guideId,
+    guideTitle: row.guideTitle,
+    state: row.state,
+    recommendation: row.recommendation,
+    platform: row.platform,
+    startedAt: row.startedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    noteCount: row.noteCount,
+  };
+}
+
+/**
+ * Every read and write of interview records. Writes are idempotent upserts inside transactions that apply only
+ * the fields a caller changed, so two views editing one interview never overwrite each other's changes.
+ */
+export class InterviewRepository {
+  constructor(
+    readonly db: InterviewDatabase,
+    private readonly deps: RepositoryDeps,
+  ) {}
+
+  /**
+   * Creates an interview, or returns the existing one when `input.id` was already used (a retried start).
+   * @throws RecordNotFoundError when `stageId` is not a stage of the guide.
+   */
+  async startInterview(input: StartInput): Promise<InterviewRow> {
+    const { db } = this;
+    return db.transaction('rw', db.interviews, db.guideSnapshots, async () => {
+      if (input.id) {
+        const existing = await db.interviews.get(input.id);
+        if (existing) return existing;
+      }
+      const stage = input.stageId ? input.guide.stages.find((s) => s.id === input.stageId) : input.guide.stages[0];
+      if (!stage) throw new RecordNotFoundError(`Stage "${input.stageId}" of guide "${input.guide.id}"`);
+      const key = snapshotKey(input.guide);
+      const now = this.deps.now();
+      if (!(await db.guideSnapshots.get(key))) await db.guideSnapshots.put({ key, guide: input.guide, createdAt: now });
+      const row: InterviewRow = {
+        id: input.id ?? this.deps.newId(),
+        candidateName: input.candidateName,
+        candidateRef: input.candidateRef,
+        guideId: input.guide.id,
+        guideTitle: input.guide.title,
+        guideSnapshotKey: key,
+        currentStageId: stage.id,
+        stageStartedAt: input.callStartedAt !== null ? now : null,
+        platform: input.platform,
+        meetingId: input.meetingId,
+        meetingUrl: input.meetingUrl,
+        state: input.state,
+        scheduledAt: null,
+        startedAt: input.state === 'active' ? now : null,
+        callStartedAt: input.callStartedAt,
+        endedAt: null,
+        recommendation: null,
+        summary: '',
+        noteCount: 0,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await db.interviews.add(row);
+      return row;
+    });
+  }
+
+  async getInterview(id: string): Promise<InterviewRow> {
+    const row = await this.db.interviews.get(id);
+    if (!row) throw new RecordNotFoundError(`Interview ${id}`);
+    return row;
+  }
+
+  /** The interview with its guide snapshot and every row recorded for it. */
+  async getBundle(id: string): Promise<InterviewBundle> {
+    const { db } = this;
+    return db.transaction('r', [db.interviews, db.guideSnapshots, db.notes, db.questionStates, db.redFlagChecks, db.criterionRatings], async () => {
+      const interview = await this.getInterview(id);
+      const snapshot = await db.guideSnapshots.get(interview.guideSnapshotKey);
+      if (!snapshot) throw new RecordNotFoundError(`Guide snapshot ${interview.guideSnapshotKey}`);
+      const [notes, questionStates, redFlagChecks, criterionRatings] = await Promise.all([
+        db.notes.where('interviewId').equals(id).toArray(),
+        db.questionStates.where('interviewId').equals(id).toArray(),
+        db.redFlagChecks.where('interviewId').equals(id).toArray(),
+        db.criterionRatings.where('interviewId').equals(id).toArray(),
+      ]);
+      notes.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+      return { interview, guide: snapshot.guide, notes, questionStates, redFlagChecks, criterionRatings };
+    });
+  }
+
+  /** The newest interview held for a meeting, preferring one that has not ended. */
+  async findForMeeting(platform: Platform, meetingId: string): Promise<InterviewRow | null> {
+    const rows = await this.db.interviews.where('[platform+meetingId]').equals([platform, meetingId]).toArray();
+    rows.sort((a, b) => Number(a.state === 'ended') - Number(b.state === 'ended') || b.updatedAt - a.updatedAt);
+    return rows[0] ?? null;
+  }
+
+  /** The newest interview prepared away from a call (no meeting yet), which the next call picks up. */
+  async findPlanned(): Promise<InterviewRow | null> {
+    const rows = await this.db.interviews.where('state').equals('planned').toArray();
+    return rows.filter((r) => r.meetingId === null).sort((a, b) => b.updatedAt - a.updatedAt)[0] ?? null;
+  }
+
+  /** Applies a read-modify-write to one interview inside a transaction; returns the saved row. */
+  private async modifyInterview(id: string, change: (row: InterviewRow, now: number) => void): Promise<InterviewRow> {
+    const { db } = this;
+    return db.transaction('rw', db.interviews, async () => {
+      const row = await this.getInterview(id);
+      const now = this.deps.now();
+      change(row, now);
+      row.updatedAt = Math.max(now, row.updatedAt + 1);
+      await db.interviews.put(row);
+      return row;
+    });
+  }
+
+  /**
+   * Changes only the given fields. Switching stage restarts the stage timer when the call is running.
+   * @throws RecordNotFoundError for an unknown interview or stage.
+   */
+  async updateInterview(id: string, patch: InterviewPatch): Promise<InterviewRow> {
+    const guide = patch.currentStageId ? (await this.getBundleGuide(id)) : null;
+    if (patch.currentStageId && !guide?.stages.some((s) => s.id === patch.currentStageId)) {
+      throw new RecordNotFoundError(`Stage "${patch.currentStageId}"`);
+    }
+    return this.modifyInterview(id, (row, now) => {
+      if (patch.currentStageId !== undefined && patch.currentStageId !== row.currentStageId) {
+        row.currentStageId = patch.currentStageId;
+        row.stageStartedAt = row.callStartedAt !== null ? now : null;
+      }
+      if (patch.candidateName !== undefined) row.candidateName = patch.candidateName;
+      if (patch.candidateRef !== undefined) row.candidateRef = patch.candidateRef;
+      if (patch.recommendation !== undefined) row.recommendation = patch.recommendation;
+      if (patch.summary !== undefined) row.summary = patch.summary;
+      if (patch.state !== undefined && patch.state !== row.state) {
+        row.state = patch.state;
+        if (patch.state === 'active' && row.startedAt === null) row.startedAt = now;
+        if (patch.state === 'ended') row.endedAt = now;
+        if (patch.state !== 'ended') row.endedAt = null;
+      }
+    });
+  }
+
+  private async getBundleGuide(id: string): Promise<Guide> {
+    const interview = await this.getInterview(id);
+    const snapshot = await this.db.guideSnapshots.get(interview.guideSnapshotKey);
+    if (!snapshot) throw new RecordNotFoundError(`Guide snapshot ${interview.guideSnapshotKey}`);
+    return snapshot.guide;
+  }
+
+  /** Binds a (planned) interview to a meeting and makes it active. */
+  attachToMeeting(id: string, platform: Platform, meetingId: string, meetingUrl: string): Promise<InterviewRow> {
+    return this.modifyInterview(id, (row, now) => {
+      row.platform = platform;
+      row.meetingId = meetingId;
+      row.meetingUrl = meetingUrl;
+      if (row.state === 'planned') {
+        row.state = 'active';
+        row.startedAt = now;
+      }
+    });
+  }
+
+  /** Records the call's start (the first `in-call`), which starts the stage timer and note offsets. */
+  async markCallStarted(id: string, at: number): Promise<InterviewRow> {
+    const row = await this.getInterview(id);
+    if (row.callStartedAt !== null) return row;
+    return this.modifyInterview(id, (r) => {
+      r.callStartedAt ??= at;
+      r.stageStartedAt ??= at;
+    });
+  }
+
+  endInterview(id: string): Promise<InterviewRow> {
+    return this.updateInterview(id, { state: 'ended' });
+  }
+
+  /**
+   * Creates or updates a note by its client id (idempotent). A new note gets its creation time (less
+   * `stampEarlierMs`) and its offset from the call's start; an update changes only the text.
+   */
+  async upsertNote(input: NoteInput): Promise<NoteRow> {
+    const { db } = this;
+    return db.transaction('rw', db.notes, db.interviews, async () => {
+      const now = this.deps.now();
+      const existing = await db.notes.get(input.id);
+      if (existing) {
+        if (existing.interviewId !== input.interviewId) throw new RecordNotFoundError(`Note ${input.id} of interview ${input.interviewId}`);
+        if (existing.text === input.text) return existing;
+        const updated = { ...existing, text: input.text, updatedAt: Math.max(now, existing.updatedAt + 1) };
+        await db.notes.put(updated);
+        return updated;
+      }
+      const interview = await this.getInterview(input.interviewId);
+      const createdAt = now - input.stampEarlierMs;
+      const row: NoteRow = {
+        id: input.id,
+        interviewId: input.interviewId,
+        questionId: input.questionId,
+        stageId: input.stageId ?? interview.currentStageId,
+        text: input.text,
+        offsetMs: interview.callStartedAt !== null ? createdAt - interview.callStartedAt : null,
+        createdAt,
+        updatedAt: now,
+      };
+      await db.notes.add(row);
+      await db.interviews.update(interview.id, { noteCount: interview.noteCount + 1, updatedAt: now });
+      return row;
+    });
+  }
+
+  async deleteNote(id: string): Promise<boolean> {
+    const { db } = this;
+    return db.transaction('rw', db.notes, db.interviews, async () => {
+      const note = await db.notes.get(id);
+      if (!note) return false;
+      await db.notes.delete(id);
+      const interview = await db.interviews.get(note.interviewId);
+      if (interview) {
+        await db.interviews.update(interview.id, { noteCount: Math.max(0, interview.noteCount - 1), updatedAt: this.deps.now() });
+      }
+      return true;
+    });
+  }
+
+  /** Merges a patch into a question's state (creating it); marking asked records when. */
+  async upsertQuestionState(
+    interviewId: string,
+    questionId: string,
+    stageId: string | null,
+    patch: { asked?: boolean; rating?: Rating | null; note?: string },
+  ): Promise<QuestionStateRow> {
+    const { db } = this;
+    return db.transaction('rw', db.questionStates, db.interviews, async () => {
+      await this.getInterview(interviewId);
+      const now = this.deps.now();
+      const row: QuestionStateRow = (await db.questionStates.get([interviewId, questionId])) ?? {
+        interviewId,
+        questionId,
+        stageId,
+        asked: false,
+        askedAt: null,
+        rating: null,
+        note: '',
+        updatedAt: now,
+      };
+      if (patch.asked !== undefined) {
+        row.asked = patch.asked;
+        row.askedAt = patch.asked ? (row.askedAt ?? now) : null;
+      }
+      if (patch.rating !== undefined) {
+        row.rating = patch.rating;
+        // Rating an answer implies the question was asked.
+        if (patch.rating !== null && !row.asked) {
+          row.asked = true;
+          row.askedAt = now;
+        }
+      }
+      if (patch.note !== undefined) row.note = patch.note;
+      row.stageId ??= stageId;
+      row.updatedAt = Math.max(now, row.updatedAt);
+      await db.questionStates.put(row);
+      await db.interviews.update(interviewId, { updatedAt: now });
+      return row;
+    });
+  }
+
+  async upsertRedFlag(
+    interviewId: string,
+    redFlagId: string,
+    stageId: string | null,
+    patch: { checked?: boolean; note?: string },
+  ): Promise<RedFlagCheckRow> {
+    const { db } = this;
+    return db.transaction('rw', db.redFlagChecks, db.interviews, async () => {
+      await this.getInterview(interviewId);
+      const now = this.deps.now();
+      const row: RedFlagCheckRow = (await db.redFlagChecks.get([interviewId, redFlagId])) ?? {
+        interviewId,
+        redFlagId,
+        stageId,
+        checked: false,
+        note: '',
+        updatedAt: now,
+      };
+      if (patch.checked !== undefined) row.checked = patch.checked;
+      if (patch.note !== undefined) row.note = patch.note;
+      row.updatedAt = Math.max(now, row.updatedAt);
+      await db.redFlagChecks.put(row);
+      await db.interviews.update(interviewId, { updatedAt: now });
+      return row;
+    });
+  }
+
+  async upsertCriterion(
+    interviewId: string,
+    criterionId: string,
+    patch: { rating?: Rating | null; note?: string },
+  ): Promise<CriterionRatingRow> {
+    const { db } = this;
+    return db.transaction('rw', db.criterionRatings, db.interviews, async () => {
+      await this.getInterview(interviewId);
+      const now = this.deps.now();
+      const row: CriterionRatingRow = (await db.criterionRatings.get([interviewId, criterionId])) ?? {
+        interviewId,
+        criterionId,
+        rating: null,
+        note: '',
+        updatedAt: now,
+      };
+      if (patch.rating !== undefined) row.rating = patch.rating;
+      if (patch.note !== undefined) row.note = patch.note;
+      row.updatedAt = Math.max(now, row.updatedAt);
+      await db.criterionRatings.put(row);
+      await db.interviews.update(interviewId, { updatedAt: now });
+      return row;
+    });
+  }
+
+  /**
+   * A page of the interview list, filtered by a free-text query over candidate, reference, guide and date
+   * (`2026-11-29`), then sorted.
+   */
+  async list(query: string, sort: ListSort, offset: number, limit: number): Promise<{ total: number; items: InterviewSummary[] }> {
+    const needle = query.trim().toLowerCase();
+    let rows = await this.db.interviews.toArray();
+    if (needle) {
+      rows = rows.filter((r) =>
+        [r.candidateName, r.candidateRef, r.guideTitle, r.guideId, dayOf(r.startedAt ?? r.createdAt)].some((field) =>
+          field.toLowerCase().includes(needle),
+        ),
+      );
+    }
+    const when = (r: InterviewRow) => r.startedAt ?? r.createdAt;
+    const compare: Record<ListSort, (a: InterviewRow, b: InterviewRow) => number> = {
+      newest: (a, b) => when(b) - when(a),
+      oldest: (a, b) => when(a) - when(b),
+      candidate: (a, b) => a.candidateName.localeCompare(b.candidateName) || when(b) - when(a),
+      guide: (a, b) => a.guideTitle.localeCompare(b.guideTitle) || when(b) - when(a),
+    };
+    rows.sort(compare[sort]);
+    return { total: rows.length, items: rows.slice(offset, offset + limit).map(summarize) };
+  }
+
+  async recent(limit: number): Promise<InterviewSummary[]> {
+    const rows = await this.db.interviews.orderBy('updatedAt').reverse().limit(limit).toArray();
+    return rows.map(summarize);
+  }
+
+  /** Deletes interviews and every row recorded for them. @returns how many interviews were deleted. */
+  async deleteInterviews(ids: string[]): Promise<number> {
+    const { db } = this;
+    return db.transaction('rw', [db.interviews, db.notes, db.questionStates, db.redFlagChecks, db.criterionRatings], async () => {
+      const existing = (await db.interviews.bulkGet(ids)).filter((r) => r !== undefined);
+      const found = existing.map((r) => r.id);
+      await Promise.all([
+        db.notes.where('interviewId').anyOf(found).delete(),
+        db.questionStates.where('interviewId').anyOf(found).delete(),
+        db.redFlagChecks.where('interviewId').anyOf(found).delete(),
+        db.criterionRatings.where('interviewId').anyOf(found).delete(),
+      ]);
+      await db.interviews.bulkDelete(found);
+      return found.length;
+    });
+  }
+
+  /** Deletes interviews whose last activity is older than `days` days. @returns how many. */
+  async applyRetention(days: number): Promise<number> {
+    const cutoff = this.deps.now() - days * 86_400_000;
+    const old = await this.db.interviews.filter((r) => (r.endedAt ?? r.updatedAt) < cutoff).primaryKeys();
+    return old.length ? this.deleteInterviews(old) : 0;
+  }
+
+  /** Deletes everything: interviews, their rows, snapshots and custom guides. @returns interviews deleted. */
+  async wipe(): Promise<number> {
+    const { db } = this;
+    const count = await db.interviews.count();
+    await db.transaction('rw', db.tables, async () => {
+      await Promise.all(db.tables.map((table) => table.clear()));
+    });
+    return count;
+  }
+
+  /** Every bundle (or those of `ids`), for exports and backups: one read per table, grouped in memory. */
+  async bundles(ids?: string[]): Promise<InterviewBundle[]> {
+    const { db } = this;
+    return db.transaction('r', [db.interviews, db.guideSnapshots, db.notes, db.questionStates, db.redFlagChecks, db.criterionRatings], async () => {
+      const interviews = ids ? (await db.interviews.bulkGet(ids)).filter((r) => r !== undefined) : await db.interviews.toArray();
+      const wanted = interviews.map((r) => r.id);
+      const byInterview = <T extends { interviewId: string }>(rows: T[]) => {
+        const map = new Map<string, T[]>();
+        for (const row of rows) {
+          const list = map.get(row.interviewId);
+          if (list) list.push(row);
+          else map.set(row.interviewId, [row]);
+        }
+        return map;
+      };
+      const pick = <T extends { interviewId: string }>(table: { where(i: string): { anyOf(k: string[]): { toArray(): Promise<T[]> } }; toArray(): Promise<T[]> }) =>
+        ids ? table.where('interviewId').anyOf(wanted).toArray() : table.toArray();
+      const [notes, questionStates, redFlagChecks, criterionRatings, snapshots] = await Promise.all([
+        pick<NoteRow>(db.notes),
+        pick<QuestionStateRow>(db.questionStates),
+        pick<RedFlagCheckRow>(db.redFlagChecks),
+        pick<CriterionRatingRow>(db.criterionRatings),
+        db.guideSnapshots.toArray(),
+      ]);
+      const guides = new Map(snapshots.map((s) => [s.key, s.guide]));
+      const [n, q, r, c] = [byInterview(notes), byInterview(questionStates), byInterview(redFlagChecks), byInterview(criterionRatings)];
+      return interviews.map((interview) => {
+        const guide = guides.get(interview.guideSnapshotKey);
+        if (!guide) throw new RecordNotFoundError(`Guide snapshot ${interview.guideSnapshotKey}`);
+        const ownNotes = (n.get(interview.id) ?? []).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+        return {
+          interview,
+          guide,
+          notes: ownNotes,
+          questionStates: q.get(interview.id) ?? [],
+          redFlagChecks: r.get(interview.id) ?? [],
+          criterionRatings: c.get(interview.id) ?? [],
+        };
+      });
+    });
+  }
+}

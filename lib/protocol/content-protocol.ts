@@ -1,0 +1,46 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { CallState, Platform } from '../db/records';
+import type { Dock } from '../content/layout';
+
+/**
+ * What the background may ask a call tab's content script to do with its panel.
+ * `add-note` expands the panel and moves focus into it (the panel app then opens its note box);
+ * `dock-left`/`dock-right` move the panel to that edge.
+ */
+export type PanelCommand = 'toggle' | 'expand' | 'collapse' | 'add-note' | 'dock-left' | 'dock-right';
+
+/** Every command, for validation at the receiving end. */
+export const PANEL_COMMANDS: readonly PanelCommand[] = ['toggle', 'expand', 'collapse', 'add-note', 'dock-left', 'dock-right'];
+
+/** What the content script of a call tab knows: detection plus the panel frame's layout. */
+export interface ContentTabState {
+  platform: Platform;
+  state: CallState;
+  meetingId: string | null;
+  url: string;
+  /** The panel frame is in the page. */
+  mounted: boolean;
+  collapsed: boolean;
+  dock: Dock;
+  /** Set when the meeting page's DOM signals have not matched for a while (see `calls.report`). */
+  problem: string | null;
+}
+
+/** The answer to a command: the panel's resulting state. */
+export interface PanelCommandAnswer {
+  mounted: boolean;
+  collapsed: boolean;
+}
+
+/**
+ * Background → content-script messages (the other direction of `lib/protocol/protocol.ts`). Send to the top
+ * frame only, e.g. `contentMessenger.sendMessage('content.command', { command: 'toggle' }, { tabId, frameId: 0 })`.
+ * Sends reject when the tab has no content script (not a call host, or not injected yet).
+ */
+export interface ContentProtocol {
+  'content.command'(data: { command: PanelCommand }): PanelCommandAnswer;
+  /** For the popup's "what is on this tab". */
+  'content.state'(): ContentTabState;
+}
+
+export const contentMessenger = defineExtensionMessaging<ContentProtocol>();

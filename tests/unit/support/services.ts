@@ -1,0 +1,90 @@
+import { Guide } from '../../../lib/guides/schema';
+import { InterviewDatabase } from '../../../lib/db/database';
+import { InterviewRepository } from '../../../lib/db/repository';
+import { createHandlers, mapHandlerError } from '../../../lib/background/handlers';
+import type { BackgroundServices, ContentCommand } from '../../../lib/background/services';
+import { TabRegistry, type KeyValueArea } from '../../../lib/background/tab-registry';
+import type { LiveEvent } from '../../../lib/protocol/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
+
+/** A small guide for tests: two stages, three questions, look-fors and red flags. */
+export const TEST_GUIDE: Guide = Guide.parse({
+  schemaVersion: 1,
+  id: 'test-guide',
+  title: 'Test Engineer',
+  locale: 'en',
+  summary: 'A guide for tests.',
+  skills: ['Testing'],
+  lookFor: [
+    { id: 'clarity', text: 'Explains clearly' },
+    { id: 'depth', text: 'Goes deep' },
+  ],
+  stages: [
+    {
+      id: 'screen',
+      title: 'Screen',
+      durationMinutes: 30,
+      description: 'First call.',
+      questions: [
+        { id: 'q-intro', text: 'Tell me about yourself', followUps: ['Why now?'], core: true },
+        { id: 'q-design', text: 'Design a queue', followUps: [], core: false },
+      ],
+      redFlags: [{ id: 'rf-blame', text: 'Blames others' }],
+    },
+    { id: 'onsite', title: 'Onsite', durationMinutes: 60, description: '', questions: [{ id: 'q-code', text: 'Write code', followUps: [], core: true }], redFlags: [] },
+  ],
+  tips: [],
+  redFlags: [{ id: 'rf-late', text: 'Arrives late without notice' }],
+});
+
+function memoryArea(): KeyValueArea {
+  const map = new Map<string, unknown>();
+  return {
+    get: async (key) => ({ [key]: map.get(key) }),
+    set: async (items) => {
+      for (const [k, v] of Object.entries(items)) map.set(k, structuredClone(v));
+    },
+  };
+}
+
+let counter = 0;
+
+/** Background services over a fresh fake-indexeddb database, with a controllable clock and recorded events. */
+export function makeServices(options: { settings?: Partial<Settings>; session?: KeyValueArea } = {}) {
+  let clock = 1_700_000_000_000;
+  const events: LiveEvent[] = [];
+  const commands: { tabId: number; command: ContentCommand }[] = [];
+  const db = new InterviewDatabase(`test-${++counter}-${Math.random().toString(36).slice(2)}`);
+  let ids = 0;
+  const services: BackgroundServices = {
+    repo: new InterviewRepository(db, { now: () => clock, newId: () => `id-${++ids}` }),
+    tabs: new TabRegistry(options.session ?? memoryArea(), memoryArea(), () => clock),
+    live: { broadcast: (event) => void events.push(event) },
+    bundledGuides: [TEST_GUIDE],
+    settings: async () => ({ ...DEFAULT_SETTINGS, ...options.settings }),
+    sendToContent: async (tabId, command) => {
+      commands.push({ tabId, command });
+      return true;
+    },
+    storageInfo: async () => ({ usageBytes: 1, quotaBytes: 2, persisted: true }),
+    now: () => clock,
+  };
+  return {
+    services,
+    handlers: createHandlers(services),
+    db,
+    events,
+    commands,
+    advance(ms: number) {
+      clock += ms;
+    },
+    get now() {
+      return clock;
+    },
+  };
+}
+
+export const ENV = { runtimeId: 'self-id', extensionOrigin: 'chrome-extension://self-id', mapError: mapHandlerError };
+export const panelSender = (tabId = 7) => ({ id: 'self-id', url: 'chrome-extension://self-id/panel.html', tab: { id: tabId }, frameId: 3 });
+export const popupSender = { id: 'self-id', url: 'chrome-extension://self-id/popup.html' };
+export const meetContentSender = (tabId = 7) => ({ id: 'self-id', url: 'https://meet.google.com/abc-defg-hij', tab: { id: tabId, url: 'https://meet.google.com/abc-defg-hij' }, frameId: 0 });
