@@ -1,0 +1,40 @@
+import { i18n } from '#i18n';
+import { RATINGS, type Rating } from '../../lib/db/records';
+
+/** Keys 1–4 choose these ratings, in this order. */
+export const RATING_KEYS: Record<string, Rating> = { '1': 'strong-no', '2': 'no', '3': 'yes', '4': 'strong-yes' };
+
+/** The translated label of a rating ("Strong no" … "Strong yes"). */
+export function ratingLabel(rating: Rating): string {
+  switch (rating) {
+    case 'strong-no':
+      return i18n.t('rating.strongNo');
+    case 'no':
+      return i18n.t('rating.no');
+    case 'yes':
+      return i18n.t('rating.yes');
+    case 'strong-yes':
+      return i18n.t('rating.strongYes');
+  }
+}
+
+/** Tailwind classes for a rating chip, from red (strong no) to green (strong yes). */
+export const RATING_STYLES: Record<Rating, string> = {
+  'strong-no': 'bg-red-600 text-white border-red-700',
+  no: 'bg-orange-100 text-orange-900 border-orange-300',
+  yes: 'bg-emerald-100 text-emerald-900 border-emerald-300',
+  'strong-yes': 'bg-emerald-600 text-white border-emerald-700',
+};
+
+export { RATINGS };
+
+/** Formats a call offset in ms as `mm:ss`, or `h:mm:ss` past an hour; negative offsets get a minus sign. */
+export function formatOffset(ms: number): string {
+  const sign = ms < 0 ? '-' : '';
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${sign}${h}:${pad(m)}:${pad(s)}` : `${sign}${pad(m)}:${pad(s)}`;
+}
