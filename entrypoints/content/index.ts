@@ -1,14 +1,39 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { mountPanelFrame } from '../../lib/content/panel-frame';
-import { isMeetMeetingUrl } from '../../lib/platforms/meet';
+import { startCallDetection } from '../../lib/content/call-detection';
+import { CALL_HOST_MATCHES } from '../../lib/platforms/hosts';
+import { call } from '../../lib/protocol/client';
+import { PANEL_COMMANDS, contentMessenger } from '../../lib/protocol/content-protocol';
 
 export default defineContentScript({
-  matches: ['https://meet.google.com/*'],
+  matches: [...CALL_HOST_MATCHES],
+  // Top frame only: Zoom's `#webclient` call frame is same-origin and read from here by its adapter.
+  allFrames: false,
   runAt: 'document_idle',
   main(ctx) {
-    if (!isMeetMeetingUrl(location.href)) return;
-    const frame = mountPanelFrame(document, browser.runtime.getURL('/panel.html'));
-    ctx.onInvalidated(() => frame.remove());
+    if (window !== window.top) return;
+    const detection = startCallDetection({
+      window,
+      panelUrl: (platform) => `${browser.runtime.getURL('/panel.html')}?platform=${platform}`,
+      text: { frameTitle: i18n.t('content.frameTitle'), gripLabel: i18n.t('content.gripLabel') },
+      report: (report) => call('calls.report', report, { retryForMs: 3000 }),
+      storage: browser.storage.local,
+      setInterval: (handler, ms) => ctx.setInterval(handler, ms),
+      addEventListener: (target, type, handler) => ctx.addEventListener(target as Window, type as 'resize', handler),
+      now: () => Date.now(),
+    });
+    if (!detection) return;
+    const removers = [
+      contentMessenger.onMessage('content.command', ({ data }) => {
+        if (!PANEL_COMMANDS.includes(data?.command)) throw new Error('Unknown panel command');
+        return detection.command(data.command);
+      }),
+      contentMessenger.onMessage('content.state', () => detection.state()),
+    ];
+    ctx.onInvalidated(() => {
+      detection.stop();
+      removers.forEach((remove) => remove());
+    });
   },
 });

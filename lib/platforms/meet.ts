@@ -1,12 +1,52 @@
-/** Google Meet meeting path: `/<xxx>-<xxxx>-<xxx>` in lowercase letters (shared/docs/platforms.md). */
-const MEET_MEETING_PATH = /^\/[a-z]{3}-[a-z]{4}-[a-z]{3}\/?$/;
+import { hasIcon, parseUrl } from './dom';
+import type { PlatformAdapter, SignalState, UrlVerdict } from './types';
+
+/**
+ * Google Meet. Source: shared/docs/platforms.md.
+ * - A meeting is `/<xxx>-<xxxx>-<xxx>` (lowercase letters) on meet.google.com, with an optional query.
+ *   `/`, `/landing`, `/lookup/<name>` (a redirect) and other paths are not meetings.
+ * - The green room and the call share the URL; the leave button's icon (`call_end`) appears only in the
+ *   call. The green room shows the microphone and camera toggles without it.
+ * - After leaving, Meet shows its "you left" screen on the same URL: the state machine infers `left` when
+ *   the lobby/call signals disappear there.
+ */
+export const MEET_HOST = 'meet.google.com';
+
+const MEETING_PATH = /^\/([a-z]{3}-[a-z]{4}-[a-z]{3})\/?$/;
+
+/** Every Meet selector and icon name, in one place. */
+export const MEET_SIGNALS = {
+  /** Material Symbols icon elements; their text is the icon's ligature name. */
+  icon: '.google-symbols',
+  /** The leave button's icon: only shown in the call. */
+  inCallIcons: new Set(['call_end']),
+  /** Microphone and camera toggles: shown in the green room (and in the call, checked first). */
+  deviceIcons: new Set(['mic', 'mic_off', 'mic_none', 'videocam', 'videocam_off']),
+} as const;
+
+/** The meeting code of a Meet URL (`abc-defg-hij`), or null when the URL is not a meeting. */
+export function meetMeetingCode(url: string | URL): string | null {
+  const parsed = typeof url === 'string' ? parseUrl(url) : url;
+  if (!parsed || parsed.protocol !== 'https:' || parsed.hostname !== MEET_HOST) return null;
+  return MEETING_PATH.exec(parsed.pathname)?.[1] ?? null;
+}
 
 /** Whether `url` is a Google Meet meeting (not the home page, `/landing` or other paths). */
 export function isMeetMeetingUrl(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.hostname === 'meet.google.com' && MEET_MEETING_PATH.test(parsed.pathname);
-  } catch {
-    return false;
-  }
+  return meetMeetingCode(url) !== null;
 }
+
+export const meetAdapter: PlatformAdapter = {
+  platform: 'meet',
+  matchesHost: (hostname) => hostname === MEET_HOST,
+  classifyUrl(url): UrlVerdict {
+    const code = meetMeetingCode(url);
+    return code ? { kind: 'meeting', meetingId: code } : { kind: 'none' };
+  },
+  readSignals(doc): SignalState | null {
+    const docs = [doc];
+    if (hasIcon(docs, MEET_SIGNALS.icon, MEET_SIGNALS.inCallIcons)) return 'in-call';
+    if (hasIcon(docs, MEET_SIGNALS.icon, MEET_SIGNALS.deviceIcons)) return 'lobby';
+    return null;
+  },
+};

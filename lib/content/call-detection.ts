@@ -1,0 +1,221 @@
+import type { Platform } from '../db/records';
+import { CallTracker, type CallSnapshot, type CallTrackerOptions } from '../platforms/call-state';
+import { adapterForUrl } from '../platforms/registry';
+import type { PlatformAdapter } from '../platforms/types';
+import type { ContentTabState, PanelCommand, PanelCommandAnswer } from '../protocol/content-protocol';
+import { DEFAULT_LAYOUT, loadLayout, saveLayout, type LayoutStorage, type PanelLayout } from './layout';
+import { mountPanelFrame, type PanelFrame } from './panel-frame';
+
+/** What the content script tells the background (the `calls.report` message's input). */
+export interface CallReport {
+  platform: Platform;
+  state: CallSnapshot['state'];
+  meetingId: string | null;
+  url: string;
+  collapsed: boolean;
+  problem?: string;
+}
+
+/** Everything the detector needs from its surroundings, so tests can pass fakes (happy-dom, fake timers). */
+export interface CallDetectionEnv {
+  window: Window;
+  /** The panel page URL for a platform; carries no note text (e.g. `…/panel.html?platform=meet`). */
+  panelUrl(platform: Platform): string;
+  text: { frameTitle: string; gripLabel: string };
+  /** Sends `calls.report`; its answer says whether to show the overlay. May reject (handled quietly). */
+  report(report: CallReport): Promise<{ panel: 'overlay' | 'hidden' }>;
+  /** Extension storage (`browser.storage.local`), never the page's. */
+  storage: LayoutStorage;
+  /** Interval bound to the script's lifetime (WXT's `ctx.setInterval`). */
+  setInterval(handler: () => void, ms: number): unknown;
+  /** Listener bound to the script's lifetime (WXT's `ctx.addEventListener`). */
+  addEventListener(target: EventTarget, type: string, handler: (event: Event) => void): void;
+  now(): number;
+  /** Poll period in ms. Default 1000: cheap enough for an hour-long call, quick enough for a person. */
+  pollMs?: number;
+  tracker?: CallTrackerOptions;
+}
+
+/** A running detector for one tab's top frame. */
+export interface CallDetection {
+  readonly platform: Platform;
+  /** Resolves once the remembered layout is loaded and the first look at the page is done. */
+  ready: Promise<void>;
+  /** Looks at the page now (the poll does this every `pollMs`). */
+  tick(): void;
+  state(): ContentTabState;
+  command(command: PanelCommand): PanelCommandAnswer;
+  /** Stops polling and removes the panel; for the script's invalidation. */
+  stop(): void;
+}
+
+/**
+ * Starts call detection in a call page's top frame: polls the platform adapter about once a second (no
+ * MutationObserver: the call UIs churn constantly), runs the call state machine, mounts the panel frame
+ * exactly once while the page is a meeting (or the app shows a call), removes it when the page stops being
+ * one (single-page navigation), and reports every change to the background.
+ * @returns null when the page is not on a call platform's host.
+ */
+export function startCallDetection(env: CallDetectionEnv): CallDetection | null {
+  const win = env.window;
+  const doc = win.document;
+  const adapter: PlatformAdapter | null = adapterForUrl(win.location.href);
+  if (!adapter) return null;
+  const platform = adapter.platform;
+  const tracker = new CallTracker(platform, env.tracker);
+
+  let layout: PanelLayout = { ...DEFAULT_LAYOUT };
+  let frame: PanelFrame | null = null;
+  let stopped = false;
+  /** The background asked for no overlay (side-panel mode); commands can still force it open. */
+  let overlay: 'overlay' | 'hidden' = 'overlay';
+  /** Opened by hand (shortcut, popup) on a page where detection did not ask for it; cleared on navigation. */
+  let forcedOnUrl: string | null = null;
+
+  let lastReportKey: string | null = null;
+  let reporting = false;
+  let reportAgain = false;
+
+  function mount(): void {
+    if (frame || stopped) return;
+    frame = mountPanelFrame(doc, {
+      src: env.panelUrl(platform),
+      title: env.text.frameTitle,
+      gripLabel: env.text.gripLabel,
+      layout,
+      onLayoutChange: (next) => {
+        layout = next;
+        void saveLayout(env.storage, platform, layout);
+      },
+    });
+    if (doc.fullscreenElement) frame.followFullscreen(doc.fullscreenElement);
+  }
+
+  function unmount(): void {
+    frame?.remove();
+    frame = null;
+  }
+
+  function tick(): void {
+    if (stopped) return;
+    const url = win.location.href;
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return;
+    }
+    const verdict = adapter!.classifyUrl(parsed);
+    const signal = verdict.kind === 'none' ? null : adapter!.readSignals(doc);
+    const snap = tracker.observe({ url, verdict, signal, now: env.now() });
+    if (forcedOnUrl !== null && forcedOnUrl !== url) forcedOnUrl = null;
+    const wanted = forcedOnUrl !== null || (snap.mount && overlay === 'overlay');
+    if (wanted) mount();
+    else unmount();
+    scheduleReport();
+  }
+
+  function currentReport(): CallReport | null {
+    const snap = tracker.current;
+    if (snap.state === 'none' && lastReportKey === null) return null;
+    const report: CallReport = { platform, state: snap.state, meetingId: snap.meetingId, url: snap.url, collapsed: layout.collapsed };
+    if (snap.problem) report.problem = snap.problem;
+    return report;
+  }
+
+  /** Sends changed reports one at a time, always the latest; failures are quiet (the panel keeps working). */
+  function scheduleReport(): void {
+    const report = currentReport();
+    if (!report) return;
+    const key = JSON.stringify([report.state, report.meetingId, report.collapsed, report.problem ?? null]);
+    if (key === lastReportKey) return;
+    if (reporting) {
+      reportAgain = true;
+      return;
+    }
+    lastReportKey = key;
+    reporting = true;
+    env
+      .report(report)
+      .then((answer) => {
+        if (answer?.panel === 'overlay' || answer?.panel === 'hidden') overlay = answer.panel;
+      })
+      .catch(() => {
+        // The background is restarting or has no handler yet: keep the panel as it is.
+      })
+      .finally(() => {
+        reporting = false;
+        if (stopped) return;
+        const again = reportAgain;
+        reportAgain = false;
+        if (again) scheduleReport();
+        // A changed `overlay` takes effect on the next look.
+        if ((overlay === 'hidden') === Boolean(frame) && forcedOnUrl === null) tick();
+      });
+  }
+
+  function setLayout(patch: Partial<PanelLayout>): void {
+    layout = frame ? frame.setLayout(patch) : { ...layout, ...patch };
+    void saveLayout(env.storage, platform, layout);
+    scheduleReport();
+  }
+
+  function open(focus: boolean): void {
+    if (!frame) {
+      forcedOnUrl = win.location.href;
+      layout = { ...layout, collapsed: false };
+      mount();
+    }
+    setLayout({ collapsed: false });
+    if (focus) frame?.focus();
+  }
+
+  const commands: Record<PanelCommand, () => void> = {
+    toggle: () => (frame && !layout.collapsed ? setLayout({ collapsed: true }) : open(true)),
+    expand: () => open(true),
+    'add-note': () => open(true),
+    collapse: () => setLayout({ collapsed: true }),
+    'dock-left': () => setLayout({ dock: 'left' }),
+    'dock-right': () => setLayout({ dock: 'right' }),
+  };
+
+  env.addEventListener(doc, 'fullscreenchange', () => frame?.followFullscreen(doc.fullscreenElement));
+  env.addEventListener(win, 'resize', () => frame?.relayout());
+  env.addEventListener(win, 'popstate', () => tick());
+  env.addEventListener(win, 'hashchange', () => tick());
+
+  const ready = loadLayout(env.storage, platform).then((loaded) => {
+    if (stopped) return;
+    layout = loaded;
+    tick();
+    env.setInterval(tick, env.pollMs ?? 1000);
+  });
+
+  return {
+    platform,
+    ready,
+    tick,
+    state: () => {
+      const snap = tracker.current;
+      return {
+        platform,
+        state: snap.state,
+        meetingId: snap.meetingId,
+        url: win.location.href,
+        mounted: frame !== null,
+        collapsed: layout.collapsed,
+        dock: layout.dock,
+        problem: snap.problem,
+      };
+    },
+    command(command) {
+      if (!(command in commands)) throw new Error(`Unknown panel command: ${String(command)}`);
+      commands[command]();
+      return { mounted: frame !== null, collapsed: layout.collapsed };
+    },
+    stop() {
+      stopped = true;
+      unmount();
+    },
+  };
+}

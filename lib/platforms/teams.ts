@@ -1,0 +1,58 @@
+import { anyMatches, frameDocuments } from './dom';
+import type { PlatformAdapter, SignalState, UrlVerdict } from './types';
+
+/**
+ * Microsoft Teams web. Source: shared/docs/platforms.md.
+ * - Hosts `teams.microsoft.com`, `teams.live.com` (personal accounts), `teams.cloud.microsoft` (newer).
+ * - A single-page app: meetings open by client-side navigation, often in the hash
+ *   (`/_#/l/meetup-join/<thread>`, `/v2/#/l/meetup-join/…`, `/_#/pre-join-calling/<thread>`, `/meet/<id>`).
+ *   Every other Teams page is the app, which can host a call without a meeting URL ("Meet now", calls from
+ *   a chat): there the panel appears only when the DOM shows a call.
+ * - Pre-join: `#prejoin-join-button`. In call: `#hangup-button`, `#call-duration-custom`,
+ *   `[data-tid='call-status-container-test-id']`. The new client renders parts of its UI in same-origin
+ *   iframes, whose documents are read too.
+ */
+export const TEAMS_HOSTS = ['teams.microsoft.com', 'teams.live.com', 'teams.cloud.microsoft'] as const;
+
+const MEETING_ROUTES = [/\/l\/meetup-join\/([^/?#]+)/, /\/pre-join-calling\/([^/?#]+)/, /\/meet\/(\d{6,})/];
+
+/** Every Teams selector, in one place. */
+export const TEAMS_SIGNALS = {
+  /** Frames whose same-origin documents may hold the call UI. */
+  frames: 'iframe',
+  inCall: "#hangup-button, #call-duration-custom, [data-tid='call-status-container-test-id']",
+  lobby: "#prejoin-join-button, [data-tid='prejoin-join-button']",
+} as const;
+
+/** Whether `hostname` is one of Teams' web hosts. */
+export function isTeamsHost(hostname: string): boolean {
+  return (TEAMS_HOSTS as readonly string[]).includes(hostname);
+}
+
+function decode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+export const teamsAdapter: PlatformAdapter = {
+  platform: 'teams',
+  matchesHost: isTeamsHost,
+  classifyUrl(url): UrlVerdict {
+    if (url.protocol !== 'https:' || !isTeamsHost(url.hostname)) return { kind: 'none' };
+    const route = `${url.pathname}${url.hash}`;
+    for (const pattern of MEETING_ROUTES) {
+      const id = pattern.exec(route)?.[1];
+      if (id) return { kind: 'meeting', meetingId: decode(id) };
+    }
+    return { kind: 'app' };
+  },
+  readSignals(doc): SignalState | null {
+    const docs = frameDocuments(doc, TEAMS_SIGNALS.frames);
+    if (anyMatches(docs, TEAMS_SIGNALS.inCall)) return 'in-call';
+    if (anyMatches(docs, TEAMS_SIGNALS.lobby)) return 'lobby';
+    return null;
+  },
+};

@@ -1,0 +1,44 @@
+import { anyMatches, frameDocuments } from './dom';
+import type { PlatformAdapter, SignalState, UrlVerdict } from './types';
+
+/**
+ * Zoom web client. Source: shared/docs/platforms.md.
+ * - Hosts `zoom.us` and every `*.zoom.us` subdomain (`app.zoom.us`, regional `us02web.zoom.us`, …).
+ * - Meetings live under `/wc/`: `/wc/<id>/join`, `/wc/<id>/start`, `/wc/join/<id>` (any later `/wc/<id>/…`
+ *   step, such as the page shown after leaving, belongs to the same meeting). `/j/<id>` is only a launcher
+ *   that leads there, so it is not a meeting.
+ * - On some entries the call UI is inside the same-origin iframe `#webclient`: the adapter reads that
+ *   frame's document from the top frame, so the panel is mounted in the top frame only.
+ */
+const MEETING_PATH = /^\/wc\/(?:join\/)?(\d{9,12})(?:\/|$)/;
+
+/** Every Zoom selector, in one place. */
+export const ZOOM_SIGNALS = {
+  /** The iframe some entries render the whole call in. */
+  callFrame: 'iframe#webclient',
+  /** Audio options menu and the leave button's container: only in the call. */
+  inCall: '#audioOptionMenu, .footer__leave-btn-container',
+  /** The preview ("join") page: its join button and name field. */
+  lobby: '.preview-join-button, #input-for-name',
+} as const;
+
+/** Whether `hostname` is Zoom's (the apex or any subdomain). */
+export function isZoomHost(hostname: string): boolean {
+  return hostname === 'zoom.us' || hostname.endsWith('.zoom.us');
+}
+
+export const zoomAdapter: PlatformAdapter = {
+  platform: 'zoom',
+  matchesHost: isZoomHost,
+  classifyUrl(url): UrlVerdict {
+    if (url.protocol !== 'https:' || !isZoomHost(url.hostname)) return { kind: 'none' };
+    const id = MEETING_PATH.exec(url.pathname)?.[1];
+    return id ? { kind: 'meeting', meetingId: id } : { kind: 'none' };
+  },
+  readSignals(doc): SignalState | null {
+    const docs = frameDocuments(doc, ZOOM_SIGNALS.callFrame);
+    if (anyMatches(docs, ZOOM_SIGNALS.inCall)) return 'in-call';
+    if (anyMatches(docs, ZOOM_SIGNALS.lobby)) return 'lobby';
+    return null;
+  },
+};
