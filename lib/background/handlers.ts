@@ -1,16 +1,13 @@
 import { storageError } from '../db/errors';
 import { RecordNotFoundError } from '../db/repository';
 import type { ApiError } from '../protocol/result';
+import { backupHandlers } from './handlers/backup';
 import { callHandlers } from './handlers/calls';
 import { dataHandlers } from './handlers/data';
 import { guideHandlers } from './handlers/guides';
 import { interviewHandlers } from './handlers/interviews';
 import { HandlerError, type Handlers } from './router';
 import type { BackgroundServices } from './services';
-
-const notYet = () => {
-  throw new HandlerError('internal', 'not implemented yet');
-};
 
 /** Builds the background's handler map from its services: one small handler per protocol message. */
 export function createHandlers(s: BackgroundServices): Handlers {
@@ -20,8 +17,7 @@ export function createHandlers(s: BackgroundServices): Handlers {
     ...callHandlers(s),
     ...interviewHandlers(s),
     ...dataHandlers(s),
-    'data.export': notYet,
-    'data.import': notYet,
+    ...backupHandlers(s),
   };
 }
 
