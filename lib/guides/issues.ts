@@ -43,6 +43,9 @@ export function validateGuide(
     const line = lineOf ? findLine(issue.path, lineOf) : undefined;
     return `${line === undefined ? '' : `line ${line}: `}${path}: ${reasonOf(issue)}`;
   });
+  // The schema's duplicate-id check only runs once the shape is right; report duplicates now too, so one pass
+  // over the file shows every problem.
+  for (const message of duplicateIds(data)) if (!errors.includes(message)) errors.push(message);
   return { ok: false, errors };
 }
 
@@ -53,4 +56,32 @@ function findLine(path: GuidePath, lineOf: (path: string) => number | undefined)
     if (line !== undefined) return line;
   }
   return undefined;
+}
+
+/** Duplicate ids in raw, possibly malformed guide data, worded like the schema's own check. */
+function duplicateIds(data: unknown): string[] {
+  const record = (value: unknown): Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  const list = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.map(record) : []);
+  const guide = record(data);
+  const stages = list(guide.stages);
+  const out: string[] = [];
+  const check = (items: Record<string, unknown>[], path: string, what: string) => {
+    const seen = new Set<string>();
+    const reported = new Set<string>();
+    for (const item of items) {
+      if (typeof item.id !== 'string') continue;
+      if (seen.has(item.id) && !reported.has(item.id)) {
+        out.push(`${path}: duplicate ${what} id "${item.id}"`);
+        reported.add(item.id);
+      }
+      seen.add(item.id);
+    }
+  };
+  check(stages, 'stages', 'stage');
+  check(stages.flatMap((s) => list(s.questions)), 'stages', 'question');
+  check([...list(guide.redFlags), ...stages.flatMap((s) => list(s.redFlags))], 'redFlags', 'red flag');
+  check(list(guide.lookFor), 'lookFor', 'look-for');
+  check(list(guide.tips), 'tips', 'tip');
+  return out;
 }

@@ -79,7 +79,14 @@ export function parseGuideText(
       case 'intro':
       case 'summary':
         for (const para of paragraphsOf(lines, range)) {
-          const joined = collapseSpace(para.lines.join(' '));
+          let joined = collapseSpace(para.lines.join(' '));
+          // "Skills: Go, SQL" written inline, with its label on the same line.
+          const labelled = /^([^:]{3,40}):\s+(.+)$/.exec(joined);
+          if (labelled && classifyHeading(labelled[1] ?? '') === 'skills') {
+            draft.skills.push(...splitSkills(labelled[2] ?? '').skills);
+            continue;
+          }
+          if (labelled && classifyHeading(labelled[1] ?? '') === 'summary') joined = labelled[2] ?? '';
           if (section.kind === 'summary' || isProse(joined)) summary.push(joined);
           else if (para.lines.length > 1 && para.lines.every((l) => !isProse(l))) {
             draft.skills.push(...para.lines.map((l) => collapseSpace(l.replace(BULLET, '$2'))));
@@ -296,7 +303,10 @@ function readStages(lines: string[], range: Range): { stages: DraftStage[]; skip
 /** Splits "Title — description" written on one line; short lines are all title. */
 function splitTitle(text: string): { title: string; description: string } {
   const match = /^(.{3,80}?)(?:\s+[—–-]\s+|:\s+)(.{20,})$/.exec(text);
-  if (match && text.length > 60) return { title: (match[1] ?? '').trim(), description: (match[2] ?? '').trim() };
+  if (match && text.length > 60) {
+    const description = (match[2] ?? '').trim();
+    return { title: (match[1] ?? '').trim(), description: description.charAt(0).toUpperCase() + description.slice(1) };
+  }
   return { title: text, description: '' };
 }
 
