@@ -28,9 +28,20 @@ function goldenBackup(): Backup {
   return createBackup([bundle], [custom], NOW);
 }
 
+type Row = Record<string, unknown>;
+interface RawBackup {
+  [field: string]: unknown;
+  guides: Row[];
+  interviews: Row[];
+  notes: Row[];
+  questionStates: Row[];
+  redFlagChecks: Row[];
+  criterionRatings: Row[];
+}
+
 /** A backup as a plain JSON object that tests may break at will. */
-function raw(): Record<string, unknown[]> & Record<string, unknown> {
-  return JSON.parse(serializeBackup(goldenBackup())) as Record<string, unknown[]>;
+function raw(): RawBackup {
+  return JSON.parse(serializeBackup(goldenBackup())) as RawBackup;
 }
 
 const rowCount = (b: Backup) => BACKUP_TABLES.reduce((n, t) => n + b[t].length, 0);
@@ -150,7 +161,7 @@ describe('JSON backup', () => {
 
     it('even when only the last of many rows is wrong: nothing is planned', () => {
       const backup = createBackup(makeSyntheticBundles(20, 10, 3), [], NOW);
-      const data = JSON.parse(serializeBackup(backup)) as Record<string, Record<string, unknown>[]>;
+      const data = JSON.parse(serializeBackup(backup)) as RawBackup;
       data.notes.at(-1)!.offsetMs = 1.5;
       const existing = indexRows({});
       const result = prepareImport(data, existing);
