@@ -78,6 +78,61 @@ export function serializeBackup(backup: Backup): string {
 }
 
 /**
+ * Splits a backup into parts of at most `interviewsPerPart` interviews, each a valid backup on its own (its
+ * interviews with all their rows and the guide snapshots they use; the custom guides travel in the first part).
+ * Runtime messages are capped (64 MiB in Chromium) and 5,000 interviews with 40 notes each make about 100 MB of
+ * JSON, so a view validates the whole file with `parseBackup` first and then sends `data.import` part by part.
+ */
+export function splitBackup(backup: Backup, interviewsPerPart = 500): Backup[] {
+  const size = Math.max(1, Math.floor(interviewsPerPart));
+  const partOf = new Map<string, number>();
+  backup.interviews.forEach((interview, i) => partOf.set(interview.id, Math.floor(i / size)));
+  const count = Math.max(1, Math.ceil(backup.interviews.length / size));
+  const parts: Backup[] = Array.from({ length: count }, (_, i) => ({
+    ...backup,
+    guides: i === 0 ? backup.guides : [],
+    guideSnapshots: [],
+    interviews: backup.interviews.slice(i * size, (i + 1) * size),
+    notes: [],
+    questionStates: [],
+    redFlagChecks: [],
+    criterionRatings: [],
+  }));
+  for (const table of ['notes', 'questionStates', 'redFlagChecks', 'criterionRatings'] as const) {
+    for (const row of backup[table]) {
+      const part = partOf.get(row.interviewId);
+      if (part !== undefined) (parts[part]![table] as (typeof row)[]).push(row);
+    }
+  }
+  const snapshots = new Map(backup.guideSnapshots.map((s) => [s.key, s]));
+  for (const part of parts) {
+    const keys = new Set(part.interviews.map((i) => i.guideSnapshotKey));
+    part.guideSnapshots = [...keys].flatMap((k) => snapshots.get(k) ?? []);
+  }
+  return parts;
+}
+
+/**
+ * Joins backups (for example the answers of `data.export` asked for in batches of ids) into one, stamped `now`.
+ * Rows repeated across parts (same `rowKey`) are kept once, the newer `updatedAt` winning, as an import would.
+ */
+export function mergeBackups(parts: Backup[], now: Date | number): Backup {
+  const merged = createBackup([], [], now);
+  for (const table of BACKUP_TABLES) {
+    const byKey = new Map<string, BackupRow<typeof table>>();
+    for (const part of parts) {
+      for (const row of part[table] as BackupRow<typeof table>[]) {
+        const key = rowKey(table, row);
+        const known = byKey.get(key);
+        if (!known || updatedAt(row) > updatedAt(known)) byKey.set(key, row);
+      }
+    }
+    (merged as BackupRows)[table] = [...byKey.values()] as never;
+  }
+  return merged;
+}
+
+/**
  * Reasons an import gives, as templates with `$1`, `$2`… placeholders, so the options page can show them
  * translated (`backupMessages(t)` reads `export.backup.*`). Problems Zod finds in a row keep Zod's own wording.
  */

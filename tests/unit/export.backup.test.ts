@@ -7,10 +7,12 @@ import {
   createBackup,
   indexAfter,
   indexRows,
+  mergeBackups,
   parseBackup,
   planMerge,
   prepareImport,
   serializeBackup,
+  splitBackup,
   validateBackup,
   type Backup,
 } from '../../lib/export/backup';
@@ -83,6 +85,30 @@ describe('JSON backup', () => {
     const backup = createBackup(makeSyntheticBundles(30, 12, 7), [], NOW);
     const result = parseBackup(`\uFEFF${serializeBackup(backup)}`);
     expect(result.ok && result.backup).toEqual(backup);
+  });
+
+  it('splits into parts that are each valid and join back into the same backup', () => {
+    const custom: CustomGuideRow = { id: 'g', guide: { ...loadGoldenBundle().guide, id: 'g' }, createdAt: 1, updatedAt: 2 };
+    const backup = createBackup(makeSyntheticBundles(23, 5, 9), [custom], NOW);
+    const parts = splitBackup(backup, 10);
+    expect(parts.map((p) => p.interviews.length)).toEqual([10, 10, 3]);
+    expect(parts.map((p) => p.guides.length)).toEqual([1, 0, 0]);
+    for (const part of parts) {
+      const result = validateBackup(JSON.parse(serializeBackup(part)));
+      expect(result.ok ? [] : result.errors).toEqual([]);
+      expect(part.notes.every((n) => part.interviews.some((i) => i.id === n.interviewId))).toBe(true);
+    }
+    expect(mergeBackups(parts, NOW)).toEqual(backup);
+  });
+
+  it('mergeBackups keeps the newer copy of a row found in two parts', () => {
+    const a = goldenBackup();
+    const b = goldenBackup();
+    b.notes[0] = { ...b.notes[0]!, text: 'edited later', updatedAt: b.notes[0]!.updatedAt + 1 };
+    const merged = mergeBackups([b, a], NOW);
+    expect(merged.notes).toHaveLength(a.notes.length);
+    expect(merged.notes[0]!.text).toBe('edited later');
+    expect(mergeBackups([a, b], NOW).notes[0]!.text).toBe('edited later');
   });
 
   describe('refuses a corrupted backup whole, listing every problem', () => {
