@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
 import { hardenBundles } from './build/harden-plugin';
@@ -14,6 +15,16 @@ export default defineConfig({
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   vite: () => ({
     plugins: [tailwindcss(), hardenBundles()],
+    // The Markdown guide importer's entity decoder has a browser build that decodes through `innerHTML` and needs a
+    // `document` (absent in the service worker); its plain build uses a lookup table and works everywhere.
+    resolve: {
+      alias: [
+        {
+          find: /^decode-named-character-reference$/,
+          replacement: fileURLToPath(new URL('./node_modules/decode-named-character-reference/index.js', import.meta.url)),
+        },
+      ],
+    },
     build: { chunkSizeWarningLimit: 1500 },
   }),
   manifest: ({ browser }) => ({
