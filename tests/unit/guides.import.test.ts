@@ -73,6 +73,18 @@ describe('importing pasted hiring-guide text', () => {
     ]);
   });
 
+  it.each([
+    ['without indentation', (t: string) => t.split('\n').map((l) => l.trimStart()).join('\n')],
+    ['with "-" bullets', (t: string) => t.replaceAll('•', '-')],
+    ['with "*" bullets', (t: string) => t.replaceAll('•', '*')],
+    ['with CRLF and tabs', (t: string) => t.replace(/^ {2}/gm, '\t').replace(/\n/g, '\r\n')],
+    ['with the stage number repeated on its own line', (t: string) => t.replace(/^(\s*)(\d)\. \d$/gm, '$1$2.\n$1$2')],
+  ])('reads the seed shape %s to the same guide', (_name, transform) => {
+    const text = fixture('seed-shape-qa-it.txt');
+    expect(transform(text)).not.toBe(text);
+    expect(guideOf(importGuide(transform(text)))).toEqual(guideOf(importGuide(text)));
+  });
+
   it('reads English headings, CRLF line endings, "-" and "*" bullets, numbers on their own line, durations in titles and descriptions', () => {
     const crlf = fixture('english-headings-sre.txt').replace(/\r?\n/g, '\r\n');
     const guide = guideOf(importGuide(crlf));
