@@ -1,11 +1,5 @@
-import { i18n } from '#i18n';
-import { BackgroundStatus } from '../../components/BackgroundStatus';
+import { OptionsApp } from '../../components/options/OptionsApp';
 
 export function App() {
-  return (
-    <main className="p-4 font-sans text-slate-900 bg-white">
-      <h1 className="text-lg font-semibold">{i18n.t('options.title')}</h1>
-      <BackgroundStatus from="options" />
-    </main>
-  );
+  return <OptionsApp />;
 }

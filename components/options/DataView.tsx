@@ -1,0 +1,163 @@
+import { useCallback, useEffect, useState } from 'react';
+import { i18n } from '#i18n';
+import { call } from '../../lib/protocol/client';
+import type { DetectionEvent, StorageInfo } from '../../lib/protocol/protocol';
+import { useInterviewList } from '../../stores/options';
+import { ExportButtons } from './exports';
+import { Button, Card, errorText, formatBytes, formatWhen, Status } from './ui';
+
+let persistAsked = false;
+/** Asks once per page load for persistent storage, so the browser does not evict the interviews under pressure. */
+async function askPersistence(): Promise<void> {
+  if (persistAsked) return;
+  persistAsked = true;
+  await navigator.storage?.persist?.().catch(() => false);
+}
+
+function StorageCard() {
+  const [info, setInfo] = useState<StorageInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void askPersistence()
+      .then(() => call('data.storage', {}))
+      .then(setInfo, (e: unknown) => setError(errorText(e)));
+  }, []);
+  return (
+    <Card title={i18n.t('options.data.storage')} titleId="storage-title">
+      {error && <Status tone="error">{error}</Status>}
+      {info ? (
+        <dl className="grid max-w-md grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" data-testid="storage-info">
+          <dt className="text-slate-600">{i18n.t('options.data.used')}</dt>
+          <dd className="font-medium tabular-nums">{formatBytes(info.usageBytes)}</dd>
+          <dt className="text-slate-600">{i18n.t('options.data.quota')}</dt>
+          <dd className="font-medium tabular-nums">{formatBytes(info.quotaBytes)}</dd>
+          <dt className="text-slate-600">{i18n.t('options.data.persistent')}</dt>
+          <dd className="font-medium">
+            {info.persisted === null
+              ? i18n.t('options.data.unknown')
+              : info.persisted
+                ? i18n.t('options.data.persistentYes')
+                : i18n.t('options.data.persistentNo')}
+          </dd>
+        </dl>
+      ) : (
+        !error && <p className="text-sm text-slate-500">{i18n.t('common.loading')}</p>
+      )}
+      <div className="mt-4">
+        <ExportButtons label={i18n.t('options.data.exportAll')} />
+      </div>
+    </Card>
+  );
+}
+
+function WipeCard() {
+  const word = i18n.t('options.data.wipeWord');
+  const [typed, setTyped] = useState('');
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const clear = useInterviewList((s) => s.clearSelection);
+  const wipe = async () => {
+    try {
+      // The UI asks for the word in the reader's language; the protocol's safety literal is always DELETE.
+      const { deleted } = await call('data.wipe', { confirm: 'DELETE' });
+      clear();
+      setTyped('');
+      setStatus({ ok: true, text: i18n.t('options.data.wiped', [deleted]) });
+    } catch (e) {
+      setStatus({ ok: false, text: errorText(e) });
+    }
+  };
+  return (
+    <Card title={i18n.t('options.data.wipe')} titleId="wipe-title">
+      <p className="mb-3 text-sm text-slate-700">{i18n.t('options.data.wipeHelp')}</p>
+      <form
+        className="flex flex-wrap items-end gap-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (typed.trim() === word) void wipe();
+        }}
+      >
+        <div className="flex flex-col gap-1">
+          <label htmlFor="wipe-confirm" className="text-sm font-medium text-slate-700">
+            {i18n.t('options.data.wipePrompt', [word])}
+          </label>
+          <input
+            id="wipe-confirm"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            className="w-48 rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm"
+          />
+        </div>
+        <Button type="submit" tone="danger" disabled={typed.trim() !== word}>
+          {i18n.t('options.data.wipeButton')}
+        </Button>
+      </form>
+      {status && (
+        <div className="mt-2">
+          <Status tone={status.ok ? 'ok' : 'error'}>{status.text}</Status>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function DiagnosticsCard() {
+  const [events, setEvents] = useState<DetectionEvent[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    call('diagnostics.get', {}).then(
+      (e) => {
+        setEvents([...e].sort((a, b) => b.at - a.at));
+        setError(null);
+      },
+      (e: unknown) => setError(errorText(e)),
+    );
+  }, []);
+  useEffect(load, [load]);
+  return (
+    <Card title={i18n.t('options.data.diagnostics')} titleId="diagnostics-title" actions={<Button onClick={load}>{i18n.t('options.data.refresh')}</Button>}>
+      <p className="mb-3 text-sm text-slate-600">{i18n.t('options.data.diagnosticsHelp')}</p>
+      {error && <Status tone="error">{error}</Status>}
+      {events && events.length === 0 && <p className="text-sm text-slate-600">{i18n.t('options.data.noDiagnostics')}</p>}
+      {events && events.length > 0 && (
+        <div className="max-h-96 overflow-auto">
+          <table className="w-full text-sm">
+            <caption className="sr-only">{i18n.t('options.data.diagnostics')}</caption>
+            <thead>
+              <tr className="border-b border-slate-200 text-left text-xs text-slate-600 uppercase">
+                <th scope="col" className="py-1 pr-3 font-semibold">{i18n.t('options.data.when')}</th>
+                <th scope="col" className="py-1 pr-3 font-semibold">{i18n.t('options.data.platform')}</th>
+                <th scope="col" className="py-1 pr-3 font-semibold">{i18n.t('options.data.state')}</th>
+                <th scope="col" className="py-1 pr-3 font-semibold">{i18n.t('options.data.address')}</th>
+                <th scope="col" className="py-1 font-semibold">{i18n.t('options.data.problem')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((e, i) => (
+                <tr key={i} className="border-b border-slate-100 align-top">
+                  <td className="py-1 pr-3 whitespace-nowrap tabular-nums">{formatWhen(e.at)}</td>
+                  <td className="py-1 pr-3">{e.platform}</td>
+                  <td className="py-1 pr-3 font-mono text-xs">{e.state}</td>
+                  <td className="max-w-xs truncate py-1 pr-3 font-mono text-xs" title={e.url}>{e.url}</td>
+                  <td className="py-1 text-amber-800">{e.problem ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+/** Data: storage used and persistence, export all, delete everything, call-detection diagnostics. */
+export function DataView() {
+  return (
+    <div className="flex flex-col gap-4">
+      <StorageCard />
+      <WipeCard />
+      <DiagnosticsCard />
+    </div>
+  );
+}

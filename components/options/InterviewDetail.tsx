@@ -1,0 +1,372 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { i18n } from '#i18n';
+import { RATINGS, type InterviewBundle, type NoteRow, type Rating } from '../../lib/db/records';
+import { indexGuide, timelineOrder } from '../../lib/export/format';
+import { interviewToMarkdown } from '../../lib/export';
+import { call } from '../../lib/protocol/client';
+import { ApiCallError } from '../../lib/protocol/result';
+import { routeHash, useInterviewList } from '../../stores/options';
+import { formatOffset, RATING_STYLES, ratingLabel } from '../ui/rating';
+import { useLive } from '../useLive';
+import { ExportButtons, labels } from './exports';
+import { Button, Card, errorText, formatWhen, RatingChip, Status } from './ui';
+
+function platformName(platform: InterviewBundle['interview']['platform']): string {
+  if (platform === 'meet') return 'Google Meet';
+  if (platform === 'zoom') return 'Zoom';
+  if (platform === 'teams') return 'Microsoft Teams';
+  return i18n.t('options.detail.noCall');
+}
+
+function Offset({ note }: { note: NoteRow }) {
+  return (
+    <span className="inline-block w-14 shrink-0 rounded bg-slate-100 px-1.5 py-0.5 text-center font-mono text-xs text-slate-700 tabular-nums">
+      {note.offsetMs === null ? '--:--' : formatOffset(note.offsetMs)}
+    </span>
+  );
+}
+
+/** Multi-line text the interviewer typed, shown as text with its line breaks. */
+function Text({ children, className = '' }: { children: string; className?: string }) {
+  return <p className={`text-sm whitespace-pre-wrap text-slate-800 ${className}`}>{children}</p>;
+}
+
+/** The recommendation as a radio group of the four ratings plus "not rated". */
+function RecommendationPicker({ value, onChange, disabled }: { value: Rating | null; onChange: (r: Rating | null) => void; disabled: boolean }) {
+  const options: (Rating | null)[] = [...RATINGS, null];
+  return (
+    <fieldset className="flex flex-col gap-1.5">
+      <legend className="mb-1 text-sm font-medium text-slate-700">{i18n.t('options.detail.recommendation')}</legend>
+      <div className="flex flex-wrap gap-2 print:hidden">
+        {options.map((rating) => {
+          const checked = value === rating;
+          const tone = rating && checked ? RATING_STYLES[rating] : checked ? 'bg-slate-700 text-white border-slate-800' : 'bg-white text-slate-700 border-slate-300 hover:bg-slate-50';
+          return (
+            <label key={rating ?? 'none'} className={`cursor-pointer rounded-full border px-3 py-1 text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-500 ${tone}`}>
+              <input
+                type="radio"
+                name="recommendation"
+                className="sr-only"
+                checked={checked}
+                disabled={disabled}
+                onChange={() => onChange(rating)}
+              />
+              {rating ? ratingLabel(rating) : i18n.t('options.notRated')}
+            </label>
+          );
+        })}
+      </div>
+      <div className="hidden print:block">
+        <RatingChip rating={value} />
+      </div>
+    </fieldset>
+  );
+}
+
+/** One interview: scorecard, questions asked, red flags and the timeline of notes; edit, export, print, delete. */
+export function InterviewDetail({ id }: { id: string }) {
+  const [bundle, setBundle] = useState<InterviewBundle | null>(null);
+  const [error, setError] = useState<{ notFound: boolean; text: string } | null>(null);
+  const [summary, setSummary] = useState('');
+  const [summaryDirty, setDirtyState] = useState(false);
+  const dirty = useRef(false);
+  const setSummaryDirty = (value: boolean) => {
+    dirty.current = value;
+    setDirtyState(value);
+  };
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const forget = useInterviewList((s) => s.forget);
+
+  const load = useCallback(async () => {
+    try {
+      const next = await call('interviews.get', { id });
+      setBundle(next);
+      setError(null);
+      // Another view's edit shows up unless the interviewer is in the middle of changing the summary here.
+      if (!dirty.current) setSummary(next.interview.summary);
+    } catch (e) {
+      setError({ notFound: e instanceof ApiCallError && e.code === 'not-found', text: errorText(e) });
+    }
+  }, [id]);
+
+  useEffect(() => {
+    setBundle(null);
+    dirty.current = false;
+    setDirtyState(false);
+    void load();
+  }, [load]);
+  useLive((event) => {
+    if (event.type === 'interview-changed' && event.interviewId === id) void load();
+  }, () => void load());
+
+  const guideIndex = useMemo(() => (bundle ? indexGuide(bundle.guide) : null), [bundle]);
+
+  if (error) {
+    return (
+      <div className="flex flex-col gap-3">
+        <Status tone="error">{error.notFound ? i18n.t('options.detail.notFound') : error.text}</Status>
+        <a href={routeHash({ view: 'interviews' })} className="text-sm text-indigo-700 hover:underline">
+          {i18n.t('options.detail.back')}
+        </a>
+      </div>
+    );
+  }
+  if (!bundle || !guideIndex) return <p className="text-sm text-slate-500">{i18n.t('common.loading')}</p>;
+
+  const { interview, guide } = bundle;
+  const update = async (patch: { recommendation?: Rating | null; summary?: string }) => {
+    setStatus(null);
+    try {
+      const row = await call('interviews.update', { id, patch });
+      setBundle((b) => (b ? { ...b, interview: row } : b));
+      if (patch.summary !== undefined) setSummaryDirty(false);
+      setStatus({ ok: true, text: i18n.t('options.detail.saved') });
+    } catch (e) {
+      setStatus({ ok: false, text: errorText(e) });
+    }
+  };
+  const copyMarkdown = async () => {
+    try {
+      await navigator.clipboard.writeText(interviewToMarkdown(bundle, labels()));
+      setStatus({ ok: true, text: i18n.t('options.detail.copied') });
+    } catch (e) {
+      setStatus({ ok: false, text: i18n.t('options.detail.copyFailed', [errorText(e)]) });
+    }
+  };
+  const remove = async () => {
+    try {
+      await call('interviews.delete', { ids: [id] });
+      forget([id]);
+      location.hash = routeHash({ view: 'interviews' });
+    } catch (e) {
+      setStatus({ ok: false, text: errorText(e) });
+    }
+  };
+
+  const states = new Map(bundle.questionStates.map((q) => [q.questionId, q]));
+  const notesByQuestion = new Map<string, NoteRow[]>();
+  for (const note of bundle.notes) {
+    if (note.questionId) notesByQuestion.set(note.questionId, [...(notesByQuestion.get(note.questionId) ?? []), note]);
+  }
+  const stages = guide.stages
+    .map((stage) => ({
+      stage,
+      questions: stage.questions.filter((q) => {
+        const s = states.get(q.id);
+        return (s && (s.asked || s.rating !== null || s.note.trim())) || notesByQuestion.has(q.id);
+      }),
+    }))
+    .filter((g) => g.questions.length > 0);
+  const criteria = new Map(bundle.criterionRatings.map((c) => [c.criterionId, c]));
+  const flags = bundle.redFlagChecks.filter((f) => f.checked);
+  const timeline = [...bundle.notes].sort(timelineOrder).filter((n) => n.text.trim());
+  const callLength =
+    interview.callStartedAt !== null && interview.endedAt !== null && interview.endedAt >= interview.callStartedAt
+      ? formatOffset(interview.endedAt - interview.callStartedAt)
+      : null;
+  const isLink = /^https?:\/\/\S+$/.test(interview.candidateRef.trim());
+
+  return (
+    <article className="flex flex-col gap-4" aria-labelledby="interview-title" data-testid="interview-detail">
+      <div className="flex flex-col gap-1">
+        <a href={routeHash({ view: 'interviews' })} className="text-sm text-indigo-700 hover:underline print:hidden">
+          ← {i18n.t('options.detail.back')}
+        </a>
+        <h1 id="interview-title" tabIndex={-1} className="text-2xl font-semibold text-slate-900 focus:outline-none">
+          {interview.candidateName}
+        </h1>
+        <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-600">
+          <div className="flex gap-1">
+            <dt className="font-medium">{i18n.t('options.detail.guide')}:</dt>
+            <dd>{guide.title}</dd>
+          </div>
+          <div className="flex gap-1">
+            <dt className="font-medium">{i18n.t('options.detail.date')}:</dt>
+            <dd>{formatWhen(interview.startedAt ?? interview.scheduledAt ?? interview.createdAt)}</dd>
+          </div>
+          <div className="flex gap-1">
+            <dt className="font-medium">{i18n.t('options.detail.platform')}:</dt>
+            <dd>{platformName(interview.platform)}</dd>
+          </div>
+          {callLength && (
+            <div className="flex gap-1">
+              <dt className="font-medium">{i18n.t('options.detail.callLength')}:</dt>
+              <dd className="tabular-nums">{callLength}</dd>
+            </div>
+          )}
+          {interview.candidateRef.trim() && (
+            <div className="flex gap-1">
+              <dt className="font-medium">{i18n.t('options.detail.candidateRef')}:</dt>
+              <dd className="max-w-md truncate">
+                {isLink ? (
+                  <a href={interview.candidateRef.trim()} target="_blank" rel="noreferrer noopener" className="text-indigo-700 hover:underline">
+                    {interview.candidateRef.trim()}
+                  </a>
+                ) : (
+                  interview.candidateRef
+                )}
+              </dd>
+            </div>
+          )}
+        </dl>
+      </div>
+
+      <div className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 print:hidden">
+        <Button onClick={() => void copyMarkdown()}>{i18n.t('options.detail.copyMarkdown')}</Button>
+        <ExportButtons ids={[id]} label={i18n.t('options.detail.download')} />
+        <Button onClick={() => window.print()}>{i18n.t('options.detail.print')}</Button>
+        <span className="flex-1" />
+        {confirmDelete ? (
+          <span className="flex items-center gap-2">
+            <span className="text-sm text-red-800">{i18n.t('options.detail.confirmDelete')}</span>
+            <Button tone="danger" onClick={() => void remove()}>
+              {i18n.t('options.delete')}
+            </Button>
+            <Button onClick={() => setConfirmDelete(false)}>{i18n.t('options.cancel')}</Button>
+          </span>
+        ) : (
+          <Button tone="danger" onClick={() => setConfirmDelete(true)}>
+            {i18n.t('options.delete')}
+          </Button>
+        )}
+      </div>
+      {status && (
+        <div className="print:hidden">
+          <Status tone={status.ok ? 'ok' : 'error'}>{status.text}</Status>
+        </div>
+      )}
+
+      <Card title={i18n.t('options.detail.scorecard')} titleId="scorecard-title">
+        <div className="flex flex-col gap-4">
+          <RecommendationPicker value={interview.recommendation} onChange={(r) => void update({ recommendation: r })} disabled={false} />
+          <div className="flex flex-col gap-1.5">
+            <label htmlFor="summary" className="text-sm font-medium text-slate-700">
+              {i18n.t('options.detail.summary')}
+            </label>
+            <textarea
+              id="summary"
+              rows={4}
+              value={summary}
+              onChange={(e) => {
+                setSummary(e.target.value);
+                setSummaryDirty(true);
+              }}
+              className="rounded-md border border-slate-300 px-3 py-2 text-sm print:hidden"
+            />
+            <Text className="hidden print:block">{summary || i18n.t('options.detail.noSummary')}</Text>
+            <div className="print:hidden">
+              <Button tone="primary" disabled={!summaryDirty} onClick={() => void update({ summary })}>
+                {i18n.t('options.detail.saveSummary')}
+              </Button>
+            </div>
+          </div>
+          {guide.lookFor.length > 0 && (
+            <div>
+              <h3 className="mb-2 text-sm font-semibold text-slate-800">{i18n.t('options.detail.lookFor')}</h3>
+              <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
+                {guide.lookFor.map((item) => {
+                  const row = criteria.get(item.id);
+                  return (
+                    <li key={item.id} className="flex flex-col gap-1 px-3 py-2">
+                      <div className="flex items-center justify-between gap-3">
+                        <span className="text-sm text-slate-900">{item.text}</span>
+                        <RatingChip rating={row?.rating ?? null} />
+                      </div>
+                      {row?.note.trim() && <Text className="text-slate-600">{row.note}</Text>}
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          )}
+        </div>
+      </Card>
+
+      <Card title={i18n.t('options.detail.questions')} titleId="questions-title">
+        {stages.length === 0 ? (
+          <p className="text-sm text-slate-600">{i18n.t('options.detail.noQuestions')}</p>
+        ) : (
+          <div className="flex flex-col gap-4">
+            {stages.map(({ stage, questions }) => (
+              <section key={stage.id} aria-labelledby={`stage-${stage.id}`}>
+                <h3 id={`stage-${stage.id}`} className="mb-2 text-sm font-semibold text-slate-800">
+                  {stage.title}
+                </h3>
+                <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
+                  {questions.map((q) => {
+                    const s = states.get(q.id);
+                    return (
+                      <li key={q.id} className="flex flex-col gap-1.5 px-3 py-2" data-testid="question-asked">
+                        <div className="flex items-start justify-between gap-3">
+                          <span className="text-sm text-slate-900">
+                            {q.text}
+                            {q.core && (
+                              <span className="ml-2 rounded bg-indigo-50 px-1.5 py-0.5 text-xs font-medium text-indigo-800">
+                                {i18n.t('options.detail.core')}
+                              </span>
+                            )}
+                          </span>
+                          <RatingChip rating={s?.rating ?? null} />
+                        </div>
+                        {s?.note.trim() && <Text className="text-slate-600">{s.note}</Text>}
+                        {(notesByQuestion.get(q.id) ?? []).sort(timelineOrder).map((n) => (
+                          <div key={n.id} className="flex gap-2">
+                            <Offset note={n} />
+                            <Text>{n.text}</Text>
+                          </div>
+                        ))}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </section>
+            ))}
+          </div>
+        )}
+      </Card>
+
+      <Card title={i18n.t('options.detail.redFlags')} titleId="flags-title">
+        {flags.length === 0 ? (
+          <p className="text-sm text-slate-600">{i18n.t('options.detail.noRedFlags')}</p>
+        ) : (
+          <ul className="flex flex-col gap-2">
+            {flags.map((f) => {
+              const known = guideIndex.redFlags.get(f.redFlagId);
+              return (
+                <li key={f.redFlagId} className="rounded-md border border-red-200 bg-red-50 px-3 py-2">
+                  <p className="text-sm font-medium text-red-900">
+                    {known?.item.text ?? f.redFlagId}
+                    <span className="ml-2 text-xs font-normal text-red-700">{known?.stage?.title ?? i18n.t('options.detail.general')}</span>
+                  </p>
+                  {f.note.trim() && <Text className="text-red-900">{f.note}</Text>}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Card>
+
+      <Card title={i18n.t('options.detail.timeline')} titleId="timeline-title">
+        {timeline.length === 0 ? (
+          <p className="text-sm text-slate-600">{i18n.t('options.detail.noNotes')}</p>
+        ) : (
+          <ol className="flex flex-col gap-2" data-testid="timeline">
+            {timeline.map((n) => {
+              const question = n.questionId ? guideIndex.questions.get(n.questionId) : undefined;
+              return (
+                <li key={n.id} className="flex gap-3" data-testid="timeline-note">
+                  <Offset note={n} />
+                  <div className="flex flex-col">
+                    <Text>{n.text}</Text>
+                    {question && <span className="text-xs text-slate-500">{question.question.text}</span>}
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </Card>
+    </article>
+  );
+}

@@ -1,0 +1,195 @@
+import { useEffect, useState } from 'react';
+import { i18n } from '#i18n';
+import { browser, type Browser } from 'wxt/browser';
+import { Platform } from '../../lib/db/records';
+import { call } from '../../lib/protocol/client';
+import { useSettings } from '../../stores/settings';
+import { Button, Card, errorText, Status } from './ui';
+
+const PLATFORM_NAMES: Record<Platform, string> = { meet: 'Google Meet', zoom: 'Zoom', teams: 'Microsoft Teams' };
+const DEFAULT_RETENTION_DAYS = 365;
+
+/** The browser's page for changing extension shortcuts, where a page may open it. */
+async function openShortcutSettings(): Promise<boolean> {
+  if (import.meta.env.FIREFOX) return false;
+  try {
+    await browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function Shortcuts() {
+  const [commands, setCommands] = useState<Browser.commands.Command[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    browser.commands?.getAll().then(setCommands, () => setCommands([]));
+  }, []);
+  return (
+    <Card title={i18n.t('options.settings.shortcuts')} titleId="shortcuts-title">
+      {commands === null ? (
+        <p className="text-sm text-slate-500">{i18n.t('common.loading')}</p>
+      ) : (
+        <table className="mb-3 w-full max-w-xl text-sm">
+          <caption className="sr-only">{i18n.t('options.settings.shortcuts')}</caption>
+          <thead>
+            <tr className="border-b border-slate-200 text-left text-xs text-slate-600 uppercase">
+              <th scope="col" className="py-1 pr-4 font-semibold">{i18n.t('options.settings.command')}</th>
+              <th scope="col" className="py-1 font-semibold">{i18n.t('options.settings.keys')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {commands
+              .filter((c) => c.name !== '_execute_action' && c.name !== '_execute_browser_action')
+              .map((c) => (
+                <tr key={c.name} className="border-b border-slate-100">
+                  <td className="py-1.5 pr-4">{c.description || c.name}</td>
+                  <td className="py-1.5">
+                    {c.shortcut ? (
+                      <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs">{c.shortcut}</kbd>
+                    ) : (
+                      <span className="text-slate-500">{i18n.t('options.settings.notSet')}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      )}
+      {import.meta.env.FIREFOX ? (
+        <p className="text-sm text-slate-600">{i18n.t('options.settings.shortcutsFirefox')}</p>
+      ) : (
+        <div className="flex flex-col gap-1">
+          <div>
+            <Button onClick={() => void openShortcutSettings().then((ok) => setFailed(!ok))}>{i18n.t('options.settings.changeShortcuts')}</Button>
+          </div>
+          <p className="text-sm text-slate-600">{i18n.t('options.settings.shortcutsChrome')}</p>
+          {failed && <Status tone="error">{i18n.t('options.settings.shortcutsFailed')}</Status>}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+/** Settings: platforms, panel side, note offset, shortcuts, retention. Saved through the settings store. */
+export function SettingsView() {
+  const { settings, update, error, hydrated } = useSettings();
+  const [retentionStatus, setRetentionStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [daysDraft, setDaysDraft] = useState(String(settings.retentionDays ?? DEFAULT_RETENTION_DAYS));
+  const [offsetDraft, setOffsetDraft] = useState(String(settings.stampEarlierSeconds));
+  useEffect(() => setDaysDraft(String(settings.retentionDays ?? DEFAULT_RETENTION_DAYS)), [settings.retentionDays]);
+  useEffect(() => setOffsetDraft(String(settings.stampEarlierSeconds)), [settings.stampEarlierSeconds]);
+
+  if (!hydrated) return <p className="text-sm text-slate-500">{i18n.t('common.loading')}</p>;
+
+  const saveInt = (value: string, apply: (n: number) => Promise<void>) => {
+    const n = Number(value);
+    if (value.trim() !== '' && Number.isInteger(n)) void apply(n);
+  };
+  const applyRetention = async () => {
+    try {
+      const { deleted } = await call('data.retention', {});
+      setRetentionStatus({ ok: true, text: i18n.t('options.settings.retentionApplied', [deleted]) });
+    } catch (e) {
+      setRetentionStatus({ ok: false, text: errorText(e) });
+    }
+  };
+
+  return (
+    <div className="flex flex-col gap-4">
+      {error && <Status tone="error">{i18n.t('options.settings.saveFailed', [error])}</Status>}
+      <Card title={i18n.t('options.settings.platforms')} titleId="platforms-title">
+        <fieldset className="flex flex-col gap-2">
+          <legend className="mb-1 text-sm text-slate-600">{i18n.t('options.settings.platformsHelp')}</legend>
+          {Platform.options.map((p) => (
+            <label key={p} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                className="size-4 accent-indigo-600"
+                checked={settings.enabledPlatforms[p]}
+                onChange={(e) => void update({ enabledPlatforms: { ...settings.enabledPlatforms, [p]: e.target.checked } })}
+              />
+              {PLATFORM_NAMES[p]}
+            </label>
+          ))}
+        </fieldset>
+      </Card>
+
+      <Card title={i18n.t('options.settings.panel')} titleId="panel-title">
+        <div className="flex flex-col gap-4">
+          <fieldset className="flex flex-col gap-2">
+            <legend className="mb-1 text-sm font-medium text-slate-700">{i18n.t('options.settings.panelSide')}</legend>
+            {(['left', 'right'] as const).map((side) => (
+              <label key={side} className="flex items-center gap-2 text-sm">
+                <input type="radio" name="panel-side" className="size-4 accent-indigo-600" checked={settings.panelSide === side} onChange={() => void update({ panelSide: side })} />
+                {side === 'left' ? i18n.t('options.settings.sideLeft') : i18n.t('options.settings.sideRight')}
+              </label>
+            ))}
+          </fieldset>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="stamp-earlier" className="text-sm font-medium text-slate-700">
+              {i18n.t('options.settings.stampEarlier')}
+            </label>
+            <div className="flex items-center gap-2">
+              <input
+                id="stamp-earlier"
+                type="number"
+                min={0}
+                max={120}
+                value={offsetDraft}
+                onChange={(e) => setOffsetDraft(e.target.value)}
+                onBlur={() => saveInt(offsetDraft, (n) => update({ stampEarlierSeconds: n }))}
+                aria-describedby="stamp-earlier-help"
+                className="w-24 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+              />
+              <span className="text-sm text-slate-600">{i18n.t('options.settings.seconds')}</span>
+            </div>
+            <p id="stamp-earlier-help" className="text-sm text-slate-600">
+              {i18n.t('options.settings.stampEarlierHelp')}
+            </p>
+          </div>
+        </div>
+      </Card>
+
+      <Shortcuts />
+
+      <Card title={i18n.t('options.settings.retention')} titleId="retention-title">
+        <div className="flex flex-col gap-3">
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              className="size-4 accent-indigo-600"
+              checked={settings.retentionDays !== null}
+              onChange={(e) => void update({ retentionDays: e.target.checked ? Number(daysDraft) || DEFAULT_RETENTION_DAYS : null })}
+            />
+            {i18n.t('options.settings.retentionEnable')}
+          </label>
+          <div className="flex items-center gap-2">
+            <label htmlFor="retention-days" className="text-sm text-slate-700">
+              {i18n.t('options.settings.retentionDays')}
+            </label>
+            <input
+              id="retention-days"
+              type="number"
+              min={1}
+              max={3650}
+              disabled={settings.retentionDays === null}
+              value={daysDraft}
+              onChange={(e) => setDaysDraft(e.target.value)}
+              onBlur={() => saveInt(daysDraft, (n) => update({ retentionDays: n }))}
+              className="w-24 rounded-md border border-slate-300 px-2 py-1.5 text-sm disabled:bg-slate-100"
+            />
+          </div>
+          <p className="text-sm text-slate-600">{i18n.t('options.settings.retentionHelp')}</p>
+          {settings.retentionDays !== null && (
+            <div>
+              <Button onClick={() => void applyRetention()}>{i18n.t('options.settings.retentionNow')}</Button>
+            </div>
+          )}
+          {retentionStatus && <Status tone={retentionStatus.ok ? 'ok' : 'error'}>{retentionStatus.text}</Status>}
+        </div>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { i18n } from '#i18n';
+import { exportLabels, type Backup, type ExportKind, type ExportLabels } from '../../lib/export';
+import { call } from '../../lib/protocol/client';
+import { buildExport, type ExportFile } from '../../stores/options-export';
+import { Button, downloadFile, errorText, Status } from './ui';
+
+/** The scorecard words in the browser's language. */
+export function labels(): ExportLabels {
+  return exportLabels((key) => i18n.t(key as never));
+}
+
+/**
+ * Exports interviews as a downloaded file: one protocol call (`data.export`) reads the backup of the chosen ones
+ * (all when `ids` is omitted), then the page writes the chosen format.
+ * @returns the file written.
+ * @throws ApiCallError when the background failed.
+ */
+export async function exportInterviews(kind: ExportKind, ids?: string[]): Promise<ExportFile> {
+  const backup = (await call('data.export', ids ? { ids } : {})) as Backup;
+  const file = buildExport(kind, backup, labels(), new Date());
+  downloadFile(file.filename, file.text, file.mime);
+  return file;
+}
+
+const KINDS: { kind: ExportKind; label: () => string }[] = [
+  { kind: 'md', label: () => i18n.t('options.export.markdown') },
+  { kind: 'json', label: () => i18n.t('options.export.json') },
+  { kind: 'csv', label: () => i18n.t('options.export.csv') },
+];
+
+/** Three buttons (Markdown, JSON backup, CSV) exporting the given interviews, with a status line. */
+export function ExportButtons({ ids, label, disabled }: { ids?: string[]; label: string; disabled?: boolean }) {
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (kind: ExportKind) => {
+    setBusy(true);
+    setStatus(null);
+    try {
+      const file = await exportInterviews(kind, ids);
+      setStatus({ ok: true, text: i18n.t('options.export.done', [file.filename]) });
+    } catch (error) {
+      setStatus({ ok: false, text: i18n.t('options.export.failed', [errorText(error)]) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <div role="group" aria-label={label} className="flex flex-wrap items-center gap-2">
+        <span className="text-sm text-slate-600">{label}</span>
+        {KINDS.map(({ kind, label: text }) => (
+          <Button key={kind} disabled={disabled || busy} onClick={() => void run(kind)} data-export={kind}>
+            {text()}
+          </Button>
+        ))}
+      </div>
+      {status && <Status tone={status.ok ? 'ok' : 'error'}>{status.text}</Status>}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import { i18n } from '#i18n';
+import { browser } from 'wxt/browser';
+import type { Rating } from '../../lib/db/records';
+import { ApiCallError } from '../../lib/protocol/result';
+import { RATING_STYLES, ratingLabel } from '../ui/rating';
+
+type Tone = 'primary' | 'secondary' | 'danger' | 'ghost';
+
+const TONES: Record<Tone, string> = {
+  primary: 'bg-indigo-600 text-white border-indigo-700 hover:bg-indigo-700 disabled:bg-indigo-300 disabled:border-indigo-300',
+  secondary: 'bg-white text-slate-800 border-slate-300 hover:bg-slate-50 disabled:text-slate-400',
+  danger: 'bg-white text-red-700 border-red-300 hover:bg-red-50 disabled:text-red-300',
+  ghost: 'bg-transparent text-slate-700 border-transparent hover:bg-slate-100',
+};
+
+/** A button in one of the page's tones; `type="button"` unless told otherwise. */
+export function Button({ tone = 'secondary', className = '', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { tone?: Tone }) {
+  return (
+    <button
+      type="button"
+      {...props}
+      className={`inline-flex items-center gap-1.5 rounded-md border px-3 py-1.5 text-sm font-medium shadow-xs disabled:cursor-not-allowed ${TONES[tone]} ${className}`}
+    />
+  );
+}
+
+/** A titled card; `titleId` lets a form or table name itself after the heading. */
+export function Card({ title, titleId, children, actions }: { title: string; titleId?: string; children: ReactNode; actions?: ReactNode }) {
+  return (
+    <section aria-labelledby={titleId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs print:border-0 print:p-0 print:shadow-none">
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h2 id={titleId} className="text-base font-semibold text-slate-900">
+          {title}
+        </h2>
+        {actions}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** A rating as a coloured chip, or "Not rated". */
+export function RatingChip({ rating }: { rating: Rating | null }) {
+  if (!rating) return <span className="text-sm text-slate-500">{i18n.t('options.notRated')}</span>;
+  return (
+    <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${RATING_STYLES[rating]}`}>
+      {ratingLabel(rating)}
+    </span>
+  );
+}
+
+/** A polite status line (saved, copied, imported). */
+export function Status({ children, tone = 'ok' }: { children: ReactNode; tone?: 'ok' | 'error' }) {
+  return (
+    <p role={tone === 'error' ? 'alert' : 'status'} className={`text-sm ${tone === 'error' ? 'text-red-700' : 'text-emerald-700'}`}>
+      {children}
+    </p>
+  );
+}
+
+/** A list of `path: reason` problems under a heading. */
+export function ProblemList({ title, problems, testId }: { title: string; problems: string[]; testId?: string }) {
+  return (
+    <div role="alert" data-testid={testId} className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+      <p className="font-semibold">{title}</p>
+      <ul className="mt-1 max-h-64 list-disc overflow-auto pl-5 font-mono text-xs">
+        {problems.map((p, i) => (
+          <li key={i}>{p}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The text of an error for the interviewer, with the background's issues when it sent some. */
+export function errorText(error: unknown): string {
+  if (error instanceof ApiCallError) return [error.message, ...error.issues].join(' — ');
+  return error instanceof Error ? error.message : String(error);
+}
+
+const uiLanguage = () => browser.i18n.getUILanguage();
+let dateFormat: Intl.DateTimeFormat | null = null;
+let dayFormat: Intl.DateTimeFormat | null = null;
+
+/** A date and time in the browser's language, e.g. "29 Nov 2026, 14:05". */
+export function formatWhen(ms: number | null): string {
+  if (ms === null) return '—';
+  dateFormat ??= new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
+  return dateFormat.format(ms);
+}
+
+/** A date in the browser's language, short. */
+export function formatDay(ms: number): string {
+  dayFormat ??= new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' });
+  return dayFormat.format(ms);
+}
+
+/** Bytes as kB/MB/GB with one decimal. */
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null) return '—';
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${new Intl.NumberFormat(uiLanguage(), { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
+}
+
+/** Saves text as a file through a temporary `<a download>` (no `downloads` permission needed). */
+export function downloadFile(filename: string, text: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in Firefox; a minute is plenty.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,67 @@
+import type { InterviewBundle } from '../lib/db/records';
+import {
+  EXPORT_MIME,
+  exportFileName,
+  interviewsToCsv,
+  interviewsToMarkdown,
+  serializeBackup,
+  type Backup,
+  type ExportKind,
+  type ExportLabels,
+} from '../lib/export';
+
+/**
+ * Rebuilds interview bundles from a backup (what `data.export` answers), so that one protocol call feeds all three
+ * export formats. Interviews keep the backup's order; notes are in creation order, as `interviews.get` gives them.
+ * @throws Error when an interview's guide snapshot is missing (a validated backup never has that).
+ */
+export function bundlesFromBackup(backup: Backup): InterviewBundle[] {
+  const snapshots = new Map(backup.guideSnapshots.map((s) => [s.key, s.guide]));
+  const group = <T extends { interviewId: string }>(rows: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const row of rows) {
+      const list = map.get(row.interviewId);
+      if (list) list.push(row);
+      else map.set(row.interviewId, [row]);
+    }
+    return map;
+  };
+  const notes = group(backup.notes);
+  const questions = group(backup.questionStates);
+  const flags = group(backup.redFlagChecks);
+  const criteria = group(backup.criterionRatings);
+  return backup.interviews.map((interview) => {
+    const guide = snapshots.get(interview.guideSnapshotKey);
+    if (!guide) throw new Error(`Guide snapshot ${interview.guideSnapshotKey} missing from the export`);
+    return {
+      interview,
+      guide,
+      notes: (notes.get(interview.id) ?? []).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
+      questionStates: questions.get(interview.id) ?? [],
+      redFlagChecks: flags.get(interview.id) ?? [],
+      criterionRatings: criteria.get(interview.id) ?? [],
+    };
+  });
+}
+
+/** A file ready to download. */
+export interface ExportFile {
+  filename: string;
+  mime: string;
+  text: string;
+}
+
+/**
+ * Writes a backup (of one, some or all interviews) as the file of the chosen kind: the JSON backup itself,
+ * Markdown scorecards or the CSV table. A single interview's file is named after its candidate
+ * (`scorecard-alex-rivera-2026-11-29.md`), several after the content (`interviews-2026-11-29.csv`).
+ */
+export function buildExport(kind: ExportKind, backup: Backup, labels: ExportLabels, now: Date): ExportFile {
+  const subject = backup.interviews.length === 1 ? backup.interviews[0]!.candidateName : undefined;
+  const filename = exportFileName(kind, now, subject);
+  const mime = EXPORT_MIME[kind];
+  if (kind === 'json') return { filename, mime, text: serializeBackup(backup) };
+  const bundles = bundlesFromBackup(backup);
+  if (kind === 'csv') return { filename, mime, text: interviewsToCsv(bundles) };
+  return { filename, mime, text: interviewsToMarkdown(bundles, labels) };
+}
