@@ -14,6 +14,7 @@ import {
   type QuestionStateRow,
   type RedFlagCheckRow,
 } from '../db/records';
+import type { Backup } from '../export/backup';
 
 /**
  * The one protocol every context (panel, popup, options, side panel, content script) uses to talk to the
@@ -211,7 +212,7 @@ export const protocol = {
 
   // Data
   /** A full backup (see lib/export/backup.ts) of the given interviews, or of all when `ids` is omitted. */
-  'data.export': message<unknown>()(z.object({ ids: z.array(Id).optional() })),
+  'data.export': message<Backup>()(z.object({ ids: z.array(Id).optional() })),
   /** Validates the whole backup before writing anything; merges by id, newer `updatedAt` wins. */
   'data.import': message<ImportReport>()(z.object({ backup: z.unknown() })),
   'data.storage': message<StorageInfo>()(z.object({})),
