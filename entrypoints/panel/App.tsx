@@ -1,11 +1,6 @@
-import { i18n } from '#i18n';
-import { BackgroundStatus } from '../../components/BackgroundStatus';
+import { PanelApp } from '../../components/panel/PanelApp';
 
+/** The panel page's root: the in-call panel (components/panel). */
 export function App() {
-  return (
-    <main className="p-4 font-sans text-slate-900 bg-white">
-      <h1 className="text-lg font-semibold">{i18n.t('panel.title')}</h1>
-      <BackgroundStatus from="panel" />
-    </main>
-  );
+  return <PanelApp />;
 }

@@ -27,7 +27,8 @@ test('mounts exactly one panel on a Meet meeting and it reaches the background',
   await serveCallPagesFirefox(page, pages);
   await page.goto('https://meet.google.com/abc-defg-hij');
   const frame = await waitForPanelFrame(page);
-  await frame.waitForSelector('[data-testid="background-status"][data-ok="true"]', { timeout: 10_000 });
+  // The panel read its session from the background and shows its start form.
+  await frame.waitForSelector('[data-testid="panel-drawer"] form button[type="submit"]', { timeout: 10_000 });
   expect(await page.$$eval('[data-interview-copilot]', (els) => els.length)).toBe(1);
   expect(await panelFrames(page)).toHaveLength(1);
   await page.close();

@@ -1,0 +1,66 @@
+import { i18n } from '#i18n';
+import type { InterviewBundle } from '../../lib/db/records';
+import { keys, setCriterionNote, setCriterionRating } from '../../stores/panel';
+import { RatingPicker, SavedTextArea, Section, useShown } from './ui';
+
+function Criterion({ id, text, bundle }: { id: string; text: string; bundle: InterviewBundle }) {
+  const row = bundle.criterionRatings.find((r) => r.criterionId === id);
+  const rating = useShown(keys.criterionRating(id), row?.rating ?? null);
+  return (
+    <li className="space-y-1 py-1">
+      <p className="text-sm leading-snug text-slate-900">{text}</p>
+      <RatingPicker label={i18n.t('panel.lookFor.rating', [text])} value={rating} onChange={(r) => setCriterionRating(id, r)} />
+      <SavedTextArea
+        saveKey={keys.criterionNote(id)}
+        stored={row?.note ?? ''}
+        onSave={(note) => setCriterionNote(id, note)}
+        label={i18n.t('panel.lookFor.evidence', [text])}
+        placeholder={i18n.t('panel.lookFor.evidencePlaceholder')}
+        maxRows={4}
+      />
+    </li>
+  );
+}
+
+/**
+ * "What to look for": each criterion rated on the four-point scale with its evidence, and the notes taken on
+ * questions (all stages) to draw the evidence from.
+ */
+export function LookFor({ bundle }: { bundle: InterviewBundle }) {
+  const { guide } = bundle;
+  const questionText = new Map(guide.stages.flatMap((s) => s.questions).map((q) => [q.id, q.text]));
+  const evidence = [
+    ...bundle.questionStates.filter((s) => s.note.trim()).map((s) => ({ key: `s-${s.questionId}`, question: questionText.get(s.questionId) ?? s.questionId, text: s.note })),
+    ...bundle.notes
+      .filter((n) => n.questionId && n.text.trim())
+      .map((n) => ({ key: `n-${n.id}`, question: questionText.get(n.questionId!) ?? n.questionId!, text: n.text })),
+  ];
+  return (
+    <Section title={i18n.t('panel.lookFor.heading')}>
+      {guide.lookFor.length === 0 ? (
+        <p className="text-sm text-slate-500">{i18n.t('panel.lookFor.empty')}</p>
+      ) : (
+        <ul className="divide-y divide-slate-100">
+          {guide.lookFor.map((item) => (
+            <Criterion key={item.id} id={item.id} text={item.text} bundle={bundle} />
+          ))}
+        </ul>
+      )}
+      {evidence.length ? (
+        <details className="mt-2 rounded border border-slate-200 px-2 py-1">
+          <summary className="cursor-pointer text-xs font-medium text-slate-700">
+            {i18n.t('panel.lookFor.fromNotes')} ({evidence.length})
+          </summary>
+          <ul className="mt-1 space-y-1">
+            {evidence.map((e) => (
+              <li key={e.key} className="text-xs">
+                <p className="text-slate-500">{e.question}</p>
+                <p className="whitespace-pre-wrap text-slate-800">{e.text}</p>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </Section>
+  );
+}

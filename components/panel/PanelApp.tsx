@@ -1,0 +1,252 @@
+import { useEffect } from 'react';
+import { i18n } from '#i18n';
+import { flushOnLeave } from '../../lib/client/save-queue';
+import type { InterviewBundle } from '../../lib/db/records';
+import type { GuideStage } from '../../lib/guides/schema';
+import {
+  dismissActionError,
+  focusQuestion,
+  handleLiveEvent,
+  panelQueue,
+  refreshSession,
+  requestNoteAt,
+  setAsked,
+  setCollapsed,
+  setHelpOpen,
+  setRating,
+  shown,
+  keys,
+  usePanel,
+} from '../../stores/panel';
+import { isTextField, keyAction, moveIndex, stageClock } from '../../stores/panel-logic';
+import { hydrateSettings } from '../../stores/settings';
+import { useLive } from '../useLive';
+import { CallBadge, Header, timerText } from './Header';
+import { Help } from './Help';
+import { LookFor } from './LookFor';
+import { NoteComposer, NoteTimeline } from './Notes';
+import { Questions } from './Questions';
+import { RedFlags } from './RedFlags';
+import { StartForm } from './StartForm';
+import { Ended, WrapUp } from './WrapUp';
+import { Icon, useNow } from './ui';
+
+function currentStage(bundle: InterviewBundle): GuideStage {
+  return bundle.guide.stages.find((s) => s.id === bundle.interview.currentStageId) ?? bundle.guide.stages[0]!;
+}
+
+/** The collapsed panel: a handle filling the small frame, with the stage, its timer and an expand button. */
+function CollapsedHandle({ bundle, now }: { bundle: InterviewBundle | null; now: number }) {
+  const callState = usePanel((s) => s.session?.tab?.state ?? 'unknown');
+  const stage = bundle ? currentStage(bundle) : null;
+  const clock = bundle && stage ? stageClock(now, bundle.interview.stageStartedAt, stage.durationMinutes) : null;
+  const over = clock?.running && clock.remainingMs !== null && clock.remainingMs < 0;
+  return (
+    <button
+      type="button"
+      onClick={() => setCollapsed(false)}
+      aria-label={i18n.t('panel.expand')}
+      aria-expanded="false"
+      className="flex h-full w-full items-center gap-2 bg-white px-2.5 text-left hover:bg-slate-50"
+      data-testid="panel-handle"
+    >
+      <span className="min-w-0 flex-1">
+        <span className="block truncate text-[13px] font-semibold leading-4 text-slate-900">{stage ? stage.title : i18n.t('panel.title')}</span>
+        <span className={`block truncate font-mono text-[11px] leading-4 tabular-nums ${over ? 'font-semibold text-red-700' : 'text-slate-600'}`}>
+          {clock ? timerText(clock) : <CallBadge state={callState} />}
+        </span>
+      </span>
+      <Icon name="chevron-left" className="h-4 w-4 shrink-0 text-slate-600" />
+    </button>
+  );
+}
+
+/** Global keys of the drawer: j/k/arrows move, a marks asked, 1–4 rate, n notes, ? help, Esc collapses. */
+function useKeys(bundle: InterviewBundle | null) {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const action = keyAction({
+        key: event.key,
+        altKey: event.altKey,
+        ctrlKey: event.ctrlKey,
+        metaKey: event.metaKey,
+        inTextField: isTextField(event.target),
+      });
+      if (!action || event.defaultPrevented) return;
+      const s = usePanel.getState();
+      if (action.type === 'escape') {
+        event.preventDefault();
+        if (s.helpOpen) setHelpOpen(false);
+        else setCollapsed(true);
+        return;
+      }
+      if (action.type === 'help') {
+        event.preventDefault();
+        setHelpOpen(!s.helpOpen);
+        return;
+      }
+      if (action.type === 'focus-notes') {
+        if (!bundle) return;
+        event.preventDefault();
+        requestNoteAt(Date.now());
+        return;
+      }
+      if (!bundle || s.helpOpen) return;
+      const questions = currentStage(bundle).questions;
+      const index = questions.findIndex((q) => q.id === s.focusedQuestionId);
+      const moveTo = (i: number) => {
+        const q = questions[i];
+        if (!q) return;
+        focusQuestion(q.id);
+        requestAnimationFrame(() => {
+          const el = document.getElementById(`question-${q.id}`);
+          el?.focus({ preventScroll: true });
+          el?.scrollIntoView({ block: 'nearest' });
+        });
+      };
+      event.preventDefault();
+      switch (action.type) {
+        case 'next':
+          moveTo(index < 0 ? 0 : moveIndex(index, 1, questions.length));
+          return;
+        case 'previous':
+          moveTo(index < 0 ? 0 : moveIndex(index, -1, questions.length));
+          return;
+        case 'toggle-asked': {
+          const q = questions[index];
+          if (!q) return;
+          const stored = bundle.questionStates.find((r) => r.questionId === q.id)?.asked ?? false;
+          setAsked(q.id, !shown(s, keys.asked(q.id), stored));
+          return;
+        }
+        case 'rate': {
+          const q = questions[index];
+          if (q) setRating(q.id, action.rating);
+          return;
+        }
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [bundle]);
+}
+
+/** Problems worth the interviewer's eye: failed actions and writes not saved yet (with their text). */
+function Problems() {
+  const actionError = usePanel((s) => s.actionError);
+  const failing = usePanel((s) => {
+    const status = Object.values(s.saves).find((st) => st.state === 'error');
+    return status ? (status.error ?? status.code ?? '') : null;
+  });
+  if (!actionError && failing === null) return null;
+  return (
+    <div role="alert" className="space-y-1 border-b border-red-200 bg-red-50 px-3 py-2 text-xs text-red-900">
+      {failing !== null ? <p>{i18n.t('panel.save.banner', [failing])}</p> : null}
+      {actionError ? (
+        <p className="flex items-start justify-between gap-2">
+          <span>{actionError}</span>
+          <button type="button" className="underline" onClick={dismissActionError}>
+            {i18n.t('panel.dismiss')}
+          </button>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The in-call panel: reads its tab's session from the background, follows live changes, and shows the
+ * collapsed handle, the start form, the running interview's drawer, or the wrap-up.
+ */
+export function PanelApp() {
+  const status = usePanel((s) => s.status);
+  const loadError = usePanel((s) => s.loadError);
+  const session = usePanel((s) => s.session);
+  const helpOpen = usePanel((s) => s.helpOpen);
+  const wrapUpRequested = usePanel((s) => s.wrapUpRequested);
+  const startAnother = usePanel((s) => s.startAnother);
+  const now = useNow(1000);
+
+  useEffect(() => {
+    void hydrateSettings();
+    void refreshSession();
+    return flushOnLeave(panelQueue(), window);
+  }, []);
+  useLive(handleLiveEvent, () => void refreshSession());
+
+  const bundle = session?.interview ?? null;
+  const running = bundle && bundle.interview.state !== 'ended' ? bundle : null;
+  useKeys(running);
+
+  const collapsed = session?.tab?.collapsed ?? false;
+  useEffect(() => {
+    document.documentElement.dataset.collapsed = String(collapsed);
+  }, [collapsed]);
+
+  if (status === 'loading') {
+    return <p className="p-3 text-sm text-slate-600">{i18n.t('panel.loading')}</p>;
+  }
+  if (status === 'error' || !session) {
+    return (
+      <div role="alert" className="space-y-2 p-3 text-sm text-red-800">
+        <p>{i18n.t('panel.loadError', [loadError ?? ''])}</p>
+        <button type="button" onClick={() => void refreshSession()} className="rounded border border-red-300 bg-white px-2 py-1 text-xs">
+          {i18n.t('panel.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (collapsed) return <CollapsedHandle bundle={running} now={now} />;
+
+  const callState = session.tab?.state ?? 'unknown';
+  let body;
+  if (running) {
+    const stage = currentStage(running);
+    const wrapUp = wrapUpRequested || callState === 'left';
+    body = (
+      <>
+        <Header bundle={running} stage={stage} callState={callState} now={now} />
+        <Problems />
+        <div className="min-h-0 flex-1 overflow-y-auto overscroll-contain" data-testid="panel-scroll">
+          {wrapUp ? (
+            <WrapUp bundle={running} callLeft={callState === 'left'} />
+          ) : (
+            <>
+              <Questions bundle={running} stage={stage} />
+              <LookFor bundle={running} />
+              <RedFlags bundle={running} stage={stage} />
+              <NoteTimeline />
+            </>
+          )}
+        </div>
+        <NoteComposer />
+      </>
+    );
+  } else {
+    body = (
+      <>
+        <div className="flex items-center gap-2 border-b border-slate-200 px-3 py-2">
+          <h1 className="min-w-0 flex-1 truncate text-sm font-semibold text-slate-900">{i18n.t('panel.title')}</h1>
+          <CallBadge state={callState} />
+          <button
+            type="button"
+            aria-label={i18n.t('panel.collapse')}
+            title={i18n.t('panel.collapse')}
+            onClick={() => setCollapsed(true)}
+            className="inline-flex h-7 w-7 items-center justify-center rounded text-slate-600 hover:bg-slate-200"
+          >
+            <Icon name="chevron-right" />
+          </button>
+        </div>
+        <Problems />
+        <div className="min-h-0 flex-1 overflow-y-auto">{bundle && !startAnother ? <Ended bundle={bundle} /> : <StartForm />}</div>
+      </>
+    );
+  }
+  return (
+    <div className="relative flex h-screen flex-col bg-white text-slate-900" data-testid="panel-drawer">
+      {body}
+      {helpOpen ? <Help /> : null}
+    </div>
+  );
+}

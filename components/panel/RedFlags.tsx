@@ -1,0 +1,62 @@
+import { i18n } from '#i18n';
+import type { InterviewBundle } from '../../lib/db/records';
+import type { GuideStage } from '../../lib/guides/schema';
+import { keys, setFlagChecked, setFlagNote, usePanel } from '../../stores/panel';
+import { redFlagsFor } from '../../stores/panel-logic';
+import { SavedTextArea, Section, useShown } from './ui';
+
+function Flag({ id, text, scope, bundle }: { id: string; text: string; scope: 'global' | 'stage'; bundle: InterviewBundle }) {
+  const row = bundle.redFlagChecks.find((r) => r.redFlagId === id);
+  const checked = useShown(keys.flagChecked(id), row?.checked ?? false);
+  return (
+    <li className={`rounded px-1.5 py-1 ${checked ? 'bg-red-50' : ''}`}>
+      <label className="flex cursor-pointer items-start gap-2 text-sm leading-snug">
+        <input
+          type="checkbox"
+          checked={checked}
+          onChange={(event) => setFlagChecked(id, event.target.checked)}
+          className="mt-0.5 h-4 w-4 shrink-0 accent-red-600"
+        />
+        <span className={checked ? 'font-medium text-red-900' : 'text-slate-800'}>
+          {text}
+          {scope === 'stage' ? (
+            <span className="ml-1.5 rounded bg-slate-100 px-1 text-[10px] font-medium uppercase tracking-wide text-slate-600">{i18n.t('panel.flags.stageOnly')}</span>
+          ) : null}
+        </span>
+      </label>
+      {checked ? (
+        <SavedTextArea
+          className="mt-1 pl-6"
+          saveKey={keys.flagNote(id)}
+          stored={row?.note ?? ''}
+          onSave={(note) => setFlagNote(id, note)}
+          label={i18n.t('panel.flags.note', [text])}
+          placeholder={i18n.t('panel.flags.notePlaceholder')}
+          maxRows={4}
+        />
+      ) : null}
+    </li>
+  );
+}
+
+/** The red-flag checklist: the guide's global flags and the current stage's own, each with an optional note. */
+export function RedFlags({ bundle, stage }: { bundle: InterviewBundle; stage: GuideStage }) {
+  const flags = redFlagsFor(bundle.guide, stage);
+  const local = usePanel((s) => s.local);
+  const ticked = flags.filter(({ item }) =>
+    keys.flagChecked(item.id) in local ? local[keys.flagChecked(item.id)] : bundle.redFlagChecks.find((r) => r.redFlagId === item.id)?.checked,
+  ).length;
+  return (
+    <Section title={i18n.t('panel.flags.heading')} aside={ticked ? i18n.t('panel.flags.count', [String(ticked)]) : undefined}>
+      {flags.length === 0 ? (
+        <p className="text-sm text-slate-500">{i18n.t('panel.flags.empty')}</p>
+      ) : (
+        <ul className="-mx-1.5 space-y-0.5">
+          {flags.map(({ item, scope }) => (
+            <Flag key={item.id} id={item.id} text={item.text} scope={scope} bundle={bundle} />
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,139 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { i18n } from '#i18n';
+import { startInterview, startPlanned, usePanel } from '../../stores/panel';
+import { useSettings } from '../../stores/settings';
+
+const field = 'mt-0.5 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900';
+const labelClass = 'block text-xs font-medium text-slate-700';
+
+/** Starts an interview on this meeting: candidate, role guide and stage (the stage list follows the guide). */
+export function StartForm() {
+  const guides = usePanel((s) => s.guides);
+  const planned = usePanel((s) => s.session?.planned ?? null);
+  const settings = useSettings((s) => s.settings);
+  const updateSettings = useSettings((s) => s.update);
+  const [candidate, setCandidate] = useState('');
+  const [guideId, setGuideId] = useState('');
+  const [stageId, setStageId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // Default to the guide and stage used last time, else the first guide.
+  useEffect(() => {
+    if (guideId || guides.length === 0) return;
+    const last = guides.find((g) => g.id === settings.lastGuideId) ?? guides[0]!;
+    setGuideId(last.id);
+    setStageId(last.stages.find((s) => s.id === settings.lastStageId)?.id ?? last.stages[0]?.id ?? '');
+  }, [guides, guideId, settings.lastGuideId, settings.lastStageId]);
+
+  const guide = guides.find((g) => g.id === guideId);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!candidate.trim()) {
+      setError(i18n.t('panel.start.candidateRequired'));
+      document.getElementById('start-candidate')?.focus();
+      return;
+    }
+    if (!guide) return;
+    setBusy(true);
+    setError(null);
+    const failure = await startInterview({ candidateName: candidate.trim(), guideId: guide.id, stageId: stageId || guide.stages[0]!.id });
+    setBusy(false);
+    if (failure) setError(i18n.t('panel.start.failed', [failure]));
+    else void updateSettings({ lastGuideId: guide.id, lastStageId: stageId || null });
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} className="space-y-3 px-3 py-3" noValidate aria-labelledby="start-heading">
+      <div>
+        <h2 id="start-heading" className="text-base font-semibold text-slate-900">
+          {i18n.t('panel.start.heading')}
+        </h2>
+        <p className="text-xs text-slate-600">{i18n.t('panel.start.intro')}</p>
+      </div>
+      {planned ? (
+        <div className="rounded border border-indigo-200 bg-indigo-50 px-2 py-1.5 text-sm text-indigo-950">
+          <p>{i18n.t('panel.start.planned', [planned.candidateName, planned.guideTitle])}</p>
+          <button
+            type="button"
+            className="mt-1 rounded bg-indigo-600 px-2 py-1 text-xs font-medium text-white hover:bg-indigo-700"
+            onClick={() =>
+              void startPlanned().then((failure) => {
+                if (failure) setError(i18n.t('panel.start.failed', [failure]));
+              })
+            }
+          >
+            {i18n.t('panel.start.usePlanned')}
+          </button>
+        </div>
+      ) : null}
+      <div>
+        <label htmlFor="start-candidate" className={labelClass}>
+          {i18n.t('panel.start.candidate')}
+        </label>
+        <input
+          id="start-candidate"
+          className={field}
+          value={candidate}
+          autoComplete="off"
+          placeholder={i18n.t('panel.start.candidatePlaceholder')}
+          aria-invalid={error === i18n.t('panel.start.candidateRequired')}
+          onChange={(event) => setCandidate(event.target.value)}
+        />
+      </div>
+      {guides.length === 0 ? (
+        <p className="text-sm text-slate-600">{i18n.t('panel.start.noGuides')}</p>
+      ) : (
+        <>
+          <div>
+            <label htmlFor="start-guide" className={labelClass}>
+              {i18n.t('panel.start.guide')}
+            </label>
+            <select
+              id="start-guide"
+              className={field}
+              value={guideId}
+              onChange={(event) => {
+                const next = guides.find((g) => g.id === event.target.value);
+                setGuideId(event.target.value);
+                setStageId(next?.stages[0]?.id ?? '');
+              }}
+            >
+              {guides.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="start-stage" className={labelClass}>
+              {i18n.t('panel.start.stage')}
+            </label>
+            <select id="start-stage" className={field} value={stageId} onChange={(event) => setStageId(event.target.value)}>
+              {guide?.stages.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                  {s.durationMinutes ? ` · ${s.durationMinutes} min` : ''}
+                </option>
+              ))}
+            </select>
+          </div>
+        </>
+      )}
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={busy || !guide}
+        className="w-full rounded bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-50"
+      >
+        {busy ? i18n.t('panel.start.starting') : i18n.t('panel.start.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import { i18n } from '#i18n';
+import type { InterviewBundle } from '../../lib/db/records';
+import { ratingLabel } from '../ui/rating';
+import { endInterview, keys, requestWrapUp, setRecommendation, setSummary, showStartForm, usePanel } from '../../stores/panel';
+import { unrated } from '../../stores/panel-logic';
+import { RatingPicker, SavedTextArea, useShown } from './ui';
+
+/**
+ * The wrap-up: overall recommendation, summary, what is still unrated, and "End interview". Opens by itself
+ * when the call is left, or from the header's End button.
+ */
+export function WrapUp({ bundle, callLeft }: { bundle: InterviewBundle; callLeft: boolean }) {
+  const recommendation = useShown(keys.recommendation, bundle.interview.recommendation);
+  const local = usePanel((s) => s.local);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const questionStates = bundle.questionStates.map((row) => ({
+    ...row,
+    asked: (local[keys.asked(row.questionId)] as boolean | undefined) ?? row.asked,
+    rating: keys.rating(row.questionId) in local ? (local[keys.rating(row.questionId)] as typeof row.rating) : row.rating,
+  }));
+  const criteria = bundle.criterionRatings.map((row) => ({
+    ...row,
+    rating: keys.criterionRating(row.criterionId) in local ? (local[keys.criterionRating(row.criterionId)] as typeof row.rating) : row.rating,
+  }));
+  for (const item of bundle.guide.lookFor) {
+    const key = keys.criterionRating(item.id);
+    if (key in local && !criteria.some((c) => c.criterionId === item.id)) {
+      criteria.push({ interviewId: bundle.interview.id, criterionId: item.id, rating: local[key] as never, note: '', updatedAt: 0 });
+    }
+  }
+  const todo = unrated(bundle.guide, questionStates, criteria, recommendation);
+  const nothingLeft = !todo.recommendation && todo.questions.length === 0 && todo.criteria.length === 0;
+  const end = async () => {
+    setBusy(true);
+    const failure = await endInterview();
+    setBusy(false);
+    setError(failure ? i18n.t('panel.wrapUp.failed', [failure]) : null);
+  };
+  return (
+    <section aria-labelledby="wrap-up-heading" className="space-y-3 px-3 py-3">
+      <div>
+        <h2 id="wrap-up-heading" className="text-base font-semibold text-slate-900">
+          {i18n.t('panel.wrapUp.heading')}
+        </h2>
+        {callLeft ? <p className="text-xs text-slate-600">{i18n.t('panel.wrapUp.callEnded')}</p> : null}
+      </div>
+      <div>
+        <p id="recommendation-label" className="mb-1 text-xs font-medium text-slate-700">
+          {i18n.t('panel.wrapUp.recommendation')}
+        </p>
+        <RatingPicker size="md" label={i18n.t('panel.wrapUp.recommendation')} value={recommendation} onChange={setRecommendation} />
+      </div>
+      <div>
+        <label htmlFor="wrap-up-summary" className="mb-1 block text-xs font-medium text-slate-700">
+          {i18n.t('panel.wrapUp.summary')}
+        </label>
+        <SummaryBox bundle={bundle} />
+      </div>
+      <div className="rounded border border-slate-200 bg-slate-50 px-2 py-1.5">
+        <h3 className="text-xs font-semibold text-slate-700">{i18n.t('panel.wrapUp.unrated')}</h3>
+        {nothingLeft ? (
+          <p className="text-xs text-slate-600">{i18n.t('panel.wrapUp.allRated')}</p>
+        ) : (
+          <ul className="mt-0.5 list-disc space-y-0.5 pl-4 text-xs text-slate-800" data-testid="unrated">
+            {todo.recommendation ? <li>{i18n.t('panel.wrapUp.noRecommendation')}</li> : null}
+            {todo.questions.map((q) => (
+              <li key={q.id}>
+                <span className="text-slate-500">{i18n.t('panel.wrapUp.unratedQuestions')}: </span>
+                {q.text}
+              </li>
+            ))}
+            {todo.criteria.map((c) => (
+              <li key={c.id}>
+                <span className="text-slate-500">{i18n.t('panel.wrapUp.unratedCriteria')}: </span>
+                {c.text}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+      <div className="flex gap-2">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void end()}
+          className="flex-1 rounded bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-50"
+        >
+          {busy ? i18n.t('panel.wrapUp.ending') : i18n.t('panel.wrapUp.end')}
+        </button>
+        <button
+          type="button"
+          onClick={() => requestWrapUp(false)}
+          className="rounded border border-slate-300 bg-white px-3 py-2 text-sm text-slate-800 hover:bg-slate-100"
+        >
+          {i18n.t('panel.wrapUp.back')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function SummaryBox({ bundle }: { bundle: InterviewBundle }) {
+  return (
+    <SavedTextArea
+      saveKey={keys.summary}
+      stored={bundle.interview.summary}
+      onSave={setSummary}
+      label={i18n.t('panel.wrapUp.summary')}
+      placeholder={i18n.t('panel.wrapUp.summaryPlaceholder')}
+      maxRows={10}
+    />
+  );
+}
+
+/** An ended interview: its recommendation, and a way to start another on the same meeting. */
+export function Ended({ bundle }: { bundle: InterviewBundle }) {
+  const { interview } = bundle;
+  return (
+    <section aria-labelledby="ended-heading" className="space-y-2 px-3 py-3">
+      <h2 id="ended-heading" className="text-base font-semibold text-slate-900">
+        {i18n.t('panel.ended.heading')}
+      </h2>
+      <p className="text-sm text-slate-800">{interview.candidateName}</p>
+      <p className="text-sm text-slate-700">
+        {interview.recommendation ? i18n.t('panel.ended.recommendation', [ratingLabel(interview.recommendation)]) : i18n.t('panel.ended.noRecommendation')}
+      </p>
+      {interview.summary ? <p className="whitespace-pre-wrap text-xs text-slate-700">{interview.summary}</p> : null}
+      <button
+        type="button"
+        onClick={() => showStartForm(true)}
+        className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-100"
+      >
+        {i18n.t('panel.ended.startAnother')}
+      </button>
+    </section>
+  );
+}

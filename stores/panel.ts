@@ -1,0 +1,596 @@
+import { create } from 'zustand';
+import { createSaveQueue, type SaveQueue, type SaveStatus } from '../lib/client/save-queue';
+import type { InterviewBundle, NoteRow, Rating } from '../lib/db/records';
+import type { GuideSummary } from '../lib/guides/schema';
+import { call } from '../lib/protocol/client';
+import type { LiveEvent, SessionInfo } from '../lib/protocol/protocol';
+import { ApiCallError } from '../lib/protocol/result';
+import { stampEarlierMs } from './panel-logic';
+import { useSettings } from './settings';
+
+/**
+ * The in-call panel's state: the tab's session (call + interview bundle) as the background answers
+ * `session.get`, plus what the interviewer changed that has not landed yet.
+ *
+ * Every write (ticks, ratings and every typed text) goes through one save queue, keyed per field: the latest
+ * value wins, typing is debounced, failed sends are retried until they land, and the queue is flushed when the
+ * page may go away. Until a write lands, its value is kept in `local` and shown instead of the stored one, so
+ * a live refresh never wipes what is being typed.
+ */
+
+/** The free note being typed in the "Notes" box: saved as a row from the first keystroke, so it survives a crash. */
+export interface NoteDraft {
+  id: string;
+  text: string;
+  /** When typing began (or when the add-note shortcut was pressed), epoch ms: the note is dated from here. */
+  startedAt: number;
+}
+
+/** A note entered in this panel whose row has not come back from the background yet. */
+export type LocalNote = Pick<NoteRow, 'id' | 'text' | 'createdAt' | 'offsetMs' | 'questionId'>;
+
+export interface PanelState {
+  status: 'loading' | 'ready' | 'error';
+  /** Why the session could not be read, with the background's text. */
+  loadError: string | null;
+  session: SessionInfo | null;
+  guides: GuideSummary[];
+  /** Values written but not yet landed, by save key (see `keys`). */
+  local: Record<string, unknown>;
+  /** Save status by key, mirrored from the queue. */
+  saves: Record<string, SaveStatus>;
+  /** The last failure of a non-text action (start, end, stage switch), with its text. */
+  actionError: string | null;
+  /** The question the in-panel keys act on. */
+  focusedQuestionId: string | null;
+  helpOpen: boolean;
+  /** The interviewer asked for the wrap-up (End); it also opens by itself when the call is left. */
+  wrapUpRequested: boolean;
+  /** The start form is shown although an ended interview exists for this meeting. */
+  startAnother: boolean;
+  draft: NoteDraft | null;
+  localNotes: Record<string, LocalNote>;
+  /** Bumped when something asks to focus the Notes box (the add-note shortcut, the `n` key). */
+  notesFocusRequest: number;
+}
+
+/** Save keys: one per field, so that edits of different fields never replace each other in the queue. */
+export const keys = {
+  asked: (questionId: string) => `q:${questionId}:asked`,
+  rating: (questionId: string) => `q:${questionId}:rating`,
+  questionNote: (questionId: string) => `q:${questionId}:note`,
+  criterionRating: (criterionId: string) => `c:${criterionId}:rating`,
+  criterionNote: (criterionId: string) => `c:${criterionId}:note`,
+  flagChecked: (redFlagId: string) => `f:${redFlagId}:checked`,
+  flagNote: (redFlagId: string) => `f:${redFlagId}:note`,
+  note: (noteId: string) => `n:${noteId}`,
+  summary: 'i:summary',
+  recommendation: 'i:recommendation',
+} as const;
+
+const initial: PanelState = {
+  status: 'loading',
+  loadError: null,
+  session: null,
+  guides: [],
+  local: {},
+  saves: {},
+  actionError: null,
+  focusedQuestionId: null,
+  helpOpen: false,
+  wrapUpRequested: false,
+  startAnother: false,
+  draft: null,
+  localNotes: {},
+  notesFocusRequest: 0,
+};
+
+export const usePanel = create<PanelState>()(() => ({ ...initial }));
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Dependencies of the panel's actions; tests pass fakes. */
+export interface PanelDeps {
+  call: typeof call;
+  now: () => number;
+  newId: () => string;
+  /** The "stamp earlier" setting, in seconds (`stampEarlierSeconds`). */
+  stampEarlierSeconds: () => number;
+  queue: SaveQueue;
+}
+
+let deps: PanelDeps = {
+  call,
+  now: () => Date.now(),
+  newId: () => crypto.randomUUID(),
+  stampEarlierSeconds: () => useSettings.getState().settings.stampEarlierSeconds,
+  queue: createSaveQueue({ debounceMs: 250 }),
+};
+let unsubscribeQueue = subscribeQueue(deps.queue);
+
+/** When each key's last write landed (epoch ms), to tell a stale session read from a newer one. */
+const landedAt = new Map<string, number>();
+
+function subscribeQueue(queue: SaveQueue): () => void {
+  return queue.subscribe((key, status) => {
+    if (status.state === 'saved') landedAt.set(key, deps.now());
+    usePanel.setState((s) => {
+      const saves = { ...s.saves, [key]: status };
+      return { saves, local: settleLocal({ local: s.local, saves }, s.session, Number.NEGATIVE_INFINITY, [key]) };
+    });
+  });
+}
+
+/**
+ * The stored value a save key stands for in a bundle (see `keys`), to know when a locally shown value has
+ * reached the database.
+ */
+export function storedValue(bundle: InterviewBundle | null | undefined, key: string): unknown {
+  if (!bundle) return undefined;
+  const [kind, id, field] = key.split(':');
+  const question = () => bundle.questionStates.find((r) => r.questionId === id);
+  const criterion = () => bundle.criterionRatings.find((r) => r.criterionId === id);
+  const flag = () => bundle.redFlagChecks.find((r) => r.redFlagId === id);
+  switch (`${kind}:${field ?? ''}`) {
+    case 'q:asked':
+      return question()?.asked ?? false;
+    case 'q:rating':
+      return question()?.rating ?? null;
+    case 'q:note':
+      return question()?.note ?? '';
+    case 'c:rating':
+      return criterion()?.rating ?? null;
+    case 'c:note':
+      return criterion()?.note ?? '';
+    case 'f:checked':
+      return flag()?.checked ?? false;
+    case 'f:note':
+      return flag()?.note ?? '';
+    case 'n:':
+      return bundle.notes.find((n) => n.id === id)?.text ?? '';
+    case 'i:summary':
+      return bundle.interview.summary;
+    case 'i:recommendation':
+      return bundle.interview.recommendation;
+  }
+  return undefined;
+}
+
+/**
+ * Drops local values that no write is waiting for any more: the stored value equals them, or the session was
+ * read after their write landed (another view changed the field since).
+ */
+function settleLocal(
+  s: Pick<PanelState, 'local' | 'saves'>,
+  session: SessionInfo | null,
+  requestedAt: number,
+  only?: string[],
+): Record<string, unknown> {
+  let local = s.local;
+  for (const key of only ?? Object.keys(s.local)) {
+    if (!(key in local)) continue;
+    const status = s.saves[key]?.state;
+    if (status !== undefined && status !== 'saved') continue;
+    const equal = storedValue(session?.interview, key) === local[key];
+    const landed = landedAt.get(key);
+    if (equal || (landed !== undefined && landed <= requestedAt)) {
+      if (local === s.local) local = { ...s.local };
+      delete local[key];
+    }
+  }
+  return local;
+}
+
+/** Replaces the panel's dependencies (tests) and resets its state. */
+export function configurePanel(next: Partial<PanelDeps>): void {
+  unsubscribeQueue();
+  landedAt.clear();
+  deps = { ...deps, ...next };
+  unsubscribeQueue = subscribeQueue(deps.queue);
+  usePanel.setState({ ...initial }, true);
+}
+
+/** The panel's save queue (for `flushOnLeave`). */
+export function panelQueue(): SaveQueue {
+  return deps.queue;
+}
+
+/** Updates the interview bundle held in the session, if it is still the same interview. */
+function updateBundle(interviewId: string, change: (bundle: InterviewBundle) => InterviewBundle): void {
+  usePanel.setState((s) => {
+    const bundle = s.session?.interview;
+    if (!s.session || !bundle || bundle.interview.id !== interviewId) return {};
+    return { session: { ...s.session, interview: change(bundle) } };
+  });
+}
+
+function replaceBy<T>(rows: T[], row: T, same: (a: T) => boolean): T[] {
+  const index = rows.findIndex(same);
+  if (index < 0) return [...rows, row];
+  const copy = rows.slice();
+  copy[index] = row;
+  return copy;
+}
+
+function mergeNote(row: NoteRow): void {
+  updateBundle(row.interviewId, (b) => ({ ...b, notes: replaceBy(b.notes, row, (n) => n.id === row.id) }));
+}
+
+/** Queues a write of `value` under `key`, shows it at once, and merges the stored row when it lands. */
+function write(key: string, value: unknown, send: () => Promise<unknown>): void {
+  usePanel.setState((s) => ({ local: { ...s.local, [key]: value } }));
+  deps.queue.schedule(key, send);
+}
+
+/** The value shown for a field: what was typed and not yet saved, else the stored value. */
+export function shown<T>(state: Pick<PanelState, 'local'>, key: string, stored: T): T {
+  return key in state.local ? (state.local[key] as T) : stored;
+}
+
+function currentInterview(): InterviewBundle | null {
+  return usePanel.getState().session?.interview ?? null;
+}
+
+/** Re-reads the tab's session (and the guides when the start form needs them). Never throws. */
+export async function refreshSession(): Promise<void> {
+  const requestedAt = deps.now();
+  try {
+    const session = await deps.call('session.get', {});
+    usePanel.setState((s) => {
+      const localNotes = { ...s.localNotes };
+      for (const note of session.interview?.notes ?? []) delete localNotes[note.id];
+      const sameInterview = s.session?.interview?.interview.id === session.interview?.interview.id;
+      return {
+        session,
+        status: 'ready',
+        loadError: null,
+        localNotes,
+        local: settleLocal(s, session, requestedAt),
+        ...(sameInterview ? {} : { wrapUpRequested: false, focusedQuestionId: null }),
+      };
+    });
+    if (!session.interview || session.interview.interview.state === 'ended') await loadGuides();
+  } catch (error) {
+    usePanel.setState((s) => ({ status: s.session ? 'ready' : 'error', loadError: errorText(error) }));
+  }
+}
+
+/** Reads the role guides for the start form. */
+export async function loadGuides(): Promise<void> {
+  try {
+    const guides = await deps.call('guides.list', {});
+    usePanel.setState({ guides });
+  } catch (error) {
+    usePanel.setState({ actionError: errorText(error) });
+  }
+}
+
+/** Reacts to a live event: re-reads the session when it concerns this tab or its interview. */
+export function handleLiveEvent(event: LiveEvent): void {
+  const s = usePanel.getState();
+  const tabId = s.session?.tab?.tabId ?? null;
+  const interviewId = s.session?.interview?.interview.id ?? null;
+  switch (event.type) {
+    case 'interview-changed':
+      if (interviewId === null || event.interviewId === interviewId || !s.session?.interview) void refreshSession();
+      return;
+    case 'tab-changed':
+      if (tabId === null || event.tabId === tabId) void refreshSession();
+      return;
+    case 'guides-changed':
+      if (!s.session?.interview) void loadGuides();
+      return;
+    case 'panel-command':
+      if (tabId !== null && event.tabId === tabId && event.command === 'add-note') requestNoteAt(event.at);
+      return;
+    case 'storage-error':
+      usePanel.setState({ actionError: event.message });
+      return;
+    case 'interviews-changed':
+      return;
+  }
+}
+
+/** Opens the Notes box for a note dated `at` (the add-note shortcut's press time). */
+export function requestNoteAt(at: number): void {
+  usePanel.setState((s) => ({
+    notesFocusRequest: s.notesFocusRequest + 1,
+    draft: s.draft ?? { id: deps.newId(), text: '', startedAt: at },
+    wrapUpRequested: false,
+    helpOpen: false,
+  }));
+  if (usePanel.getState().session?.tab?.collapsed) setCollapsed(false);
+}
+
+/** Asks the content script to collapse or expand the panel's frame; shows the change at once. */
+export function setCollapsed(collapsed: boolean): void {
+  usePanel.setState((s) =>
+    s.session?.tab ? { session: { ...s.session, tab: { ...s.session.tab, collapsed } }, helpOpen: collapsed ? false : s.helpOpen } : {},
+  );
+  if (collapsed) void deps.queue.flush();
+  deps.call('panel.command', { command: collapsed ? 'collapse' : 'expand' }, { retryForMs: 3000 }).catch((error: unknown) => {
+    usePanel.setState({ actionError: errorText(error) });
+  });
+}
+
+export interface StartInput {
+  candidateName: string;
+  guideId: string;
+  stageId: string;
+}
+
+/**
+ * Starts an interview on this tab's meeting with a client id (so a retried start is idempotent).
+ * @returns an error text, or null when it started.
+ */
+export async function startInterview(input: StartInput): Promise<string | null> {
+  try {
+    await deps.call('interviews.start', { ...input, candidateRef: '', id: deps.newId() });
+    usePanel.setState({ startAnother: false, actionError: null });
+    await refreshSession();
+    return null;
+  } catch (error) {
+    const issues = error instanceof ApiCallError && error.issues.length ? `: ${error.issues.join('; ')}` : '';
+    return errorText(error) + issues;
+  }
+}
+
+/** Attaches the interview prepared in the popup (`session.planned`) to this call by starting it here. */
+export async function startPlanned(): Promise<string | null> {
+  const planned = usePanel.getState().session?.planned;
+  if (!planned) return null;
+  try {
+    await deps.call('interviews.start', {
+      id: deps.newId(),
+      candidateName: planned.candidateName,
+      candidateRef: planned.candidateRef,
+      guideId: planned.guideId,
+      stageId: planned.currentStageId,
+    });
+    // The planned row stays planned otherwise and would be offered again.
+    await deps.call('interviews.delete', { ids: [planned.id] });
+    await refreshSession();
+    return null;
+  } catch (error) {
+    return errorText(error);
+  }
+}
+
+/** Switches the current stage (restarts the stage timer in the background). */
+export async function switchStage(stageId: string): Promise<void> {
+  const bundle = currentInterview();
+  if (!bundle || bundle.interview.currentStageId === stageId) return;
+  const id = bundle.interview.id;
+  updateBundle(id, (b) => ({ ...b, interview: { ...b.interview, currentStageId: stageId } }));
+  usePanel.setState({ focusedQuestionId: null });
+  try {
+    const row = await deps.call('interviews.update', { id, patch: { currentStageId: stageId } });
+    updateBundle(id, (b) => ({ ...b, interview: row }));
+  } catch (error) {
+    usePanel.setState({ actionError: errorText(error) });
+    await refreshSession();
+  }
+}
+
+function questionWrite(questionId: string, key: string, value: unknown, patch: { asked?: boolean; rating?: Rating | null; note?: string }) {
+  const bundle = currentInterview();
+  if (!bundle) return;
+  const interviewId = bundle.interview.id;
+  const stageId = bundle.guide.stages.find((s) => s.questions.some((q) => q.id === questionId))?.id ?? null;
+  write(key, value, async () => {
+    const row = await deps.call('questions.upsert', { interviewId, questionId, stageId, patch });
+    updateBundle(interviewId, (b) => ({
+      ...b,
+      questionStates: replaceBy(b.questionStates, row, (r) => r.questionId === row.questionId),
+    }));
+  });
+}
+
+export function setAsked(questionId: string, asked: boolean): void {
+  questionWrite(questionId, keys.asked(questionId), asked, { asked });
+}
+
+/** Rates an answer (rating also marks the question asked, as the repository does); null clears it. */
+export function setRating(questionId: string, rating: Rating | null): void {
+  questionWrite(questionId, keys.rating(questionId), rating, { rating });
+  if (rating !== null) usePanel.setState((s) => ({ local: { ...s.local, [keys.asked(questionId)]: true } }));
+}
+
+export function setQuestionNote(questionId: string, note: string): void {
+  questionWrite(questionId, keys.questionNote(questionId), note, { note });
+}
+
+function criterionWrite(criterionId: string, key: string, value: unknown, patch: { rating?: Rating | null; note?: string }) {
+  const bundle = currentInterview();
+  if (!bundle) return;
+  const interviewId = bundle.interview.id;
+  write(key, value, async () => {
+    const row = await deps.call('criteria.upsert', { interviewId, criterionId, patch });
+    updateBundle(interviewId, (b) => ({
+      ...b,
+      criterionRatings: replaceBy(b.criterionRatings, row, (r) => r.criterionId === row.criterionId),
+    }));
+  });
+}
+
+export function setCriterionRating(criterionId: string, rating: Rating | null): void {
+  criterionWrite(criterionId, keys.criterionRating(criterionId), rating, { rating });
+}
+
+export function setCriterionNote(criterionId: string, note: string): void {
+  criterionWrite(criterionId, keys.criterionNote(criterionId), note, { note });
+}
+
+function flagWrite(redFlagId: string, key: string, value: unknown, patch: { checked?: boolean; note?: string }) {
+  const bundle = currentInterview();
+  if (!bundle) return;
+  const interviewId = bundle.interview.id;
+  const stageId = bundle.guide.stages.find((s) => s.redFlags.some((f) => f.id === redFlagId))?.id ?? null;
+  write(key, value, async () => {
+    const row = await deps.call('redFlags.upsert', { interviewId, redFlagId, stageId, patch });
+    updateBundle(interviewId, (b) => ({
+      ...b,
+      redFlagChecks: replaceBy(b.redFlagChecks, row, (r) => r.redFlagId === row.redFlagId),
+    }));
+  });
+}
+
+export function setFlagChecked(redFlagId: string, checked: boolean): void {
+  flagWrite(redFlagId, keys.flagChecked(redFlagId), checked, { checked });
+}
+
+export function setFlagNote(redFlagId: string, note: string): void {
+  flagWrite(redFlagId, keys.flagNote(redFlagId), note, { note });
+}
+
+function interviewWrite(key: string, value: unknown, patch: { summary?: string; recommendation?: Rating | null }) {
+  const bundle = currentInterview();
+  if (!bundle) return;
+  const id = bundle.interview.id;
+  write(key, value, async () => {
+    const row = await deps.call('interviews.update', { id, patch });
+    updateBundle(id, (b) => ({ ...b, interview: row }));
+  });
+}
+
+export function setSummary(summary: string): void {
+  interviewWrite(keys.summary, summary, { summary });
+}
+
+export function setRecommendation(recommendation: Rating | null): void {
+  interviewWrite(keys.recommendation, recommendation, { recommendation });
+}
+
+/** Sends the note with `id`: an upsert while it has text, a delete once it was emptied. */
+function noteSend(interviewId: string, id: string, text: string, startedAt: number | null): () => Promise<void> {
+  return async () => {
+    if (!text.trim()) {
+      await deps.call('notes.delete', { id });
+      updateBundle(interviewId, (b) => ({ ...b, notes: b.notes.filter((n) => n.id !== id) }));
+      return;
+    }
+    // The delay is worked out at send time, so a retried send still dates the note from when typing began.
+    const earlier = startedAt === null ? 0 : stampEarlierMs(deps.now(), startedAt, 0);
+    mergeNote(await deps.call('notes.upsert', { id, interviewId, text, stampEarlierMs: earlier }));
+  };
+}
+
+/**
+ * The Notes box changed. The draft becomes a note row from the first keystroke (dated from then), and every
+ * change is saved through the queue, so nothing typed depends on pressing Enter.
+ */
+export function typeNote(text: string): void {
+  const bundle = currentInterview();
+  if (!bundle) return;
+  const s = usePanel.getState();
+  const draft: NoteDraft = s.draft ? { ...s.draft, text } : { id: deps.newId(), text, startedAt: deps.now() };
+  usePanel.setState({ draft });
+  if (!text.trim() && !s.draft?.text.trim()) return;
+  write(keys.note(draft.id), text, noteSend(bundle.interview.id, draft.id, text, draft.startedAt));
+}
+
+/**
+ * Enter in the Notes box: the draft becomes an entry and the box empties. With `earlier`, the entry is dated
+ * `stampEarlierSeconds` before typing began: it is re-created under a new id with the earlier time, then the
+ * draft row is deleted (both idempotent, so a retried send is safe).
+ * @returns false when there was nothing to add.
+ */
+export function commitNote(options: { earlier?: boolean } = {}): boolean {
+  const bundle = currentInterview();
+  const { draft } = usePanel.getState();
+  if (!bundle || !draft || !draft.text.trim()) return false;
+  const interviewId = bundle.interview.id;
+  const callStartedAt = bundle.interview.callStartedAt;
+  const now = deps.now();
+  let entryId = draft.id;
+  let createdAt = draft.startedAt;
+  if (options.earlier) {
+    entryId = deps.newId();
+    const earlierMs = stampEarlierMs(now, draft.startedAt, deps.stampEarlierSeconds());
+    createdAt = now - earlierMs;
+    const text = draft.text;
+    write(keys.note(draft.id), '', async () => {
+      mergeNote(await deps.call('notes.upsert', { id: entryId, interviewId, text, stampEarlierMs: stampEarlierMs(deps.now(), createdAt, 0) }));
+      await deps.call('notes.delete', { id: draft.id });
+      updateBundle(interviewId, (b) => ({ ...b, notes: b.notes.filter((n) => n.id !== draft.id) }));
+    });
+  }
+  const local: LocalNote = {
+    id: entryId,
+    text: draft.text,
+    createdAt,
+    offsetMs: callStartedAt === null ? null : createdAt - callStartedAt,
+    questionId: null,
+  };
+  usePanel.setState((s) => ({ draft: null, localNotes: { ...s.localNotes, [entryId]: local } }));
+  void deps.queue.flush();
+  return true;
+}
+
+/** Edits an entry's text (emptying it deletes the entry once saved). */
+export function editNote(id: string, text: string): void {
+  const bundle = currentInterview();
+  if (!bundle) return;
+  write(keys.note(id), text, noteSend(bundle.interview.id, id, text, null));
+}
+
+export function deleteNote(id: string): void {
+  editNote(id, '');
+  usePanel.setState((s) => {
+    const localNotes = { ...s.localNotes };
+    delete localNotes[id];
+    return { localNotes };
+  });
+}
+
+/**
+ * Ends the interview after every queued write landed (a quick retry if the first flush did not clear it).
+ * @returns an error text, or null.
+ */
+export async function endInterview(): Promise<string | null> {
+  const bundle = currentInterview();
+  if (!bundle) return null;
+  await deps.queue.flush();
+  try {
+    const row = await deps.call('interviews.end', { id: bundle.interview.id });
+    updateBundle(row.id, (b) => ({ ...b, interview: row }));
+    usePanel.setState({ wrapUpRequested: false, actionError: null });
+    return null;
+  } catch (error) {
+    return errorText(error);
+  }
+}
+
+export function focusQuestion(questionId: string | null): void {
+  usePanel.setState({ focusedQuestionId: questionId });
+}
+
+export function setHelpOpen(helpOpen: boolean): void {
+  usePanel.setState({ helpOpen });
+}
+
+export function requestWrapUp(open: boolean): void {
+  usePanel.setState({ wrapUpRequested: open, helpOpen: false });
+}
+
+export function showStartForm(open: boolean): void {
+  usePanel.setState({ startAnother: open });
+  if (open) void loadGuides();
+}
+
+export function dismissActionError(): void {
+  usePanel.setState({ actionError: null });
+}
+
+/** The notes of the interview as entries: stored rows plus ones entered here and not yet back, oldest first. */
+export function noteEntries(state: Pick<PanelState, 'session' | 'localNotes' | 'draft' | 'local'>): LocalNote[] {
+  const stored = state.session?.interview?.notes ?? [];
+  const byId = new Map<string, LocalNote>(stored.map((n) => [n.id, n]));
+  for (const note of Object.values(state.localNotes)) if (!byId.has(note.id)) byId.set(note.id, note);
+  if (state.draft) byId.delete(state.draft.id);
+  return [...byId.values()]
+    .filter((n) => n.questionId === null)
+    .map((n) => ({ ...n, text: shown(state, keys.note(n.id), n.text) }))
+    .filter((n) => n.text.trim() !== '' || keys.note(n.id) in state.local)
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}

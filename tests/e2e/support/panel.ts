@@ -1,0 +1,83 @@
+import type { BrowserContext, Frame, Page } from 'playwright-core';
+import { expect } from '@playwright/test';
+import { serveCallPages } from './launch';
+import { fixturePage } from './pages';
+
+/** The Meet meeting the panel tests use, served from `tests/fixtures/pages/meet/in-call.html`. */
+export const MEETING_URL = 'https://meet.google.com/abc-defg-hij';
+
+/** Serves the Meet fixtures (in call, home) under their real URLs. */
+export function serveMeet(context: BrowserContext): Promise<void> {
+  return serveCallPages(context, {
+    [MEETING_URL]: { body: fixturePage('meet/in-call.html') },
+    'https://meet.google.com/': { body: fixturePage('meet/home.html') },
+  });
+}
+
+/** The panel's frame in a call page, once its React root rendered. */
+export async function panelFrame(page: Page): Promise<Frame> {
+  await expect.poll(() => page.frames().filter((f) => f.url().includes('/panel.html')).length, { timeout: 15_000 }).toBe(1);
+  const frame = page.frames().find((f) => f.url().includes('/panel.html'))!;
+  await frame.waitForSelector('#root > *', { timeout: 15_000 });
+  return frame;
+}
+
+/** Opens the meeting in a new tab and returns the tab and its panel frame. */
+export async function openMeeting(context: BrowserContext): Promise<{ page: Page; frame: Frame }> {
+  const page = await context.newPage();
+  await page.goto(MEETING_URL);
+  return { page, frame: await panelFrame(page) };
+}
+
+/** Every row of every table of the extension's database, read with raw IndexedDB from an extension page. */
+export type DatabaseDump = Record<string, Record<string, unknown>[]>;
+
+/**
+ * Reads the whole `interview-copilot` database from an extension page (`options.html`), the way any view of
+ * the extension's own origin sees it. Opens the page if `page` is not given.
+ */
+export async function readDatabase(context: BrowserContext, extensionId: string, page?: Page): Promise<DatabaseDump> {
+  let reader = page;
+  if (!reader) {
+    reader = context.pages().find((p) => p.url().startsWith(`chrome-extension://${extensionId}/options.html`));
+    if (!reader) {
+      reader = await context.newPage();
+      await reader.goto(`chrome-extension://${extensionId}/options.html`);
+    }
+  }
+  return reader.evaluate(
+    () =>
+      new Promise<DatabaseDump>((resolve, reject) => {
+        const open = indexedDB.open('interview-copilot');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          if (names.length === 0) {
+            db.close();
+            resolve({});
+            return;
+          }
+          const tx = db.transaction(names, 'readonly');
+          const dump: DatabaseDump = {};
+          for (const name of names) {
+            const request = tx.objectStore(name).getAll();
+            request.onsuccess = () => (dump[name] = request.result as Record<string, unknown>[]);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(dump);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+/** Starts an interview from the panel's start form. */
+export async function startFromPanel(frame: Frame, candidate: string, guideTitle = 'Backend Engineer'): Promise<void> {
+  await frame.getByRole('textbox', { name: 'Candidate', exact: true }).fill(candidate);
+  await frame.getByRole('combobox', { name: 'Role guide', exact: true }).selectOption({ label: guideTitle });
+  await frame.getByRole('button', { name: 'Start interview', exact: true }).click();
+  await expect(frame.getByTestId('candidate-name')).toHaveText(candidate);
+}
