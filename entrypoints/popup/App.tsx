@@ -1,11 +1,5 @@
-import { i18n } from '#i18n';
-import { BackgroundStatus } from '../../components/BackgroundStatus';
+import { PopupApp } from '../../components/popup/PopupApp';
 
 export function App() {
-  return (
-    <main className="p-4 font-sans text-slate-900 bg-white">
-      <h1 className="text-lg font-semibold">{i18n.t('popup.title')}</h1>
-      <BackgroundStatus from="popup" />
-    </main>
-  );
+  return <PopupApp />;
 }

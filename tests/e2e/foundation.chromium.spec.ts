@@ -35,7 +35,8 @@ for (const view of ['popup', 'options'] as const) {
     const page = await context.newPage();
     const errors = collectErrors(page);
     await page.goto(`chrome-extension://${extensionId}/${view}.html`);
-    await expect(page.getByTestId('background-status')).toHaveAttribute('data-ok', 'true');
+    if (view === 'popup') await expect(page.getByTestId('popup')).toHaveAttribute('data-ready', 'true');
+    else await expect(page.getByTestId('background-status')).toHaveAttribute('data-ok', 'true');
     expect(errors).toEqual([]);
   });
 }

@@ -49,7 +49,8 @@ for (const view of ['popup', 'options'] as const) {
     const page = await openExtensionPage(session, `${view}.html`);
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.waitForSelector('[data-testid="background-status"][data-ok="true"]', { timeout: 10_000 });
+    const ready = view === 'popup' ? '[data-testid="popup"][data-ready="true"]' : '[data-testid="background-status"][data-ok="true"]';
+    await page.waitForSelector(ready, { timeout: 10_000 });
     expect(errors).toEqual([]);
     await page.close();
   });
