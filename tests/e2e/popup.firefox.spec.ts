@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test';
+import type { Frame, Page } from 'puppeteer-core';
+import { launchFirefox, openExtensionPage, serveCallPagesFirefox, waitForPanelFrame, type FirefoxSession } from './support/firefox';
+import { fixturePage } from './support/pages';
+import { firstQuestion, protocolCallScript, type SessionProbe } from './support/popup';
+
+const MEETING = 'https://meet.google.com/abc-defg-hij';
+const PAGES = {
+  [MEETING]: { body: fixturePage('meet/in-call.html') },
+  'https://meet.google.com/': { body: fixturePage('meet/home.html') },
+};
+
+let session: FirefoxSession;
+test.beforeAll(async () => {
+  session = await launchFirefox();
+});
+test.afterAll(async () => {
+  await session?.close();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `read` until it returns a truthy value, or throws after `timeoutMs`. */
+async function waitFor<T>(read: () => Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+const bodyText = (frame: Frame | Page) => frame.evaluate(() => document.body.innerText);
+
+test('choosing Backend Engineer and a stage in the popup starts the interview, and the panel shows it', async () => {
+  const call = await session.browser.newPage();
+  await serveCallPagesFirefox(call, PAGES);
+  await call.goto(MEETING);
+  const frame = await waitForPanelFrame(call);
+
+  // The popup runs as a tab here, so it is told which tab is the call (host permissions let it see call tabs).
+  const finder = await openExtensionPage(session, 'popup.html');
+  const tabId = await finder.evaluate(async (pattern) => (await browser.tabs.query({ url: pattern }))[0]?.id, `${MEETING}*`);
+  expect(tabId).toEqual(expect.any(Number));
+  await finder.close();
+
+  const popup = await openExtensionPage(session, `popup.html?tabId=${tabId}`);
+  const errors: string[] = [];
+  popup.on('pageerror', (e) => errors.push(String(e)));
+  await popup.waitForSelector('[data-testid="popup"][data-ready="true"]', { timeout: 10_000 });
+  await popup.waitForSelector('[data-testid="tab-status"][data-state="in-call"]', { timeout: 10_000 });
+
+  await popup.type('#candidate-name', 'Alex Rivera');
+  await popup.type('[data-testid="guide-search"]', 'backend');
+  await popup.click('input[name="guide"][value="backend-engineer"]');
+  await popup.select('#stage', 'system-design');
+  expect(await popup.$eval('input[name="guide"][value="backend-engineer"]', (el) => (el as HTMLInputElement).checked)).toBe(true);
+
+  const question = firstQuestion('backend-engineer', 'system-design');
+  expect(await bodyText(frame)).not.toContain(question);
+  await popup.click('form[data-testid="new-interview"] button[type="submit"]');
+  const clicked = Date.now();
+
+  const started = await waitFor(
+    async () => ((await popup.evaluate(protocolCallScript, ['session.get', { tabId }] as [string, unknown])) as SessionProbe).interview?.interview,
+    2000,
+    'the interview on the call tab',
+  );
+  expect(started).toMatchObject({ candidateName: 'Alex Rivera', guideId: 'backend-engineer', currentStageId: 'system-design', state: 'active' });
+  // PANEL ASSERTION (the in-call panel is built in parallel): the call's panel shows the chosen stage's first question.
+  await waitFor(async () => (await bodyText(frame)).includes(question), 2000, 'the chosen stage in the panel');
+  console.log(`Firefox: panel showed the chosen stage ${Date.now() - clicked} ms after Start`);
+
+  await popup.waitForSelector('[data-testid="active-interview"]', { timeout: 5000 });
+  expect(await popup.$eval('[data-testid="active-interview"]', (el) => el.textContent)).toContain('Alex Rivera');
+  expect(await popup.$eval('#active-stage', (el) => (el as HTMLSelectElement).value)).toBe('system-design');
+  expect(errors).toEqual([]);
+  await popup.close();
+  await call.close();
+});
