@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { i18n } from '#i18n';
 import { backupMessages, parseBackup, type Backup } from '../../lib/export';
 import { importGuide, type GuideFormat } from '../../lib/guides/import';
+import { guideImportMessages } from '../../lib/guides/messages';
 import { call } from '../../lib/protocol/client';
 import type { ImportReport } from '../../lib/protocol/protocol';
 import { routeHash } from '../../stores/options';
@@ -69,7 +70,7 @@ function BackupImport() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const parsed = useMemo(() => (text.trim() ? parseBackup(text, { messages: backupMessages((k) => i18n.t(k as never)) }) : null), [text]);
+  const parsed = useMemo(() => (text.trim() ? parseBackup(text, { messages: backupMessages((k, s) => i18n.t(k as never, s as never)), guideMessages: guideImportMessages((k, s) => i18n.t(k as never, s as never)) }) : null), [text]);
 
   const run = async (backup: Backup) => {
     setBusy(true);
@@ -160,7 +161,7 @@ function GuideImport() {
     const timer = setTimeout(() => setDebounced(text), 250);
     return () => clearTimeout(timer);
   }, [text]);
-  const result = useMemo(() => (debounced.trim() ? importGuide(debounced, { format, filename }) : null), [debounced, format, filename]);
+  const result = useMemo(() => (debounced.trim() ? importGuide(debounced, { format, filename, messages: guideImportMessages((k, s) => i18n.t(k as never, s as never)) }) : null), [debounced, format, filename]);
 
   const save = async () => {
     if (!result?.ok) return;

@@ -9,6 +9,8 @@ import {
   RedFlagCheckRow,
   type InterviewBundle,
 } from '../db/records';
+import { guideIssueReason } from '../guides/issues';
+import { KEEP_PLACEHOLDERS, type GuideImportMessages } from '../guides/messages';
 import type { ImportReport } from '../protocol/protocol';
 import { locateJsonError } from './json-error';
 
@@ -134,7 +136,8 @@ export function mergeBackups(parts: Backup[], now: Date | number): Backup {
 
 /**
  * Reasons an import gives, as templates with `$1`, `$2`… placeholders, so the options page can show them
- * translated (`backupMessages(t)` reads `export.backup.*`). Problems Zod finds in a row keep Zod's own wording.
+ * translated (`backupMessages(t)` reads `export.backup.*`). Problems Zod finds in a row keep Zod's own wording, in
+ * the language of `ParseBackupOptions.guideMessages` when given.
  */
 export interface BackupMessages {
   /** $1 line, $2 column, $3 the parser's detail (English). */
@@ -192,11 +195,14 @@ const MESSAGE_KEYS: Record<keyof BackupMessages, string> = {
 export const BACKUP_MESSAGE_KEYS: readonly string[] = Object.values(MESSAGE_KEYS);
 
 /**
- * Builds translated import messages from the `export.backup.*` keys. The `$n` placeholders must survive `t`
- * (call it without substitutions), e.g. `backupMessages((k) => i18n.t(k as never))`.
+ * Builds translated import messages from the `export.backup.*` keys. `t` is given `KEEP_PLACEHOLDERS` as
+ * substitutions, so the `$n` placeholders survive `browser.i18n.getMessage` (which drops unfilled ones):
+ * `backupMessages((k, s) => i18n.t(k as never, s as never))`.
  */
-export function backupMessages(t: (key: string) => string): BackupMessages {
-  return Object.fromEntries(Object.entries(MESSAGE_KEYS).map(([name, key]) => [name, t(key)])) as unknown as BackupMessages;
+export function backupMessages(t: (key: string, substitutions: string[]) => string): BackupMessages {
+  return Object.fromEntries(
+    Object.entries(MESSAGE_KEYS).map(([name, key]) => [name, t(key, [...KEEP_PLACEHOLDERS])]),
+  ) as unknown as BackupMessages;
 }
 
 function fill(template: string, ...subs: (string | number)[]): string {
@@ -221,6 +227,11 @@ export type ParseBackupResult =
 
 export interface ParseBackupOptions {
   messages?: BackupMessages;
+  /**
+   * Wording for problems inside the role guides a backup carries (`guideImportMessages(t)`), whose `zodErrors` also
+   * words Zod's own reasons for every row in the UI language, for this parse only. Undefined keeps English.
+   */
+  guideMessages?: GuideImportMessages;
   /** At most this many problems are listed (default 1,000), then one line says how many more there were. */
   maxProblems?: number;
 }
@@ -310,10 +321,14 @@ export function validateBackup(value: unknown, options: ParseBackupOptions = {})
     const reason = fill(newer ? messages.newerVersion : messages.badVersion, JSON.stringify(value.version) ?? 'undefined', BACKUP_VERSION);
     return failure([{ path: 'version', reason }], options);
   }
-  const parsed = Backup.safeParse(value);
+  const guideMessages = options.guideMessages;
+  const parsed = Backup.safeParse(value, guideMessages?.zodErrors ? { error: guideMessages.zodErrors } : undefined);
   const problems: BackupProblem[] = parsed.success
     ? []
-    : parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), reason: issue.message }));
+    : parsed.error.issues.map((issue) => ({
+        path: formatPath(issue.path),
+        reason: guideMessages ? guideIssueReason(issue, guideMessages) : issue.message,
+      }));
   problems.push(...integrityProblems(value, messages));
   if (problems.length > 0 || !parsed.success) return failure(problems, options);
   return { ok: true, backup: parsed.data };

@@ -1,4 +1,5 @@
 import { validateGuide } from './issues';
+import { EN_GUIDE_IMPORT_MESSAGES, type GuideImportMessages } from './messages';
 import type { Guide, GuideInput } from './schema';
 import { slugify, uniqueSlug } from './slug';
 
@@ -45,9 +46,13 @@ export function emptyStage(title: string, line?: number): DraftStage {
 /**
  * Gives every item without an id a slug of its text (unique within its list; question ids across the guide, red
  * flag ids across the guide and its stages, as the schema requires), then validates. Author-written ids are kept
- * as written, and generated ones step around them, so editing one item never renumbers the others.
+ * as written, and generated ones step around them, so editing one item never renumbers the others. Problems are
+ * worded by `messages` (English by default).
  */
-export function finishDraft(draft: GuideDraft): { ok: true; guide: Guide } | { ok: false; errors: string[] } {
+export function finishDraft(
+  draft: GuideDraft,
+  messages: GuideImportMessages = EN_GUIDE_IMPORT_MESSAGES,
+): { ok: true; guide: Guide } | { ok: false; errors: string[] } {
   const lines = new Map<string, number>();
   const at = (path: string, line: number | undefined) => {
     if (line !== undefined) lines.set(path, line);
@@ -97,7 +102,7 @@ export function finishDraft(draft: GuideDraft): { ok: true; guide: Guide } | { o
     tips: items(draft.tips, tipIds, 'tips'),
     redFlags: items(draft.redFlags, redFlagIds, 'redFlags'),
   };
-  return validateGuide(input, (path) => lines.get(path));
+  return validateGuide(input, (path) => lines.get(path), messages);
 }
 
 function takenIds(list: { id?: string }[]): Set<string> {

@@ -1,5 +1,6 @@
 import { validateGuide } from './issues';
 import { parseMarkdownGuide } from './markdown';
+import { atLine, EN_GUIDE_IMPORT_MESSAGES, fillMessage, type GuideImportMessages } from './messages';
 import type { Guide } from './schema';
 import { parseGuideText } from './text';
 
@@ -14,6 +15,11 @@ export interface ImportGuideOptions {
   format?: 'auto' | GuideFormat;
   /** Language tag for Markdown or text that does not name one; guessed from the text otherwise. */
   locale?: string;
+  /**
+   * How errors and warnings are worded (paths stay as they are): English by default; the options page passes
+   * `guideImportMessages(t)`, which also carries Zod's locale for the UI language.
+   */
+  messages?: GuideImportMessages;
 }
 
 /**
@@ -32,8 +38,9 @@ export type ImportGuideResult =
 export function importGuide(text: string, options: ImportGuideOptions = {}): ImportGuideResult {
   const source = text.replace(/^\uFEFF/, '');
   const format = options.format && options.format !== 'auto' ? options.format : detectFormat(source, options.filename);
-  const parseOptions = options.locale ? { locale: options.locale } : {};
-  if (format === 'json') return { ...importJson(source), format };
+  const messages = options.messages ?? EN_GUIDE_IMPORT_MESSAGES;
+  const parseOptions = options.locale ? { locale: options.locale, messages } : { messages };
+  if (format === 'json') return { ...importJson(source, messages), format };
   const result = format === 'markdown' ? parseMarkdownGuide(source, parseOptions) : parseGuideText(source, parseOptions);
   return { ...result, format };
 }
@@ -59,22 +66,26 @@ export function detectFormat(text: string, filename?: string): GuideFormat {
   return /^ {0,3}#{1,6}[ \t]+\S/m.test(text) ? 'markdown' : 'text';
 }
 
-function importJson(text: string): { ok: true; guide: Guide; warnings: string[] } | { ok: false; errors: string[]; warnings: string[] } {
+function importJson(
+  text: string,
+  messages: GuideImportMessages,
+): { ok: true; guide: Guide; warnings: string[] } | { ok: false; errors: string[]; warnings: string[] } {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [jsonSyntaxError(text, error)], warnings: [] };
+    return { ok: false, errors: [jsonSyntaxError(text, error, messages)], warnings: [] };
   }
-  const result = validateGuide(data);
+  const result = validateGuide(data, undefined, messages);
   return result.ok ? { ...result, warnings: [] } : { ...result, warnings: [] };
 }
 
 /** `line 3: invalid JSON (…)`, the line worked out from the parser's character position when it gives one. */
-function jsonSyntaxError(text: string, error: unknown): string {
+function jsonSyntaxError(text: string, error: unknown, messages: GuideImportMessages): string {
   const message = error instanceof Error ? error.message : String(error);
   const position = /position (\d+)/.exec(message)?.[1];
   const lineFromMessage = /line (\d+)/.exec(message)?.[1];
   const line = lineFromMessage ?? (position === undefined ? undefined : String(text.slice(0, Number(position)).split('\n').length));
-  return `${line === undefined ? '' : `line ${line}: `}invalid JSON (${message.replace(/\s*\(line \d+ column \d+\)/, '')})`;
+  const reason = fillMessage(messages.invalidJson, message.replace(/\s*\(line \d+ column \d+\)/, ''));
+  return line === undefined ? reason : atLine(messages, Number(line), reason);
 }

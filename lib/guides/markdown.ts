@@ -12,6 +12,7 @@ import {
   type SectionKind,
 } from './common';
 import { emptyStage, finishDraft, type DraftItem, type DraftStage, type GuideDraft } from './draft';
+import { atLine, EN_GUIDE_IMPORT_MESSAGES, fillMessage, type GuideImportMessages } from './messages';
 import type { Guide } from './schema';
 
 /**
@@ -26,6 +27,8 @@ import type { Guide } from './schema';
 export interface MarkdownParseOptions {
   /** Language tag to use when the title has no `lang=`; guessed from the text otherwise. */
   locale?: string;
+  /** How errors and warnings are worded; English by default. */
+  messages?: GuideImportMessages;
 }
 
 /**
@@ -37,6 +40,7 @@ export function parseMarkdownGuide(
   options: MarkdownParseOptions = {},
 ): { ok: true; guide: Guide; warnings: string[] } | { ok: false; errors: string[]; warnings: string[] } {
   const tree = fromMarkdown(markdown.replace(/\r\n?/g, '\n'));
+  const messages = options.messages ?? EN_GUIDE_IMPORT_MESSAGES;
   const warnings: string[] = [];
   const errors: string[] = [];
   const draft: GuideDraft = {
@@ -61,7 +65,7 @@ export function parseMarkdownGuide(
     | { kind: 'stage'; stage: DraftStage; depth: number; fromProcess: boolean; part: 'main' | 'questions' | 'redFlags' | 'ignored' };
   let place = { kind: 'preamble' } as Place;
 
-  const skipped = (node: { position?: { start: { line: number } } }, what: string) => warnings.push(`line ${lineOf(node)}: ${what}`);
+  const skipped = (node: { position?: { start: { line: number } } }, what: string) => warnings.push(atLine(messages, lineOf(node), what));
 
   const startStage = (headingText: string, node: RootContent, depth: number, fromProcess: boolean) => {
     const { text, attributes } = splitAttributes(headingText);
@@ -86,7 +90,7 @@ export function parseMarkdownGuide(
           titled = true;
           place = { kind: 'summary' };
         } else {
-          skipped(node, `heading "${text}" comes before the "# " title; skipped`);
+          skipped(node, fillMessage(messages.headingBeforeTitle, text));
         }
         continue;
       }
@@ -105,13 +109,13 @@ export function parseMarkdownGuide(
           if (kind === 'questions' || kind === 'redFlags') place.part = kind;
           else {
             place.part = 'ignored';
-            skipped(node, `heading "${text}" inside stage "${place.stage.title}" is not "Questions" or "Red flags"; its content is skipped`);
+            skipped(node, fillMessage(messages.headingInStage, text, place.stage.title));
           }
           continue;
         }
       }
       if (depth > 2) {
-        skipped(node, `heading "${text}" is not a stage or a section; skipped`);
+        skipped(node, fillMessage(messages.headingOutside, text));
         continue;
       }
       const kind: SectionKind | undefined = classifyHeading(text);
@@ -134,9 +138,9 @@ export function parseMarkdownGuide(
         if (label === 'questions' || label === 'redFlags') place.part = label;
         else if (place.part === 'main') {
           place.stage.description = place.stage.description ? `${place.stage.description}\n\n${text}` : text;
-        } else if (place.part !== 'ignored') skipped(node, `paragraph in a list of ${place.part === 'questions' ? 'questions' : 'red flags'} skipped (write it as a list item)`);
-      } else if (place.kind === 'list') skipped(node, 'paragraph skipped (write the items of this section as a list)');
-      else if (place.kind !== 'ignored') skipped(node, 'paragraph outside any stage or section skipped');
+        } else if (place.part !== 'ignored') skipped(node, place.part === 'questions' ? messages.paragraphInQuestions : messages.paragraphInRedFlags);
+      } else if (place.kind === 'list') skipped(node, messages.paragraphInList);
+      else if (place.kind !== 'ignored') skipped(node, messages.paragraphOutside);
       continue;
     }
 
@@ -146,7 +150,7 @@ export function parseMarkdownGuide(
         for (const item of node.children) {
           if (list === 'skills') draft.skills.push(itemText(item));
           else draft[list].push(draftItem(item));
-          if (list !== 'skills' && nestedList(item)) skipped(item, 'nested list items skipped');
+          if (list !== 'skills' && nestedList(item)) skipped(item, messages.nestedList);
         }
       } else if (place.kind === 'stage' && place.part !== 'ignored') {
         for (const item of node.children) {
@@ -163,18 +167,16 @@ export function parseMarkdownGuide(
             });
           }
         }
-      } else if (place.kind !== 'ignored') skipped(node, 'list outside any section skipped');
+      } else if (place.kind !== 'ignored') skipped(node, messages.listOutside);
       continue;
     }
 
     if (node.type === 'html' || node.type === 'thematicBreak' || node.type === 'definition') continue;
-    if (place.kind !== 'ignored') skipped(node, `${node.type} skipped (only headings, paragraphs and lists are read)`);
+    if (place.kind !== 'ignored') skipped(node, fillMessage(messages.blockSkipped, node.type));
   }
 
-  if (!titled) errors.push('line 1: a Markdown guide starts with a "# Title" heading');
-  else if (draft.stages.length === 0) {
-    errors.push('no stages found: add a "## Hiring process" section with a "### " heading for each stage');
-  }
+  if (!titled) errors.push(atLine(messages, 1, messages.markdownNoTitle));
+  else if (draft.stages.length === 0) errors.push(messages.markdownNoStages);
   if (errors.length > 0) return { ok: false, errors, warnings };
 
   draft.summary = summary.join('\n\n');
@@ -182,7 +184,7 @@ export function parseMarkdownGuide(
     locale ??
     options.locale ??
     guessLocale([draft.summary, ...draft.stages.flatMap((s) => [s.description, ...s.questions.map((q) => q.text)]), ...draft.lookFor.map((l) => l.text)]);
-  const result = finishDraft(draft);
+  const result = finishDraft(draft, messages);
   return result.ok ? { ...result, warnings } : { ...result, warnings };
 }
 

@@ -4,13 +4,27 @@ import { z } from 'zod';
  * The role-guide format (public: users write and share these files). Documented in docs/guide-format.md.
  * Ids are stable slugs so that notes recorded against a question keep pointing at it after the guide is edited.
  */
+/**
+ * The schema's own reasons, in English. The importer recognises them to show them translated (lib/guides/messages.ts);
+ * duplicate-id issues carry `params: { duplicate: kind, id }` for the same purpose.
+ */
+export const GUIDE_SCHEMA_REASONS = {
+  slug: 'must be a lowercase slug (letters, digits, single hyphens)',
+  notEmpty: 'must not be empty',
+  localeTag: 'must be a language tag such as "en" or "it"',
+  needsStage: 'a guide needs at least one stage',
+} as const;
+
+/** The lists whose ids must be unique, as named in duplicate-id issues' `params.duplicate`. */
+export type GuideIdKind = 'stage' | 'question' | 'redFlag' | 'lookFor' | 'tip';
+
 export const Slug = z
   .string()
   .min(1)
   .max(80)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (letters, digits, single hyphens)');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, GUIDE_SCHEMA_REASONS.slug);
 
-const Text = z.string().trim().min(1, 'must not be empty').max(4000);
+const Text = z.string().trim().min(1, GUIDE_SCHEMA_REASONS.notEmpty).max(4000);
 
 /** An item with a stable id: a thing to look for, a tip, a red flag. */
 export const GuideItem = z.strictObject({ id: Slug, text: Text });
@@ -49,23 +63,25 @@ export const Guide = z
     schemaVersion: z.literal(1),
     id: Slug,
     title: Text,
-    locale: z.string().regex(/^[a-z]{2}(?:-[A-Z]{2})?$/, 'must be a language tag such as "en" or "it"'),
+    locale: z.string().regex(/^[a-z]{2}(?:-[A-Z]{2})?$/, GUIDE_SCHEMA_REASONS.localeTag),
     summary: z.string().trim().max(4000).default(''),
     skills: z.array(z.string().trim().min(1).max(200)).default([]),
     lookFor: z.array(GuideItem).default([]),
-    stages: z.array(GuideStage).min(1, 'a guide needs at least one stage'),
+    stages: z.array(GuideStage).min(1, GUIDE_SCHEMA_REASONS.needsStage),
     tips: z.array(GuideItem).default([]),
     redFlags: z.array(GuideItem).default([]),
   })
   .superRefine((guide, ctx) => {
-    const check = (ids: string[], path: (string | number)[], what: string) => {
-      for (const id of duplicates(ids)) ctx.addIssue({ code: 'custom', path, message: `duplicate ${what} id "${id}"` });
+    const check = (ids: string[], path: (string | number)[], kind: GuideIdKind, what: string) => {
+      for (const id of duplicates(ids)) {
+        ctx.addIssue({ code: 'custom', path, message: `duplicate ${what} id "${id}"`, params: { duplicate: kind, id } });
+      }
     };
-    check(guide.stages.map((s) => s.id), ['stages'], 'stage');
-    check(guide.stages.flatMap((s) => s.questions.map((q) => q.id)), ['stages'], 'question');
-    check([...guide.redFlags, ...guide.stages.flatMap((s) => s.redFlags)].map((f) => f.id), ['redFlags'], 'red flag');
-    check(guide.lookFor.map((l) => l.id), ['lookFor'], 'look-for');
-    check(guide.tips.map((t) => t.id), ['tips'], 'tip');
+    check(guide.stages.map((s) => s.id), ['stages'], 'stage', 'stage');
+    check(guide.stages.flatMap((s) => s.questions.map((q) => q.id)), ['stages'], 'question', 'question');
+    check([...guide.redFlags, ...guide.stages.flatMap((s) => s.redFlags)].map((f) => f.id), ['redFlags'], 'redFlag', 'red flag');
+    check(guide.lookFor.map((l) => l.id), ['lookFor'], 'lookFor', 'look-for');
+    check(guide.tips.map((t) => t.id), ['tips'], 'tip', 'tip');
   });
 export type Guide = z.infer<typeof Guide>;
 /** What a guide file may contain before defaults are applied. */

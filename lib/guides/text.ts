@@ -9,6 +9,7 @@ import {
   type SectionKind,
 } from './common';
 import { emptyStage, finishDraft, type DraftItem, type DraftStage, type GuideDraft } from './draft';
+import { atLine, EN_GUIDE_IMPORT_MESSAGES, fillMessage, type GuideImportMessages } from './messages';
 import type { Guide } from './schema';
 
 /**
@@ -25,16 +26,19 @@ import type { Guide } from './schema';
  * - stages are numbered (`1.`, `1)`, `Step 1:`), the number may be repeated on its own line (`1. 1`), the title is the
  *   rest of the line or the next line, then the description; bullets inside a stage are its questions, deeper
  *   bullets their follow-ups; a duration in the title or description becomes `durationMinutes`.
+ *
+ * Errors and warnings are worded by `options.messages` (English by default).
  */
 export function parseGuideText(
   text: string,
-  options: { locale?: string } = {},
+  options: { locale?: string; messages?: GuideImportMessages } = {},
 ): { ok: true; guide: Guide; warnings: string[] } | { ok: false; errors: string[]; warnings: string[] } {
   const lines = text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((l) => l.replace(/[\u200B-\u200D\uFEFF]/g, '').replace(/[\u00A0\u2007\u202F]/g, ' ').replace(/\t/g, '    ').trimEnd());
+  const messages = options.messages ?? EN_GUIDE_IMPORT_MESSAGES;
   const warnings: string[] = [];
   const skippedLines: number[] = [];
 
@@ -44,9 +48,9 @@ export function parseGuideText(
   else {
     titleIndex = lines.findIndex((l) => l.trim() !== '');
     title = collapseSpace(lines[titleIndex] ?? '');
-    if (titleIndex >= 0) warnings.push(`line ${titleIndex + 1}: no "How to hire a …" line; the first line was used as the title`);
+    if (titleIndex >= 0) warnings.push(atLine(messages, titleIndex + 1, messages.noHireLine));
   }
-  if (titleIndex < 0) return { ok: false, errors: ['the text is empty'], warnings };
+  if (titleIndex < 0) return { ok: false, errors: [messages.emptyText], warnings };
   for (let i = 0; i < titleIndex; i++) if (lines[i]?.trim()) skippedLines.push(i);
 
   // Cut the rest into sections at recognised headings.
@@ -93,9 +97,7 @@ export function parseGuideText(
           } else {
             const { skills, runTogether } = splitSkills(joined);
             draft.skills.push(...skills);
-            if (runTogether) {
-              warnings.push(`line ${para.start + 1}: the skills were run together; they were split at capital letters, check them`);
-            }
+            if (runTogether) warnings.push(atLine(messages, para.start + 1, messages.skillsRunTogether));
           }
         }
         break;
@@ -117,16 +119,14 @@ export function parseGuideText(
       }
       case 'questions':
         for (let i = range.from; i < range.to; i++) if (lines[i]?.trim()) skippedLines.push(i);
-        warnings.push(`line ${section.start}: a list of questions outside any stage was skipped; put questions under a stage`);
+        warnings.push(atLine(messages, section.start, messages.questionsOutsideStage));
         break;
     }
   }
-  warnings.push(...describeSkipped(lines, skippedLines));
+  warnings.push(...describeSkipped(lines, skippedLines, messages));
 
   if (draft.stages.length === 0) {
-    const errors = sections.some((s) => s.kind === 'stages')
-      ? ['no stages found in the hiring process section: number each stage ("1. Technical screen")']
-      : ['no recognisable stages: add a "Hiring process" (or "Il processo di assunzione") heading followed by numbered stages'];
+    const errors = [sections.some((s) => s.kind === 'stages') ? messages.noNumberedStages : messages.noStageSection];
     return { ok: false, errors, warnings };
   }
 
@@ -134,7 +134,7 @@ export function parseGuideText(
   draft.locale =
     options.locale ??
     guessLocale([draft.summary, ...draft.stages.map((s) => s.description), ...draft.lookFor.map((l) => l.text), ...draft.redFlags.map((f) => f.text)]);
-  const result = finishDraft(draft);
+  const result = finishDraft(draft, messages);
   return { ...result, warnings };
 }
 
@@ -311,7 +311,7 @@ function splitTitle(text: string): { title: string; description: string } {
 }
 
 /** Groups skipped line numbers into ranges with a preview, so the user sees what was left out. */
-function describeSkipped(lines: string[], skipped: number[]): string[] {
+function describeSkipped(lines: string[], skipped: number[], messages: GuideImportMessages): string[] {
   const sorted = [...new Set(skipped)].sort((a, b) => a - b);
   const out: string[] = [];
   for (let k = 0; k < sorted.length; ) {
@@ -320,7 +320,8 @@ function describeSkipped(lines: string[], skipped: number[]): string[] {
     const first = sorted[k] ?? 0;
     const last = sorted[end] ?? 0;
     const preview = collapseSpace(lines[first] ?? '').slice(0, 60);
-    out.push(`${first === last ? `line ${first + 1}` : `lines ${first + 1}–${last + 1}`}: skipped, not part of the guide ("${preview}")`);
+    const where = first === last ? fillMessage(messages.line, first + 1) : fillMessage(messages.lines, first + 1, last + 1);
+    out.push(`${where}: ${fillMessage(messages.skipped, preview)}`);
     k = end + 1;
   }
   return out;
