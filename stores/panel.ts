@@ -114,6 +114,7 @@ const landedAt = new Map<string, number>();
 function subscribeQueue(queue: SaveQueue): () => void {
   return queue.subscribe((key, status) => {
     if (status.state === 'saved') landedAt.set(key, deps.now());
+    if (status.state === 'saving' || status.state === 'saved') waitingSince.delete(key);
     usePanel.setState((s) => {
       const saves = { ...s.saves, [key]: status };
       return { saves, local: settleLocal({ local: s.local, saves }, s.session, Number.NEGATIVE_INFINITY, [key]) };
@@ -185,6 +186,7 @@ function settleLocal(
 export function configurePanel(next: Partial<PanelDeps>): void {
   unsubscribeQueue();
   landedAt.clear();
+  waitingSince.clear();
   deps = { ...deps, ...next };
   unsubscribeQueue = subscribeQueue(deps.queue);
   usePanel.setState({ ...initial }, true);
@@ -216,10 +218,25 @@ function mergeNote(row: NoteRow): void {
   updateBundle(row.interviewId, (b) => ({ ...b, notes: replaceBy(b.notes, row, (n) => n.id === row.id) }));
 }
 
+/**
+ * Longest time a change may wait while typing goes on, in ms. The queue's debounce restarts at every key, so a
+ * long unbroken paragraph would otherwise reach the database only at the first pause.
+ */
+export const MAX_WAIT_MS = 700;
+/** Since when each key has had a write waiting (epoch ms). */
+const waitingSince = new Map<string, number>();
+
 /** Queues a write of `value` under `key`, shows it at once, and merges the stored row when it lands. */
 function write(key: string, value: unknown, send: () => Promise<unknown>): void {
   usePanel.setState((s) => ({ local: { ...s.local, [key]: value } }));
   deps.queue.schedule(key, send);
+  const now = deps.now();
+  const since = waitingSince.get(key);
+  if (since === undefined) waitingSince.set(key, now);
+  else if (now - since >= MAX_WAIT_MS) {
+    waitingSince.delete(key);
+    void deps.queue.flush();
+  }
 }
 
 /** The value shown for a field: what was typed and not yet saved, else the stored value. */

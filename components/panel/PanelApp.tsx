@@ -170,7 +170,15 @@ export function PanelApp() {
   useEffect(() => {
     void hydrateSettings();
     void refreshSession();
-    return flushOnLeave(panelQueue(), window);
+    const removeLeave = flushOnLeave(panelQueue(), window);
+    // Closing the call tab runs `beforeunload` in this frame, but a message sent from `pagehide` no longer
+    // reaches the background in Chromium (measured): flush at the earlier moment too.
+    const flush = () => void panelQueue().flush();
+    window.addEventListener('beforeunload', flush);
+    return () => {
+      removeLeave();
+      window.removeEventListener('beforeunload', flush);
+    };
   }, []);
   useLive(handleLiveEvent, () => void refreshSession());
 
