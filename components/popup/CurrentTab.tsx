@@ -85,7 +85,7 @@ function ActiveInterview() {
           <p className="truncate text-xs text-slate-600">{interview.guideTitle || guide.title}</p>
         </div>
         <div className="shrink-0 text-right">
-          <p className="text-[11px] text-slate-500">{i18n.t('popup.elapsed')}</p>
+          <p className="text-[11px] text-slate-600">{i18n.t('popup.elapsed')}</p>
           {interview.callStartedAt !== null ? (
             <p className="font-mono text-lg leading-tight font-semibold text-slate-900 tabular-nums" data-testid="elapsed">
               {formatOffset(now - interview.callStartedAt)}

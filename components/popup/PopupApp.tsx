@@ -71,7 +71,7 @@ export function PopupApp() {
   }, []);
 
   return (
-    <div data-testid="popup" data-ready={ready} className="w-[380px] bg-white font-sans text-slate-900 antialiased">
+    <div data-testid="popup" data-ready={ready} className="w-[380px] bg-white [color-scheme:light] font-sans text-slate-900 antialiased">
       <header className="flex items-center justify-between border-b border-slate-200 px-4 py-2.5">
         <h1 className="flex items-center gap-2 text-[15px] font-semibold tracking-tight text-slate-900">
           <span className="text-indigo-600">

@@ -39,11 +39,13 @@ export function RecentInterviews() {
               <button
                 type="button"
                 onClick={() => void open(item.id)}
-                aria-label={i18n.t('popup.openRecord', [item.candidateName])}
                 className="group flex w-full items-center gap-2.5 px-3 py-2 text-left hover:bg-slate-50 focus-visible:-outline-offset-2"
               >
                 <span className="min-w-0 flex-1">
-                  <span className="block truncate text-sm font-medium text-slate-900">{item.candidateName}</span>
+                  <span className="block truncate text-sm font-medium text-slate-900">
+                    <span className="sr-only">{i18n.t('popup.openRecord')} </span>
+                    {item.candidateName}
+                  </span>
                   <span className="block truncate text-xs text-slate-500">
                     {item.guideTitle} · {formatWhen(item.startedAt ?? item.createdAt, now, locale)}
                   </span>

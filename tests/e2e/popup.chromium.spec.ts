@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { collectErrors, expect, launchChromium, serveCallPages, test } from './support/chromium';
 import { fixturePage } from './support/pages';
@@ -165,6 +166,23 @@ test('search finds guides by skill and says when nothing matches', async ({ cont
   await expect(popup.locator('input[name="guide"][value="product-manager"]')).toHaveCount(0);
   await popup.getByTestId('guide-search').fill('zzz-nothing');
   await expect(popup.getByText('No role guide matches "zzz-nothing".')).toBeVisible();
+});
+
+test('has no accessibility violations (axe) on a call, with the form and with an interview running', async ({ context, extensionId }) => {
+  await openCall(context);
+  const popup = await openPopupFor(context, extensionId, MEETING);
+  const violations = async () =>
+    (await new AxeBuilder({ page: popup }).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(await violations()).toEqual([]);
+  await popup.getByLabel('Candidate name').fill('Alex Rivera');
+  await popup.locator('input[name="guide"][value="backend-engineer"]').check();
+  await popup.getByRole('button', { name: 'Start interview' }).click();
+  await expect(popup.getByTestId('active-interview')).toBeVisible();
+  expect(await violations()).toEqual([]);
+  await popup.getByRole('button', { name: 'End interview' }).click();
+  // The confirmation takes the focus, so a keyboard user can confirm or cancel at once.
+  await expect(popup.getByRole('button', { name: 'End it' })).toBeFocused();
+  expect(await violations()).toEqual([]);
 });
 
 /** Screenshots of the popup in English and Italian, for the docs and for review. */
