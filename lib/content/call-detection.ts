@@ -77,6 +77,8 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
   let reportAgain = false;
 
   function mount(): void {
+    // A page that wiped the host (e.g. rewrote <html>) gets a fresh one.
+    if (frame && !frame.host.isConnected) frame = null;
     if (frame || stopped) return;
     frame = mountPanelFrame(doc, {
       src: env.panelUrl(platform),

@@ -135,29 +135,38 @@ export function mountPanelFrame(doc: Document, options: PanelFrameOptions): Pane
     options.onLayoutChange?.({ ...layout });
   }
 
-  // Vertical drag (and docking by dropping on the other half of the screen); pointer capture keeps the
-  // moves coming while the pointer crosses the iframe.
+  // Vertical drag (and docking by dropping on the other half of the screen). The iframe ignores the pointer
+  // while dragging: a cross-origin frame under the pointer would otherwise swallow the release.
   let drag: { startY: number; startTop: number; pointerId: number } | null = null;
   grip.addEventListener('pointerdown', (event) => {
     drag = { startY: event.clientY, startTop: layout.top, pointerId: event.pointerId };
     grip.setPointerCapture?.(event.pointerId);
     setStyles(grip, { cursor: 'grabbing' });
+    setStyles(iframe, { 'pointer-events': 'none' });
+    // preventDefault stops text selection but also the focus a press would give: focus by hand.
     event.preventDefault();
+    grip.focus();
   });
   grip.addEventListener('pointermove', (event) => {
     if (!drag || event.pointerId !== drag.pointerId) return;
+    if (event.buttons === 0) {
+      endDrag(event);
+      return;
+    }
     layout.top = clampTop({ ...layout, top: drag.startTop + event.clientY - drag.startY }, view.innerHeight);
     layout.dock = event.clientX < view.innerWidth / 2 ? 'left' : 'right';
     apply();
   });
-  const endDrag = (event: PointerEvent) => {
+  function endDrag(event: PointerEvent): void {
     if (!drag || event.pointerId !== drag.pointerId) return;
     drag = null;
     setStyles(grip, { cursor: 'grab' });
+    setStyles(iframe, { 'pointer-events': 'auto' });
     commit({});
-  };
+  }
   grip.addEventListener('pointerup', endDrag);
   grip.addEventListener('pointercancel', endDrag);
+  grip.addEventListener('lostpointercapture', endDrag);
   grip.addEventListener('keydown', (event) => {
     const moves: Record<string, Partial<PanelLayout>> = {
       ArrowUp: { top: layout.top - GRIP_STEP },
@@ -189,7 +198,7 @@ export function mountPanelFrame(doc: Document, options: PanelFrameOptions): Pane
       iframe.focus();
     },
     followFullscreen(element) {
-      const home = doc.body ?? doc.documentElement;
+      const home = doc.documentElement;
       const holds = element && element !== doc.documentElement && element !== doc.body && !NO_CHILDREN.has(element.tagName);
       const target = holds ? element : home;
       if (host.parentNode === target) return;
@@ -201,7 +210,8 @@ export function mountPanelFrame(doc: Document, options: PanelFrameOptions): Pane
   };
 
   apply();
-  (doc.body ?? doc.documentElement).append(host);
+  // On <html>, after <body>: single-page apps that re-render their body leave the panel alone.
+  doc.documentElement.append(host);
   return frame;
 }
 

@@ -1,0 +1,353 @@
+import type { BrowserContext, Frame, Page } from '@playwright/test';
+import { URLS, detectionPages, fixtureBody } from '../fixtures/pages/index';
+import { expect, serveCallPages, serviceWorker, test } from './support/chromium';
+
+/**
+ * Call detection and the panel frame on every platform's fixtures, served under the real call URLs.
+ * State is read the way the background will: `content.state` sent to the tab's top frame.
+ */
+
+interface ContentState {
+  platform: string;
+  state: string;
+  meetingId: string | null;
+  mounted: boolean;
+  collapsed: boolean;
+  dock: string;
+  problem: string | null;
+}
+
+/** Sends a content-protocol message to the page's top frame from the service worker (wire format of @webext-core/messaging). */
+async function sendToTab<T>(context: BrowserContext, page: Page, type: string, data?: unknown): Promise<T> {
+  const worker = await serviceWorker(context);
+  const answer = await worker.evaluate(
+    async ({ url, type, data }) => {
+      const tabs = await chrome.tabs.query({});
+      const tab = tabs.find((t) => t.url === url);
+      if (tab?.id === undefined) throw new Error(`no tab at ${url}`);
+      return chrome.tabs.sendMessage(tab.id, { id: 1, type, data, timestamp: Date.now() }, { frameId: 0 });
+    },
+    { url: page.url(), type, data },
+  );
+  const wire = answer as { res?: T; err?: { message?: string } } | undefined;
+  if (!wire || wire.err) throw new Error(`content script answered ${JSON.stringify(wire)}`);
+  return wire.res as T;
+}
+
+const stateOf = (context: BrowserContext, page: Page) => sendToTab<ContentState>(context, page, 'content.state');
+const hostCount = (page: Page) => page.locator('[data-interview-copilot]').count();
+const panelFrames = (page: Page) => page.frames().filter((f) => f.url().includes('/panel.html'));
+
+/** Plays a single-page app's state change: the body is re-rendered, the URL stays (or was pushed before). */
+async function render(target: Page | Frame, file: string): Promise<void> {
+  await target.evaluate((html) => {
+    const parsed = new DOMParser().parseFromString(html, 'text/html');
+    document.body.replaceChildren(...Array.from(parsed.body.childNodes, (node) => document.importNode(node, true)));
+  }, fixtureBody(file));
+}
+
+async function pushUrl(page: Page, path: string): Promise<void> {
+  await page.evaluate((p) => history.pushState(null, '', p), path);
+}
+
+async function expectState(context: BrowserContext, page: Page, expected: Partial<ContentState>): Promise<void> {
+  await expect.poll(async () => stateOf(context, page).catch((e: Error) => ({ error: e.message })), { timeout: 15_000 }).toMatchObject(expected);
+}
+
+/**
+ * Exactly one panel host and one loaded panel frame. Frames are looked up afresh on each poll: the
+ * background re-injects the content script when it installs, which replaces an early frame.
+ */
+async function expectOnePanel(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      const frames = panelFrames(page);
+      if (frames.length !== 1) return `${frames.length} panel frames`;
+      const rendered = await frames[0]!.locator('#root > *').count().catch(() => 0);
+      return rendered > 0 ? 'ready' : 'loading';
+    })
+    .toBe('ready');
+  expect(await hostCount(page)).toBe(1);
+}
+
+/**
+ * The panel iframe's box on the page. The iframe sits in a closed shadow root, out of reach of page
+ * locators; its owner element is reached through the frame instead. The grip is the 14×44 px strip beside
+ * it, on the side facing the page.
+ */
+async function panelBox(page: Page) {
+  const owner = await panelFrames(page)[0]!.frameElement();
+  const box = (await owner.boundingBox())!;
+  return { ...box, title: await owner.getAttribute('title') };
+}
+
+function gripCenter(box: { x: number; y: number; width: number }, dock: 'left' | 'right') {
+  return { x: dock === 'right' ? box.x - 7 : box.x + box.width + 7, y: box.y + 22 };
+}
+
+async function expectNoPanel(page: Page): Promise<void> {
+  await page.waitForTimeout(1500);
+  expect(await hostCount(page)).toBe(0);
+  expect(panelFrames(page)).toHaveLength(0);
+}
+
+test.beforeEach(async ({ context }) => {
+  await serveCallPages(context, detectionPages());
+});
+
+test.describe('Google Meet', () => {
+  test('home → meeting by client-side navigation, lobby → in call → left → rejoin, home again', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(URLS.meet.home);
+    await expectNoPanel(page);
+    await expectState(context, page, { platform: 'meet', state: 'none', mounted: false });
+
+    await pushUrl(page, '/abc-defg-hij');
+    await render(page, 'meet/lobby.html');
+    await expectState(context, page, { state: 'lobby', meetingId: 'abc-defg-hij', mounted: true });
+    await expectOnePanel(page);
+    const frame = panelFrames(page)[0]!;
+
+    await render(page, 'meet/in-call.html');
+    await expectState(context, page, { state: 'in-call' });
+    await render(page, 'meet/left.html');
+    await expectState(context, page, { state: 'left', mounted: true });
+    await render(page, 'meet/lobby.html');
+    await expectState(context, page, { state: 'lobby' });
+    await render(page, 'meet/in-call.html');
+    await expectState(context, page, { state: 'in-call' });
+    // The same panel frame all along: never unmounted or doubled by state changes.
+    expect(panelFrames(page)).toEqual([frame]);
+    await expectOnePanel(page);
+
+    await pushUrl(page, '/');
+    await render(page, 'meet/home.html');
+    await expectState(context, page, { state: 'none', mounted: false });
+    expect(await hostCount(page)).toBe(0);
+
+    await page.goBack();
+    await render(page, 'meet/in-call.html');
+    await expectState(context, page, { state: 'in-call', mounted: true });
+    await expectOnePanel(page);
+  });
+
+  for (const [name, url, state] of [
+    ['lobby', URLS.meet.lobby, 'lobby'],
+    ['in call', URLS.meet.inCall, 'in-call'],
+  ] as const) {
+    test(`loads straight into the ${name}`, async ({ context }) => {
+      const page = await context.newPage();
+      await page.goto(url);
+      await expectOnePanel(page);
+      await expectState(context, page, { state, mounted: true });
+    });
+  }
+
+  test('a left screen loaded on its own is a meeting in an unknown state', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(URLS.meet.left);
+    await expectOnePanel(page);
+    await expectState(context, page, { state: 'unknown', mounted: true });
+  });
+
+  test('no panel on /landing', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(URLS.meet.landing);
+    await expectNoPanel(page);
+  });
+});
+
+test.describe('Zoom', () => {
+  test('regional host: lobby → in call → left, one panel', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(URLS.zoom.lobby);
+    await expectState(context, page, { platform: 'zoom', state: 'lobby', meetingId: '87654321012', mounted: true });
+    await expectOnePanel(page);
+    await render(page, 'zoom/in-call.html');
+    await expectState(context, page, { state: 'in-call' });
+    await render(page, 'zoom/left.html');
+    await expectState(context, page, { state: 'left' });
+    await expectOnePanel(page);
+  });
+
+  test('the call inside the #webclient frame: detected, panel in the top frame only', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(URLS.zoom.webclient);
+    await expectState(context, page, { state: 'lobby', meetingId: '12345678901' });
+    const webclient = page.frames().find((f) => f.url() === URLS.zoom.webclientFrame)!;
+    expect(webclient).toBeTruthy();
+    await render(webclient, 'zoom/in-call.html');
+    await expectState(context, page, { state: 'in-call' });
+    await expectOnePanel(page);
+    expect(await webclient.locator('[data-interview-copilot]').count()).toBe(0);
+    expect(panelFrames(page)[0]!.parentFrame()).toBe(page.mainFrame());
+  });
+
+  test('in call on app.zoom.us', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(URLS.zoom.inCall);
+    await expectState(context, page, { state: 'in-call', mounted: true });
+    await expectOnePanel(page);
+  });
+
+  for (const url of [URLS.zoom.home, URLS.zoom.launcher]) {
+    test(`no panel on ${url}`, async ({ context }) => {
+      const page = await context.newPage();
+      await page.goto(url);
+      await expectNoPanel(page);
+    });
+  }
+});
+
+test.describe('Microsoft Teams', () => {
+  test('teams.microsoft.com hash routes: chat → meetup-join (pre-join → in call → left) → chat', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(URLS.teams.app);
+    await expectNoPanel(page);
+    await page.evaluate((hash) => (location.hash = hash), new URL(URLS.teams.meetupHash).hash);
+    await render(page, 'teams/prejoin.html');
+    await expectState(context, page, { platform: 'teams', state: 'lobby', meetingId: '19:meeting_Zm9vYmFy@thread.v2', mounted: true });
+    await expectOnePanel(page);
+    await render(page, 'teams/in-call.html');
+    await expectState(context, page, { state: 'in-call' });
+    await render(page, 'teams/left.html');
+    await expectState(context, page, { state: 'left' });
+    await page.evaluate(() => (location.hash = '#/conversations'));
+    await render(page, 'teams/app.html');
+    await expectState(context, page, { state: 'none', mounted: false });
+    expect(await hostCount(page)).toBe(0);
+  });
+
+  test('teams.live.com meeting link: pre-join then call', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(URLS.teams.liveMeet);
+    await expectState(context, page, { state: 'lobby', meetingId: '9312345678901' });
+    await expectOnePanel(page);
+    await render(page, 'teams/in-call.html');
+    await expectState(context, page, { state: 'in-call' });
+  });
+
+  test('teams.cloud.microsoft app: a call without a meeting URL mounts the panel, its end and a new page remove it', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(URLS.teams.cloudApp);
+    await expectNoPanel(page);
+    await render(page, 'teams/in-call.html');
+    await expectState(context, page, { state: 'in-call', meetingId: null, mounted: true });
+    await expectOnePanel(page);
+    await render(page, 'teams/app.html');
+    await expectState(context, page, { state: 'left', mounted: true });
+    await page.evaluate(() => (location.hash = '#/calendarv2'));
+    await expectState(context, page, { state: 'none', mounted: false });
+  });
+});
+
+test.describe('strict CSP and Trusted Types', () => {
+  for (const [platform, url] of Object.entries({ meet: URLS.meet.strict, zoom: URLS.zoom.strict, teams: URLS.teams.strict })) {
+    test(`${platform}: the panel loads with zero violations`, async ({ context }) => {
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { __violations: string[] }).__violations = seen;
+        document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      const response = await page.goto(url);
+      expect(response?.headers()['content-security-policy']).toContain('require-trusted-types-for');
+      await expectState(context, page, { platform, state: 'in-call', mounted: true });
+      await expectOnePanel(page);
+      await sendToTab(context, page, 'content.command', { command: 'collapse' });
+      await sendToTab(context, page, 'content.command', { command: 'expand' });
+      await page.waitForTimeout(1500);
+      expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    });
+  }
+});
+
+test.describe('panel frame', () => {
+  test('expanded drawer leaves the control bar free; collapse, dock and position are remembered per platform', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(URLS.meet.inCall);
+    await expectOnePanel(page);
+    let box = await panelBox(page);
+    expect(box.title).toBe('Interview panel');
+    expect(new URL(panelFrames(page)[0]!.url()).search).toBe('?platform=meet');
+    const viewport = page.viewportSize()!;
+    expect(box.width).toBe(360);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height - 96);
+    expect(box.x + box.width).toBeGreaterThan(viewport.width - 40);
+
+    expect(await sendToTab(context, page, 'content.command', { command: 'toggle' })).toEqual({ mounted: true, collapsed: true });
+    await expect.poll(async () => (await panelBox(page)).height).toBe(44);
+    box = await panelBox(page);
+    expect(box.width).toBe(220);
+
+    // Drag the grip down and onto the left half: docks left, lower.
+    const grip = gripCenter(box, 'right');
+    await page.mouse.move(grip.x, grip.y);
+    await page.mouse.down();
+    await page.mouse.move(200, grip.y + 200, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => (await panelBox(page)).x).toBeLessThan(60);
+    const dragged = await panelBox(page);
+    expect(dragged.y).toBeGreaterThan(box.y + 150);
+    await expectState(context, page, { collapsed: true, dock: 'left' });
+
+    await page.reload();
+    await expectOnePanel(page);
+    await expectState(context, page, { collapsed: true, dock: 'left' });
+    expect(Math.abs((await panelBox(page)).y - dragged.y)).toBeLessThan(2);
+
+    // Another platform keeps its own layout.
+    const zoom = await context.newPage();
+    await zoom.goto(URLS.zoom.inCall);
+    await expectState(context, zoom, { platform: 'zoom', collapsed: false, dock: 'right' });
+  });
+
+  test('keys on the grip move and dock the panel', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(URLS.meet.inCall);
+    await expectOnePanel(page);
+    const before = await panelBox(page);
+    const grip = gripCenter(before, 'right');
+    await page.mouse.click(grip.x, grip.y);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await panelBox(page)).x).toBeLessThan(60);
+    expect((await panelBox(page)).y).toBe(before.y + 24);
+    await expectState(context, page, { dock: 'left' });
+  });
+
+  test('follows a fullscreen element and comes back', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(URLS.meet.inCall);
+    await expectOnePanel(page);
+    await page.evaluate(() => document.querySelector('main')!.requestFullscreen());
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-interview-copilot]')?.parentElement?.tagName)).toBe('MAIN');
+    await page.evaluate(() => document.exitFullscreen());
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-interview-copilot]')?.parentElement?.tagName)).toBe('HTML');
+    await expectOnePanel(page);
+  });
+
+  test('a re-injected script replaces the first instance: one panel, and it still answers', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(URLS.meet.inCall);
+    await expectOnePanel(page);
+    const worker = await serviceWorker(context);
+    await worker.evaluate(async (url) => {
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === url)!;
+      await chrome.scripting.executeScript({ target: { tabId: tab.id! }, files: ['content-scripts/content.js'] });
+    }, page.url());
+    await page.waitForTimeout(2500);
+    expect(await hostCount(page)).toBe(1);
+    await expectOnePanel(page);
+    expect(await sendToTab(context, page, 'content.command', { command: 'collapse' })).toEqual({ mounted: true, collapsed: true });
+    await expectState(context, page, { state: 'in-call', collapsed: true });
+  });
+
+  test('add-note opens the panel by hand where detection found no meeting', async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(URLS.teams.app);
+    await expectNoPanel(page);
+    expect(await sendToTab(context, page, 'content.command', { command: 'add-note' })).toEqual({ mounted: true, collapsed: false });
+    await expectOnePanel(page);
+  });
+});

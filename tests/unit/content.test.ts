@@ -1,0 +1,320 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"url": "https://meet.google.com/"}
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startCallDetection, type CallDetectionEnv, type CallReport } from '../../lib/content/call-detection';
+import { DEFAULT_LAYOUT, FRAME_SIZE, frameBox, layoutKey, loadLayout, parseLayout, saveLayout, type LayoutStorage } from '../../lib/content/layout';
+import { PANEL_HOST_ATTR, mountPanelFrame } from '../../lib/content/panel-frame';
+
+const VIEWPORT = { width: 1280, height: 800 };
+
+function memoryStorage(initial: Record<string, unknown> = {}): LayoutStorage & { items: Record<string, unknown> } {
+  const items = { ...initial };
+  return {
+    items,
+    get: async (key) => (key in items ? { [key]: items[key] } : {}),
+    set: async (next) => void Object.assign(items, next),
+  };
+}
+
+const hosts = () => document.querySelectorAll(`[${PANEL_HOST_ATTR}]`);
+const px = (value: string) => Number.parseFloat(value);
+
+beforeEach(() => {
+  document.body.replaceChildren();
+  for (const host of document.querySelectorAll(`[${PANEL_HOST_ATTR}]`)) host.remove();
+  history.replaceState(null, '', 'https://meet.google.com/');
+});
+
+describe('frame layout', () => {
+  it('leaves the bottom 96 px free for the call controls when expanded', () => {
+    const box = frameBox(DEFAULT_LAYOUT, VIEWPORT);
+    expect(box.frameWidth).toBe(FRAME_SIZE.drawerWidth);
+    expect(box.top + box.height).toBe(VIEWPORT.height - FRAME_SIZE.controlBarReserve);
+  });
+
+  it('shrinks to the small handle when collapsed', () => {
+    const box = frameBox({ ...DEFAULT_LAYOUT, collapsed: true, top: 300 }, VIEWPORT);
+    expect([box.frameWidth, box.frameHeight, box.top]).toEqual([FRAME_SIZE.handleWidth, FRAME_SIZE.handleHeight, 300]);
+  });
+
+  it('keeps the frame on screen and the drawer at its minimum height', () => {
+    expect(frameBox({ ...DEFAULT_LAYOUT, top: 5000 }, VIEWPORT).height).toBe(FRAME_SIZE.minDrawerHeight);
+    expect(frameBox({ ...DEFAULT_LAYOUT, top: -50 }, VIEWPORT).top).toBe(FRAME_SIZE.margin);
+    const handle = frameBox({ ...DEFAULT_LAYOUT, collapsed: true, top: 5000 }, VIEWPORT);
+    expect(handle.top + handle.height).toBeLessThanOrEqual(VIEWPORT.height);
+  });
+
+  it('reads stored layouts field by field, falling back to defaults', () => {
+    expect(parseLayout({ dock: 'left', top: 200, collapsed: true })).toEqual({ dock: 'left', top: 200, collapsed: true });
+    expect(parseLayout({ dock: 'up', top: 'x', collapsed: 1 })).toEqual(DEFAULT_LAYOUT);
+    expect(parseLayout(null)).toEqual(DEFAULT_LAYOUT);
+  });
+
+  it('remembers the layout per platform in the given extension storage', async () => {
+    const storage = memoryStorage();
+    await saveLayout(storage, 'zoom', { dock: 'left', top: 140, collapsed: true });
+    expect(storage.items[layoutKey('zoom')]).toEqual({ dock: 'left', top: 140, collapsed: true });
+    expect(await loadLayout(storage, 'zoom')).toEqual({ dock: 'left', top: 140, collapsed: true });
+    expect(await loadLayout(storage, 'meet')).toEqual(DEFAULT_LAYOUT);
+  });
+
+  it('never throws when storage fails', async () => {
+    const broken: LayoutStorage = { get: () => Promise.reject(new Error('gone')), set: () => Promise.reject(new Error('gone')) };
+    expect(await loadLayout(broken, 'teams')).toEqual(DEFAULT_LAYOUT);
+    await expect(saveLayout(broken, 'teams', DEFAULT_LAYOUT)).resolves.toBeUndefined();
+  });
+});
+
+describe('mountPanelFrame', () => {
+  const options = { src: 'about:blank', title: 'Interview panel', gripLabel: 'Move', layout: DEFAULT_LAYOUT };
+
+  it('puts one titled iframe in a closed shadow root', () => {
+    const frame = mountPanelFrame(document, options);
+    expect(hosts()).toHaveLength(1);
+    expect(frame.host.shadowRoot).toBeNull();
+    expect(frame.iframe.title).toBe('Interview panel');
+    expect(document.querySelector('iframe')).toBeNull();
+  });
+
+  it('removes an orphan host left by an earlier script instance', () => {
+    const first = mountPanelFrame(document, options);
+    const second = mountPanelFrame(document, options);
+    expect(hosts()).toHaveLength(1);
+    expect(first.host.isConnected).toBe(false);
+    expect(second.host.isConnected).toBe(true);
+  });
+
+  it('collapses, expands and docks without replacing the iframe', () => {
+    const frame = mountPanelFrame(document, options);
+    const iframe = frame.iframe;
+    frame.setLayout({ collapsed: true, dock: 'left' });
+    expect(px(iframe.style.width)).toBe(FRAME_SIZE.handleWidth);
+    expect(px(iframe.style.height)).toBe(FRAME_SIZE.handleHeight);
+    expect(frame.host.style.left).toBe(`${FRAME_SIZE.margin}px`);
+    expect(frame.host.style.right).toBe('auto');
+    frame.setLayout({ collapsed: false });
+    expect(px(iframe.style.width)).toBe(FRAME_SIZE.drawerWidth);
+    expect(frame.iframe).toBe(iframe);
+  });
+
+  it('styles the host with !important so page rules cannot hide it', () => {
+    const frame = mountPanelFrame(document, options);
+    expect(frame.host.style.getPropertyPriority('position')).toBe('important');
+    expect(frame.host.style.getPropertyValue('position')).toBe('fixed');
+  });
+
+  it('moves into a fullscreen element and back', () => {
+    const frame = mountPanelFrame(document, options);
+    const stage = document.createElement('div');
+    document.body.append(stage);
+    frame.followFullscreen(stage);
+    expect(frame.host.parentElement).toBe(stage);
+    frame.followFullscreen(null);
+    expect(frame.host.parentElement).toBe(document.documentElement);
+    const video = document.createElement('video');
+    document.body.append(video);
+    frame.followFullscreen(video);
+    expect(frame.host.parentElement).toBe(document.documentElement);
+  });
+});
+
+interface Harness {
+  env: CallDetectionEnv;
+  reports: CallReport[];
+  tick: () => void;
+  storage: ReturnType<typeof memoryStorage>;
+}
+
+function harness(overrides: Partial<CallDetectionEnv> = {}): Harness {
+  const reports: CallReport[] = [];
+  const storage = memoryStorage();
+  let now = 1_000_000;
+  const env: CallDetectionEnv = {
+    window,
+    panelUrl: (platform) => `about:blank#platform=${platform}`,
+    text: { frameTitle: 'Interview panel', gripLabel: 'Move' },
+    report: async (report) => {
+      reports.push(report);
+      return { panel: 'overlay' };
+    },
+    storage,
+    setInterval: () => 0,
+    addEventListener: (target, type, handler) => target.addEventListener(type, handler),
+    now: () => (now += 1000),
+    ...overrides,
+  };
+  return { env, reports, storage, tick: () => undefined };
+}
+
+function meetInCall(): void {
+  const icon = document.createElement('i');
+  icon.className = 'google-symbols';
+  icon.textContent = 'call_end';
+  document.body.append(icon);
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('startCallDetection', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('does nothing off the call hosts', () => {
+    history.replaceState(null, '', 'https://meet.google.com/');
+    const h = harness({ window: { location: { href: 'https://example.com/' }, document } as unknown as Window });
+    expect(startCallDetection(h.env)).toBeNull();
+  });
+
+  it('mounts on SPA arrival at a meeting, never twice, and unmounts on leaving it', async () => {
+    const h = harness();
+    const detection = startCallDetection(h.env)!;
+    await detection.ready;
+    expect(hosts()).toHaveLength(0);
+
+    history.pushState(null, '', '/abc-defg-hij');
+    meetInCall();
+    detection.tick();
+    detection.tick();
+    detection.tick();
+    expect(hosts()).toHaveLength(1);
+    const iframe = detection.state();
+    expect(iframe).toMatchObject({ platform: 'meet', state: 'in-call', meetingId: 'abc-defg-hij', mounted: true });
+
+    history.pushState(null, '', '/');
+    detection.tick();
+    expect(hosts()).toHaveLength(0);
+    expect(detection.state()).toMatchObject({ state: 'none', mounted: false });
+
+    history.pushState(null, '', '/abc-defg-hij');
+    detection.tick();
+    expect(hosts()).toHaveLength(1);
+    detection.stop();
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('reports each change to the background, and not on non-meeting pages', async () => {
+    const h = harness();
+    const detection = startCallDetection(h.env)!;
+    await detection.ready;
+    detection.tick();
+    await flush();
+    expect(h.reports).toEqual([]);
+
+    history.pushState(null, '', '/abc-defg-hij?authuser=1');
+    meetInCall();
+    detection.tick();
+    await flush();
+    detection.tick();
+    await flush();
+    expect(h.reports).toEqual([
+      { platform: 'meet', state: 'in-call', meetingId: 'abc-defg-hij', url: 'https://meet.google.com/abc-defg-hij?authuser=1', collapsed: false },
+    ]);
+
+    detection.command('collapse');
+    await flush();
+    expect(h.reports.at(-1)).toMatchObject({ state: 'in-call', collapsed: true });
+
+    history.pushState(null, '', '/');
+    detection.tick();
+    await flush();
+    expect(h.reports.at(-1)).toMatchObject({ state: 'none', meetingId: null });
+  });
+
+  it('keeps the panel when the background cannot be reached', async () => {
+    const h = harness({ report: () => Promise.reject(new Error('not implemented yet')) });
+    history.replaceState(null, '', '/abc-defg-hij');
+    meetInCall();
+    const detection = startCallDetection(h.env)!;
+    await detection.ready;
+    await flush();
+    detection.tick();
+    expect(hosts()).toHaveLength(1);
+  });
+
+  it('hides the overlay when the background answers hidden', async () => {
+    const h = harness({ report: async () => ({ panel: 'hidden' }) });
+    history.replaceState(null, '', '/abc-defg-hij');
+    meetInCall();
+    const detection = startCallDetection(h.env)!;
+    await detection.ready;
+    await flush();
+    await flush();
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('runs commands and remembers the layout per platform', async () => {
+    const h = harness();
+    history.replaceState(null, '', '/abc-defg-hij');
+    const detection = startCallDetection(h.env)!;
+    await detection.ready;
+    expect(detection.command('toggle')).toEqual({ mounted: true, collapsed: true });
+    expect(detection.command('toggle')).toEqual({ mounted: true, collapsed: false });
+    detection.command('dock-left');
+    detection.command('collapse');
+    await flush();
+    expect(h.storage.items[layoutKey('meet')]).toMatchObject({ dock: 'left', collapsed: true });
+    expect(detection.state()).toMatchObject({ dock: 'left', collapsed: true });
+    expect(() => detection.command('explode' as never)).toThrow(/Unknown panel command/);
+  });
+
+  it('starts from the remembered layout', async () => {
+    const h = harness();
+    await h.storage.set({ [layoutKey('meet')]: { dock: 'left', top: 200, collapsed: true } });
+    history.replaceState(null, '', '/abc-defg-hij');
+    const detection = startCallDetection(h.env)!;
+    await detection.ready;
+    expect(detection.state()).toMatchObject({ mounted: true, collapsed: true, dock: 'left' });
+  });
+
+  it('opens by hand (shortcut) where detection found no meeting, until the page changes', async () => {
+    const h = harness();
+    const detection = startCallDetection(h.env)!;
+    await detection.ready;
+    expect(hosts()).toHaveLength(0);
+    expect(detection.command('add-note')).toEqual({ mounted: true, collapsed: false });
+    detection.tick();
+    expect(hosts()).toHaveLength(1);
+    history.pushState(null, '', '/landing');
+    detection.tick();
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('mounts again when the page wiped the host', async () => {
+    const h = harness();
+    history.replaceState(null, '', '/abc-defg-hij');
+    const detection = startCallDetection(h.env)!;
+    await detection.ready;
+    hosts()[0]!.remove();
+    detection.tick();
+    expect(hosts()).toHaveLength(1);
+  });
+
+  it('survives the app re-rendering its body', async () => {
+    const h = harness();
+    history.replaceState(null, '', '/abc-defg-hij');
+    const detection = startCallDetection(h.env)!;
+    await detection.ready;
+    const host = hosts()[0];
+    document.body.replaceChildren();
+    detection.tick();
+    expect(hosts()[0]).toBe(host);
+  });
+
+  it('polls on the given interval', async () => {
+    const setInterval = vi.fn();
+    const h = harness({ setInterval, pollMs: 1000 });
+    const detection = startCallDetection(h.env)!;
+    await detection.ready;
+    expect(setInterval).toHaveBeenCalledTimes(1);
+    expect(setInterval.mock.calls[0]![1]).toBe(1000);
+  });
+
+  it('passes only the platform to the panel page, never note text', async () => {
+    const h = harness();
+    history.replaceState(null, '', '/abc-defg-hij');
+    const detection = startCallDetection(h.env)!;
+    await detection.ready;
+    expect(detection.state().mounted).toBe(true);
+    // The frame is inside a closed shadow root; the harness URL shows what the script passes.
+    expect(h.env.panelUrl('meet')).toBe('about:blank#platform=meet');
+  });
+});
