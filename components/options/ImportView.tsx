@@ -117,6 +117,7 @@ function BackupImport() {
             </Button>
           </div>
         )}
+        {busy && <Status>{i18n.t('options.import.working')}</Status>}
         {failure && <Status tone="error">{failure}</Status>}
         {report && <ImportReportView report={report} />}
       </div>

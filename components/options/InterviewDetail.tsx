@@ -6,10 +6,10 @@ import { interviewToMarkdown } from '../../lib/export';
 import { call } from '../../lib/protocol/client';
 import { ApiCallError } from '../../lib/protocol/result';
 import { routeHash, useInterviewList } from '../../stores/options';
-import { formatOffset, RATING_STYLES, ratingLabel } from '../ui/rating';
+import { formatOffset, ratingLabel } from '../ui/rating';
 import { useLive } from '../useLive';
 import { ExportButtons, labels } from './exports';
-import { Button, Card, errorText, formatWhen, RatingChip, Status } from './ui';
+import { Button, Card, CHIP_STYLES, errorText, formatWhen, RatingChip, Status } from './ui';
 
 function platformName(platform: InterviewBundle['interview']['platform']): string {
   if (platform === 'meet') return 'Google Meet';
@@ -27,8 +27,8 @@ function Offset({ note }: { note: NoteRow }) {
 }
 
 /** Multi-line text the interviewer typed, shown as text with its line breaks. */
-function Text({ children, className = '' }: { children: string; className?: string }) {
-  return <p className={`text-sm whitespace-pre-wrap text-slate-800 ${className}`}>{children}</p>;
+function Text({ children, className = '', muted = false }: { children: string; className?: string; muted?: boolean }) {
+  return <p className={`text-sm whitespace-pre-wrap ${muted ? 'text-slate-600 italic' : 'text-slate-800'} ${className}`}>{children}</p>;
 }
 
 /** The recommendation as a radio group of the four ratings plus "not rated". */
@@ -40,7 +40,7 @@ function RecommendationPicker({ value, onChange, disabled }: { value: Rating | n
       <div className="flex flex-wrap gap-2 print:hidden">
         {options.map((rating) => {
           const checked = value === rating;
-          const tone = rating && checked ? RATING_STYLES[rating] : checked ? 'bg-slate-700 text-white border-slate-800' : 'bg-white text-slate-700 border-slate-300 hover:bg-slate-50';
+          const tone = rating && checked ? CHIP_STYLES[rating] : checked ? 'bg-slate-700 text-white border-slate-800' : 'bg-white text-slate-700 border-slate-300 hover:bg-slate-50';
           return (
             <label key={rating ?? 'none'} className={`cursor-pointer rounded-full border px-3 py-1 text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-500 ${tone}`}>
               <input
@@ -273,7 +273,7 @@ export function InterviewDetail({ id }: { id: string }) {
                         <span className="text-sm text-slate-900">{item.text}</span>
                         <RatingChip rating={row?.rating ?? null} />
                       </div>
-                      {row?.note.trim() && <Text className="text-slate-600">{row.note}</Text>}
+                      {row?.note.trim() && <Text muted>{row.note}</Text>}
                     </li>
                   );
                 })}
@@ -309,7 +309,7 @@ export function InterviewDetail({ id }: { id: string }) {
                           </span>
                           <RatingChip rating={s?.rating ?? null} />
                         </div>
-                        {s?.note.trim() && <Text className="text-slate-600">{s.note}</Text>}
+                        {s?.note.trim() && <Text muted>{s.note}</Text>}
                         {(notesByQuestion.get(q.id) ?? []).sort(timelineOrder).map((n) => (
                           <div key={n.id} className="flex gap-2">
                             <Offset note={n} />

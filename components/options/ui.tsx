@@ -40,11 +40,17 @@ export function Card({ title, titleId, children, actions }: { title: string; tit
   );
 }
 
+/**
+ * The shared rating colours, with a darker green for "strong yes": white on emerald-600 is 3.8:1, below the 4.5:1
+ * that small text needs (axe `color-contrast`).
+ */
+export const CHIP_STYLES: Record<Rating, string> = { ...RATING_STYLES, 'strong-yes': 'bg-emerald-700 text-white border-emerald-800' };
+
 /** A rating as a coloured chip, or "Not rated". */
 export function RatingChip({ rating }: { rating: Rating | null }) {
-  if (!rating) return <span className="text-sm text-slate-500">{i18n.t('options.notRated')}</span>;
+  if (!rating) return <span className="text-sm text-slate-600">{i18n.t('options.notRated')}</span>;
   return (
-    <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${RATING_STYLES[rating]}`}>
+    <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-semibold whitespace-nowrap ${CHIP_STYLES[rating]}`}>
       {ratingLabel(rating)}
     </span>
   );

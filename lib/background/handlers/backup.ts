@@ -72,7 +72,8 @@ export function backupHandlers(s: BackgroundServices): BackupHandlers {
         const existing: { [T in BackupTable]?: BackupRow<T>[] } = {};
         for (const table of BACKUP_TABLES) {
           const rows = backup[table] as BackupRow<BackupTable>[];
-          if (rows.length === 0) continue;
+          // An empty table (a restore after a wipe, a new browser) has nothing to compare with.
+          if (rows.length === 0 || (await tableOf(db, table).count()) === 0) continue;
           const found = await tableOf(db, table).bulkGet(rows.map((row) => dexieKey(table, row)));
           existing[table] = found.filter((r) => r !== undefined) as never;
         }
@@ -82,12 +83,14 @@ export function backupHandlers(s: BackgroundServices): BackupHandlers {
           if (rows.length) await tableOf(db, table).bulkPut(rows);
         }
         // The list shows `noteCount`; notes merged into an interview the database kept must be counted again.
-        const touched = new Set([...merge.put.interviews.map((r) => r.id), ...merge.put.notes.map((n) => n.interviewId)]);
-        for (const id of touched) {
-          const row = await db.interviews.get(id);
-          if (!row) continue;
-          const count = await db.notes.where('interviewId').equals(id).count();
-          if (row.noteCount !== count) await db.interviews.update(id, { noteCount: count });
+        // One index read and one bulk write, whatever the number of interviews: a backup may hold thousands.
+        const touched = [...new Set([...merge.put.interviews.map((r) => r.id), ...merge.put.notes.map((n) => n.interviewId)])];
+        if (touched.length) {
+          const counts = new Map<string, number>();
+          for (const key of await db.notes.where('interviewId').anyOf(touched).keys()) counts.set(String(key), (counts.get(String(key)) ?? 0) + 1);
+          const rows = (await db.interviews.bulkGet(touched)).filter((r) => r !== undefined);
+          const stale = rows.filter((r) => r.noteCount !== (counts.get(r.id) ?? 0)).map((r) => ({ ...r, noteCount: counts.get(r.id) ?? 0 }));
+          if (stale.length) await db.interviews.bulkPut(stale);
         }
         return merge;
       });
