@@ -96,6 +96,13 @@ test('choosing Backend Engineer and a stage in the popup starts the interview, a
   await expect(active.getByLabel('Stage')).toHaveValue('system-design');
   await expect(active.getByTestId('elapsed')).toHaveText(/^\d\d:\d\d$/);
 
+  // Collapse and show the panel from the popup: the content script reports the new state and the button follows.
+  await active.getByRole('button', { name: 'Collapse panel' }).click();
+  await expect.poll(async () => (await sessionOf(popup, tabId)).tab).toMatchObject({ collapsed: true });
+  await expect(active.getByRole('button', { name: 'Show panel' })).toBeVisible();
+  await active.getByRole('button', { name: 'Show panel' }).click();
+  await expect(active.getByRole('button', { name: 'Collapse panel' })).toBeVisible();
+
   // Switching the stage from the popup moves the panel too.
   await active.getByLabel('Stage').selectOption('code-review');
   await expect(frame.locator('body')).toContainText(firstQuestion('backend-engineer', 'code-review'), { timeout: 2000 });

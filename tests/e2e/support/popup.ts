@@ -31,7 +31,7 @@ export const protocolCallScript = async ([type, data]: [string, unknown]): Promi
 
 /** The part of `session.get`'s answer the popup tests look at. */
 export interface SessionProbe {
-  tab: { state: string; meetingId: string | null } | null;
+  tab: { state: string; meetingId: string | null; collapsed: boolean } | null;
   interview: { interview: { candidateName: string; guideId: string; currentStageId: string; state: string } } | null;
   planned: { candidateName: string; guideId: string } | null;
 }
