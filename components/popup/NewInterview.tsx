@@ -47,6 +47,8 @@ export function NewInterview() {
             <input
               ref={nameRef}
               id="candidate-name"
+              // The popup opens to write the next candidate's name: the caret is already there.
+              autoFocus
               autoComplete="off"
               required
               value={candidateName}
