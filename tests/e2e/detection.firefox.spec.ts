@@ -1,0 +1,256 @@
+import { expect, test } from '@playwright/test';
+import type { Frame, Page } from 'puppeteer-core';
+import { URLS, detectionPages, fixtureBody } from '../fixtures/pages/index';
+import { launchFirefox, openExtensionPage, panelFrames, serveCallPagesFirefox, waitForPanelFrame, type FirefoxSession } from './support/firefox';
+
+/**
+ * Call detection and the panel frame in Firefox (puppeteer-core over WebDriver BiDi), on every platform's
+ * fixtures served under the real call URLs. State is read as the background will: `content.state` sent
+ * to the tab's top frame, here from an extension page.
+ */
+
+interface ContentState {
+  platform: string;
+  state: string;
+  meetingId: string | null;
+  mounted: boolean;
+  collapsed: boolean;
+  dock: string;
+}
+
+let session: FirefoxSession;
+let extensionPage: Page;
+
+test.beforeAll(async () => {
+  session = await launchFirefox();
+  extensionPage = await openExtensionPage(session, 'popup.html');
+});
+test.afterAll(async () => {
+  await session?.close();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sends a content-protocol message to the top frame of the tab whose URL starts with `urlPrefix`. */
+async function sendToTab<T>(urlPrefix: string, type: string, data?: unknown): Promise<T> {
+  const wire = (await extensionPage.evaluate(
+    async ({ urlPrefix, type, data }) => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const tab = (await api.tabs.query({})).find((t) => t.url?.startsWith(urlPrefix));
+      if (tab?.id === undefined) throw new Error(`no tab at ${urlPrefix}`);
+      return api.tabs.sendMessage(tab.id, { id: 1, type, data, timestamp: Date.now() }, { frameId: 0 });
+    },
+    { urlPrefix, type, data },
+  )) as { res?: T; err?: unknown } | undefined;
+  if (!wire || wire.err) throw new Error(`content script answered ${JSON.stringify(wire)}`);
+  return wire.res as T;
+}
+
+async function expectState(urlPrefix: string, expected: Partial<ContentState>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    last = await sendToTab<ContentState>(urlPrefix, 'content.state').catch((e: Error) => ({ error: e.message }));
+    if (Object.entries(expected).every(([k, v]) => (last as Record<string, unknown>)[k] === v)) return;
+    if (Date.now() > deadline) expect(last).toMatchObject(expected);
+    await sleep(250);
+  }
+}
+
+const hostCount = (page: Page) => page.$$eval('[data-interview-copilot]', (els) => els.length);
+
+async function expectOnePanel(page: Page): Promise<Frame> {
+  const frame = await waitForPanelFrame(page);
+  expect(await hostCount(page)).toBe(1);
+  return frame;
+}
+
+async function expectNoPanel(page: Page): Promise<void> {
+  await sleep(1500);
+  expect(await hostCount(page)).toBe(0);
+  expect(await panelFrames(page)).toHaveLength(0);
+}
+
+async function render(target: Page | Frame, file: string): Promise<void> {
+  await target.evaluate((html) => {
+    const parsed = new DOMParser().parseFromString(html, 'text/html');
+    document.body.replaceChildren(...Array.from(parsed.body.childNodes, (node) => document.importNode(node, true)));
+  }, fixtureBody(file));
+}
+
+async function open(url: string): Promise<Page> {
+  const page = await session.browser.newPage();
+  await serveCallPagesFirefox(page, detectionPages());
+  await page.goto(url);
+  return page;
+}
+
+test.describe('Google Meet', () => {
+  test('home → meeting by client-side navigation, lobby → in call → left → rejoin, home again', async () => {
+    const page = await open(URLS.meet.home);
+    const origin = 'https://meet.google.com/';
+    await expectNoPanel(page);
+    await page.evaluate(() => history.pushState(null, '', '/abc-defg-hij'));
+    await render(page, 'meet/lobby.html');
+    await expectState(origin, { platform: 'meet', state: 'lobby', meetingId: 'abc-defg-hij', mounted: true });
+    await expectOnePanel(page);
+    await render(page, 'meet/in-call.html');
+    await expectState(origin, { state: 'in-call' });
+    await render(page, 'meet/left.html');
+    await expectState(origin, { state: 'left', mounted: true });
+    await render(page, 'meet/lobby.html');
+    await expectState(origin, { state: 'lobby' });
+    await render(page, 'meet/in-call.html');
+    await expectState(origin, { state: 'in-call' });
+    await expectOnePanel(page);
+    await page.evaluate(() => history.pushState(null, '', '/'));
+    await render(page, 'meet/home.html');
+    await expectState(origin, { state: 'none', mounted: false });
+    expect(await hostCount(page)).toBe(0);
+    await page.close();
+  });
+
+  test('loads straight into a call; no panel on /landing', async () => {
+    const page = await open(URLS.meet.inCall);
+    await expectOnePanel(page);
+    await expectState(URLS.meet.inCall, { state: 'in-call' });
+    await page.close();
+    const landing = await open(URLS.meet.landing);
+    await expectNoPanel(landing);
+    await landing.close();
+  });
+});
+
+test.describe('Zoom', () => {
+  test('regional host: lobby → in call → left', async () => {
+    const page = await open(URLS.zoom.lobby);
+    await expectState(URLS.zoom.lobby, { platform: 'zoom', state: 'lobby', meetingId: '87654321012', mounted: true });
+    await expectOnePanel(page);
+    await render(page, 'zoom/in-call.html');
+    await expectState(URLS.zoom.lobby, { state: 'in-call' });
+    await render(page, 'zoom/left.html');
+    await expectState(URLS.zoom.lobby, { state: 'left' });
+    await expectOnePanel(page);
+    await page.close();
+  });
+
+  test('the call inside the #webclient frame: detected, panel in the top frame only', async () => {
+    const page = await open(URLS.zoom.webclient);
+    await expectState(URLS.zoom.webclient, { state: 'lobby', meetingId: '12345678901' });
+    const webclient = page.frames().find((f) => f.url() === URLS.zoom.webclientFrame);
+    expect(webclient).toBeTruthy();
+    await render(webclient!, 'zoom/in-call.html');
+    await expectState(URLS.zoom.webclient, { state: 'in-call' });
+    const frame = await expectOnePanel(page);
+    expect(frame.parentFrame()).toBe(page.mainFrame());
+    expect(await webclient!.$$eval('[data-interview-copilot]', (els) => els.length)).toBe(0);
+    await page.close();
+  });
+
+  test('no panel on the home page or the /j/ launcher', async () => {
+    for (const url of [URLS.zoom.home, URLS.zoom.launcher]) {
+      const page = await open(url);
+      await expectNoPanel(page);
+      await page.close();
+    }
+  });
+});
+
+test.describe('Microsoft Teams', () => {
+  test('teams.microsoft.com hash routes: chat → meetup-join (pre-join → in call → left) → chat', async () => {
+    const page = await open(URLS.teams.app);
+    const origin = 'https://teams.microsoft.com/';
+    await expectNoPanel(page);
+    await page.evaluate((hash) => (location.hash = hash), new URL(URLS.teams.meetupHash).hash);
+    await render(page, 'teams/prejoin.html');
+    await expectState(origin, { platform: 'teams', state: 'lobby', meetingId: '19:meeting_Zm9vYmFy@thread.v2', mounted: true });
+    await expectOnePanel(page);
+    await render(page, 'teams/in-call.html');
+    await expectState(origin, { state: 'in-call' });
+    await render(page, 'teams/left.html');
+    await expectState(origin, { state: 'left' });
+    await page.evaluate(() => (location.hash = '#/conversations'));
+    await render(page, 'teams/app.html');
+    await expectState(origin, { state: 'none', mounted: false });
+    expect(await hostCount(page)).toBe(0);
+    await page.close();
+  });
+
+  test('teams.live.com meeting link and a teams.cloud.microsoft call without a meeting URL', async () => {
+    const live = await open(URLS.teams.liveMeet);
+    await expectState('https://teams.live.com/', { state: 'lobby', meetingId: '9312345678901' });
+    await expectOnePanel(live);
+    await live.close();
+
+    const cloud = await open(URLS.teams.cloudApp);
+    await expectNoPanel(cloud);
+    await render(cloud, 'teams/in-call.html');
+    await expectState('https://teams.cloud.microsoft/', { state: 'in-call', meetingId: null, mounted: true });
+    await expectOnePanel(cloud);
+    await cloud.close();
+  });
+});
+
+test.describe('strict CSP and Trusted Types', () => {
+  for (const [platform, url] of Object.entries({ meet: URLS.meet.strict, zoom: URLS.zoom.strict, teams: URLS.teams.strict })) {
+    test(`${platform}: the panel loads with zero violations`, async () => {
+      const page = await session.browser.newPage();
+      await serveCallPagesFirefox(page, detectionPages());
+      await page.evaluateOnNewDocument(() => {
+        const seen: string[] = [];
+        (window as unknown as { __violations: string[] }).__violations = seen;
+        document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      await page.goto(url);
+      const prefix = new URL(url).origin;
+      await expectState(prefix, { platform, state: 'in-call', mounted: true });
+      await expectOnePanel(page);
+      await sendToTab(prefix, 'content.command', { command: 'collapse' });
+      await sendToTab(prefix, 'content.command', { command: 'expand' });
+      await sleep(1500);
+      expect(await page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations)).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
+test.describe('panel frame', () => {
+  test('drawer leaves the control bar free; collapsed handle; layout remembered per platform', async () => {
+    const page = await open(URLS.meet.inCall);
+    await expectOnePanel(page);
+    const host = (await page.$('[data-interview-copilot]'))!;
+    const viewport = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+    let box = (await host.boundingBox())!;
+    expect(box.width).toBe(360 + 14);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height - 96);
+    expect(await sendToTab(URLS.meet.inCall, 'content.command', { command: 'toggle' })).toEqual({ mounted: true, collapsed: true });
+    box = (await host.boundingBox())!;
+    expect([box.width, box.height]).toEqual([220 + 14, 44]);
+    await sendToTab(URLS.meet.inCall, 'content.command', { command: 'dock-left' });
+    await page.reload();
+    await expectOnePanel(page);
+    await expectState(URLS.meet.inCall, { collapsed: true, dock: 'left' });
+    const reloaded = (await (await page.$('[data-interview-copilot]'))!.boundingBox())!;
+    expect(reloaded.x).toBeLessThan(20);
+    await page.close();
+
+    const zoom = await open(URLS.zoom.inCall);
+    await expectState(URLS.zoom.inCall, { platform: 'zoom', collapsed: false, dock: 'right' });
+    await zoom.close();
+  });
+
+  test('a re-injected script replaces the first instance: one panel, and it still answers', async () => {
+    const page = await open(URLS.meet.inCall);
+    await expectOnePanel(page);
+    await extensionPage.evaluate(async (url) => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      const tab = (await api.tabs.query({})).find((t) => t.url === url)!;
+      await api.scripting.executeScript({ target: { tabId: tab.id! }, files: ['content-scripts/content.js'] });
+    }, URLS.meet.inCall);
+    await sleep(2500);
+    await expectOnePanel(page);
+    expect(await sendToTab(URLS.meet.inCall, 'content.command', { command: 'collapse' })).toEqual({ mounted: true, collapsed: true });
+    await expectState(URLS.meet.inCall, { state: 'in-call', collapsed: true });
+    await page.close();
+  });
+});
