@@ -119,9 +119,9 @@ test('a full interview from the panel: start, ask, rate, flag, note, end, wrap u
   const checked = (db.redFlagChecks as Row[]).filter((r) => r.checked);
   expect(checked).toHaveLength(2);
   expect(checked.map((r) => r.note)).toContain('Said tests slow the team down');
-  const noteRows = Object.fromEntries((db.notes as Row[]).map((n) => [n.text, n]));
+  const noteRows: Record<string, Row> = Object.fromEntries((db.notes as Row[]).map((n) => [n.text, n]));
   expect(Object.keys(noteRows).sort()).toEqual(['Explained B-tree and hash indexes clearly', 'Hesitated on isolation levels']);
-  for (const n of Object.values(noteRows)) expect(n.offsetMs).toEqual(expect.any(Number));
+  for (const n of Object.values(noteRows) as Row[]) expect(n.offsetMs).toEqual(expect.any(Number));
   // The Alt+Enter entry is dated five seconds before its typing began, so at least 5 s before it was saved.
   const earlier = noteRows['Hesitated on isolation levels']!;
   expect(Number(earlier.updatedAt) - Number(earlier.createdAt)).toBeGreaterThanOrEqual(5000);
