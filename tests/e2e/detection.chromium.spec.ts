@@ -262,6 +262,29 @@ test.describe('strict CSP and Trusted Types', () => {
   }
 });
 
+test.describe('background', () => {
+  test('receives each state change through calls.report (session.get shows it)', async ({ context, extensionId }) => {
+    const page = await context.newPage();
+    await page.goto(URLS.meet.lobby);
+    await expectOnePanel(page);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    const tabState = () =>
+      popup.evaluate(async (url) => {
+        const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+        const wire = (await chrome.runtime.sendMessage({ id: 1, type: 'session.get', data: { tabId: tab?.id }, timestamp: Date.now() })) as {
+          res?: { ok: boolean; value?: { tab: { state: string; meetingId: string; platform: string } | null } };
+        };
+        return wire.res?.ok ? wire.res.value?.tab : wire;
+      }, URLS.meet.lobby);
+    await expect.poll(tabState, { timeout: 15_000 }).toMatchObject({ platform: 'meet', state: 'lobby', meetingId: 'lob-bylo-bby' });
+    await render(page, 'meet/in-call.html');
+    await expect.poll(tabState, { timeout: 15_000 }).toMatchObject({ state: 'in-call' });
+    await render(page, 'meet/left.html');
+    await expect.poll(tabState, { timeout: 15_000 }).toMatchObject({ state: 'left' });
+  });
+});
+
 test.describe('panel frame', () => {
   test('expanded drawer leaves the control bar free; collapse, dock and position are remembered per platform', async ({ context }) => {
     const page = await context.newPage();
