@@ -1,0 +1,344 @@
+/**
+ * `npm run bench`: the performance figures of issue 9, measured on this machine and written to
+ * `bench/results.json` (plus a table on stdout). Not part of `npm test`: figures are reported against targets,
+ * never asserted. Comparisons named together (with and without the extension) are measured side by side in
+ * one run. `BENCH_QUICK=1` shortens every measurement for a smoke run.
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createBackup, serializeBackup } from '../lib/export/backup';
+import { interviewsToCsv } from '../lib/export/csv';
+import { makeSyntheticBundles } from '../lib/export/fixtures';
+import { EN_LABELS } from '../lib/export/labels';
+import { interviewsToMarkdown } from '../lib/export/markdown';
+import { CHROMIUM_QUIET_FLAGS, chromiumPath } from '../tests/e2e/support/browsers';
+import { CHROME_DIST, extensionIdOf, launchChromium, serveCallPages } from '../tests/e2e/support/launch';
+import { fixturePage } from '../tests/e2e/support/pages';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const MEETING = 'https://meet.google.com/abc-defg-hij';
+const LOADS = QUICK ? 4 : 20;
+const CHURN_SECONDS = QUICK ? 5 : 60;
+const NOTE_SAMPLES = QUICK ? 20 : 200;
+const INTERVIEWS = QUICK ? 500 : 5000;
+const NOTES_PER_INTERVIEW = 40;
+
+type Row = { figure: string; value: string; target: string; met: boolean | null };
+const rows: Row[] = [];
+const results: Record<string, unknown> = {};
+const report = (figure: string, value: string, target = '', met: boolean | null = null) => {
+  rows.push({ figure, value, target, met });
+  console.log(`  ${met === null ? ' ' : met ? '✔' : '✖'} ${figure}: ${value}${target ? ` (target ${target})` : ''}`);
+};
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+};
+const median = (values: number[]) => quantile(values, 0.5);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+// ---------------------------------------------------------------------------------------------- sizes
+function fileSizes(files: string[]) {
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const data = readFileSync(file);
+    raw += data.length;
+    gzip += gzipSync(data, { level: 9 }).length;
+  }
+  return { raw, gzip, files: files.map((f) => path.relative(CHROME_DIST, f)) };
+}
+
+/** The panel page and every script and stylesheet it loads, following static imports between chunks. */
+function panelFiles(): string[] {
+  const html = path.join(CHROME_DIST, 'panel.html');
+  const seen = new Set<string>([html]);
+  const queue = [...readFileSync(html, 'utf8').matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+  while (queue.length) {
+    const ref = queue.shift()!;
+    const file = path.join(CHROME_DIST, ref.replace(/^\//, ''));
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (file.endsWith('.js')) {
+      const code = readFileSync(file, 'utf8');
+      for (const m of code.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g)) queue.push(path.relative(CHROME_DIST, path.resolve(path.dirname(file), m[1]!)));
+    }
+  }
+  return [...seen];
+}
+
+function measureSizes() {
+  console.log('\nBundle sizes');
+  const dir = path.join(CHROME_DIST, 'content-scripts');
+  const content = fileSizes(readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => path.join(dir, f)));
+  const panel = fileSizes(panelFiles());
+  results.sizes = { contentScripts: content, panelPage: panel };
+  report('content script(s) injected into call tabs', `${kb(content.raw)} raw, ${kb(content.gzip)} gzip`, '≤ 8 kB gzip', content.gzip <= 8 * 1024);
+  report('panel page (html, js, css)', `${kb(panel.raw)} raw, ${kb(panel.gzip)} gzip`);
+}
+
+// ------------------------------------------------------------------------------ page loads and churn
+async function plainChromium(): Promise<BrowserContext> {
+  return chromium.launchPersistentContext('', { executablePath: chromiumPath(), headless: true, args: CHROMIUM_QUIET_FLAGS, viewport: { width: 1280, height: 800 } });
+}
+
+async function serve(context: BrowserContext, body: string) {
+  await serveCallPages(context, { [MEETING]: { body } });
+  await context.route('https://meet.google.com/bench-churn.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: readFileSync('bench/fixtures/churn.js', 'utf8') }),
+  );
+}
+
+/** Navigation timing of one load: DOMContentLoaded and load end, in ms since navigation start. */
+async function loadOnce(page: Page) {
+  await page.goto(MEETING, { waitUntil: 'load' });
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return { dcl: nav.domContentLoadedEventStart, load: nav.loadEventEnd, origin: performance.timeOrigin };
+  });
+}
+
+async function measureLoads(withExt: BrowserContext, without: BrowserContext) {
+  console.log('\nPage loads');
+  const body = fixturePage('meet/in-call.html');
+  await serve(withExt, body);
+  await serve(without, body);
+  const a = await withExt.newPage();
+  const b = await without.newPage();
+  const loadWith: number[] = [];
+  const loadWithout: number[] = [];
+  const panelAfterDcl: number[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    // Interleaved, so that background noise hits both sides alike.
+    const w = await loadOnce(a);
+    loadWith.push(w.load);
+    const frame = await (async () => {
+      for (let t = 0; t < 300; t++) {
+        const f = a.frames().find((x) => x.url().includes('/panel.html'));
+        if (f && (await f.$('#root > *').catch(() => null))) return f;
+        await a.waitForTimeout(10);
+      }
+      throw new Error('panel did not render');
+    })();
+    const visibleAt = await frame.evaluate(() => {
+      const paint = performance.getEntriesByName('first-contentful-paint')[0];
+      return performance.timeOrigin + (paint ? paint.startTime : performance.now());
+    });
+    panelAfterDcl.push(visibleAt - (w.origin + w.dcl));
+    loadWithout.push((await loadOnce(b)).load);
+  }
+  const ratio = median(loadWith) / median(loadWithout);
+  results.loads = { loads: LOADS, loadWith, loadWithout, panelAfterDcl, ratio };
+  report(`panel visible after DOMContentLoaded, median of ${LOADS}`, ms(median(panelAfterDcl)), '≤ 300 ms', median(panelAfterDcl) <= 300);
+  report(`panel visible after DOMContentLoaded, p95 of ${LOADS}`, ms(quantile(panelAfterDcl, 0.95)), '≤ 300 ms', quantile(panelAfterDcl, 0.95) <= 300);
+  report('call page load time, with / without the extension (median)', `${ms(median(loadWith))} / ${ms(median(loadWithout))} = ${ratio.toFixed(3)}`, '≤ 1.05', ratio <= 1.05);
+  await a.close();
+  await b.close();
+}
+
+/** Long tasks on the call page's main thread during heavy DOM churn. */
+async function churnLongTasks(context: BrowserContext) {
+  const page = await context.newPage();
+  await page.goto(MEETING);
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask' });
+    const s = document.createElement('script');
+    s.src = '/bench-churn.js';
+    document.head.append(s);
+  });
+  await page.waitForTimeout(CHURN_SECONDS * 1000);
+  const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  await page.close();
+  return { count: tasks.length, totalMs: tasks.reduce((a, b) => a + b, 0) };
+}
+
+async function measureChurn(withExt: BrowserContext, without: BrowserContext) {
+  console.log(`\nLong tasks during ${CHURN_SECONDS} s of DOM churn`);
+  const [w, wo] = await Promise.all([churnLongTasks(withExt), churnLongTasks(without)]);
+  results.churn = { seconds: CHURN_SECONDS, withExtension: w, withoutExtension: wo };
+  report('long tasks with the extension', `${w.count} (${ms(w.totalMs)})`);
+  report('long tasks without the extension', `${wo.count} (${ms(wo.totalMs)})`, 'no more than without', w.count <= wo.count + 1);
+}
+
+// ------------------------------------------------------------------------------------- note latency
+async function measureNoteLatency(context: BrowserContext, extensionId: string) {
+  console.log('\nNote latency');
+  const page = await context.newPage();
+  await page.goto(MEETING);
+  const frame = await (async () => {
+    for (let t = 0; t < 500; t++) {
+      const f = page.frames().find((x) => x.url().includes('/panel.html'));
+      if (f && (await f.$('#root > *').catch(() => null))) return f;
+      await page.waitForTimeout(20);
+    }
+    throw new Error('panel did not render');
+  })();
+  await frame.getByRole('textbox', { name: 'Candidate', exact: true }).fill('Bench Candidate');
+  await frame.getByRole('combobox', { name: 'Role guide', exact: true }).selectOption({ label: 'Backend Engineer' });
+  await frame.getByRole('button', { name: 'Start interview', exact: true }).click();
+  const notes = frame.getByRole('textbox', { name: 'Notes', exact: true });
+  await notes.waitFor();
+  await notes.click();
+  const reader = await context.newPage();
+  await reader.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.bringToFront();
+  const latencies: number[] = [];
+  let typed = '';
+  for (let i = 0; i < NOTE_SAMPLES; i++) {
+    typed += 'abcdefghij'[i % 10]!;
+    const seen = reader.evaluate(
+      (text) =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('interview-copilot');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const deadline = Date.now() + 5000;
+            const look = () => {
+              const request = db.transaction('notes', 'readonly').objectStore('notes').getAll();
+              request.onsuccess = () => {
+                if ((request.result as { text: string }[]).some((n) => n.text === text)) {
+                  db.close();
+                  resolve(Date.now());
+                } else if (Date.now() > deadline) {
+                  db.close();
+                  reject(new Error('timeout'));
+                } else setTimeout(look, 2);
+              };
+            };
+            look();
+          };
+        }),
+      typed,
+    );
+    const pressedAt = Date.now();
+    await page.keyboard.type(typed.at(-1)!);
+    latencies.push((await seen) - pressedAt);
+  }
+  results.noteLatency = { samples: NOTE_SAMPLES, latencies, median: median(latencies), p95: quantile(latencies, 0.95) };
+  report(`keystroke to committed row, median of ${NOTE_SAMPLES}`, ms(median(latencies)));
+  report(`keystroke to committed row, p95 of ${NOTE_SAMPLES}`, ms(quantile(latencies, 0.95)), '< 500 ms', quantile(latencies, 0.95) < 500);
+  await page.close();
+  await reader.close();
+}
+
+// ------------------------------------------------------------------------ 5,000 interviews, exports
+function measureExportsInNode() {
+  console.log(`\nExports of ${INTERVIEWS} interviews × ${NOTES_PER_INTERVIEW} notes (library, in Node)`);
+  const bundles = makeSyntheticBundles(INTERVIEWS, NOTES_PER_INTERVIEW, 7);
+  const figures: Record<string, { ms: number; bytes: number; peakHeapMB: number }> = {};
+  for (const [name, run] of [
+    ['JSON backup', () => serializeBackup(createBackup(bundles, [], Date.now()))],
+    ['CSV', () => interviewsToCsv(bundles)],
+    ['Markdown', () => interviewsToMarkdown(bundles, EN_LABELS)],
+  ] as const) {
+    global.gc?.();
+    const before = process.memoryUsage().heapUsed;
+    let peak = before;
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
+    const start = performance.now();
+    const out = run();
+    const took = performance.now() - start;
+    clearInterval(timer);
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    figures[name] = { ms: took, bytes: out.length, peakHeapMB: (peak - before) / 1048576 };
+    report(`export ${name}`, `${ms(took)}, ${(out.length / 1048576).toFixed(1)} MB, +${figures[name].peakHeapMB.toFixed(0)} MB heap`, '< 3000 ms', took < 3000);
+  }
+  results.exports = { interviews: INTERVIEWS, notesPerInterview: NOTES_PER_INTERVIEW, figures };
+  return bundles;
+}
+
+async function measureOptionsList(context: BrowserContext, extensionId: string, bundles: ReturnType<typeof makeSyntheticBundles>) {
+  console.log(`\nOptions page with ${INTERVIEWS} interviews`);
+  const seeder = await context.newPage();
+  await seeder.goto(`chrome-extension://${extensionId}/options.html`);
+  const backup = createBackup(bundles, [], Date.now());
+  const tables = ['guideSnapshots', 'interviews', 'notes', 'questionStates', 'redFlagChecks', 'criterionRatings'] as const;
+  const seedStart = performance.now();
+  for (const table of tables) {
+    const all = backup[table] as unknown[];
+    for (let i = 0; i < all.length; i += 20_000) {
+      await seeder.evaluate(
+        ({ table, rows }) =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('interview-copilot');
+            open.onsuccess = () => {
+              const tx = open.result.transaction(table, 'readwrite');
+              for (const row of rows) tx.objectStore(table).put(row);
+              tx.oncomplete = () => {
+                open.result.close();
+                resolve();
+              };
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+        { table, rows: all.slice(i, i + 20_000) },
+      );
+    }
+  }
+  report('seeding the database (raw IndexedDB)', ms(performance.now() - seedStart));
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const start = Date.now();
+  await page.goto(`chrome-extension://${extensionId}/options.html#/interviews`);
+  await page.getByTestId('interview-row').first().waitFor({ timeout: 60_000 });
+  const firstRender = Date.now() - start;
+  const rendered = await page.getByTestId('interview-row').count();
+  report('options list first render (navigation to first row)', `${ms(firstRender)} (${rendered} rows in the DOM)`, 'virtualised', rendered < 200);
+  const search = page.getByRole('searchbox').first();
+  const searchStart = Date.now();
+  await search.fill('zzz-no-such-candidate');
+  await page.getByTestId('interview-row').first().waitFor({ state: 'detached', timeout: 30_000 });
+  const searchMs = Date.now() - searchStart;
+  report('options list search (type to filtered list)', ms(searchMs));
+  const exportStart = Date.now();
+  const size = await page.evaluate(async () => {
+    const started = Date.now();
+    const response = await chrome.runtime.sendMessage({ id: 1, type: 'data.export', data: {}, timestamp: started });
+    return JSON.stringify(response).length;
+  });
+  report('data.export of everything through the protocol', `${ms(Date.now() - exportStart)}, ${(size / 1048576).toFixed(1)} MB`);
+  results.optionsList = { interviews: INTERVIEWS, firstRenderMs: firstRender, rowsInDom: rendered, searchMs };
+  await page.close();
+  await seeder.close();
+}
+
+async function main() {
+  if (process.env.SKIP_BUILD !== '1') execSync('npx wxt build', { stdio: 'inherit' });
+  console.log(`\nInterview Copilot benchmark${QUICK ? ' (quick)' : ''} — ${new Date().toISOString()}`);
+  measureSizes();
+  const withExt = await launchChromium();
+  const extensionId = await extensionIdOf(withExt);
+  const without = await plainChromium();
+  try {
+    await measureLoads(withExt, without);
+    await measureChurn(withExt, without);
+    await measureNoteLatency(withExt, extensionId);
+    const bundles = measureExportsInNode();
+    await measureOptionsList(withExt, extensionId, bundles);
+  } finally {
+    await withExt.close();
+    await without.close();
+  }
+  const machine = { node: process.version, cpus: (await import('node:os')).cpus().length, chromium: execSync(`${chromiumPath()} --version 2>/dev/null`).toString().trim() };
+  const out = { measuredAt: new Date().toISOString(), quick: QUICK, machine, rows, results };
+  if (!QUICK) {
+    mkdirSync('bench', { recursive: true });
+    writeFileSync('bench/results.json', `${JSON.stringify(out, null, 2)}\n`);
+  }
+  console.log('\n| figure | value | target | met |\n| --- | --- | --- | --- |');
+  for (const r of rows) console.log(`| ${r.figure} | ${r.value} | ${r.target} | ${r.met === null ? '' : r.met ? 'yes' : 'no'} |`);
+  if (!QUICK) console.log(`\nWrote bench/results.json (${statSync('bench/results.json').size} bytes).`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
