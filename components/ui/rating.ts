@@ -20,10 +20,10 @@ export function ratingLabel(rating: Rating): string {
 
 /** Tailwind classes for a rating chip, from red (strong no) to green (strong yes). */
 export const RATING_STYLES: Record<Rating, string> = {
-  'strong-no': 'bg-red-600 text-white border-red-700',
+  'strong-no': 'bg-red-700 text-white border-red-800',
   no: 'bg-orange-100 text-orange-900 border-orange-300',
   yes: 'bg-emerald-100 text-emerald-900 border-emerald-300',
-  'strong-yes': 'bg-emerald-600 text-white border-emerald-700',
+  'strong-yes': 'bg-emerald-700 text-white border-emerald-800',
 };
 
 export { RATINGS };
