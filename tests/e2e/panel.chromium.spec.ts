@@ -194,6 +194,7 @@ async function screenshots(lang: 'en' | 'it') {
     const labels = lang === 'it' ? { candidate: 'Candidato', guide: 'Guida al ruolo', start: 'Inizia il colloquio' } : { candidate: 'Candidate', guide: 'Role guide', start: 'Start interview' };
     await page.screenshot({ path: `artifacts/screenshots/panel-meet-start-${lang}.png` });
     await frame.getByRole('textbox', { name: labels.candidate, exact: true }).fill('Alex Rivera');
+    await frame.getByRole('combobox', { name: labels.guide, exact: true }).selectOption(lang === 'it' ? 'backend-engineer-it' : 'backend-engineer');
     await frame.getByRole('button', { name: labels.start, exact: true }).click();
     await frame.getByTestId('candidate-name').waitFor();
     await frame.locator('#question-relational-vs-document-store input[type=checkbox]').check();

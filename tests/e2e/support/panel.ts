@@ -16,10 +16,25 @@ export function serveMeet(context: BrowserContext): Promise<void> {
 
 /** The panel's frame in a call page, once its React root rendered. */
 export async function panelFrame(page: Page): Promise<Frame> {
-  await expect.poll(() => page.frames().filter((f) => f.url().includes('/panel.html')).length, { timeout: 15_000 }).toBe(1);
-  const frame = page.frames().find((f) => f.url().includes('/panel.html'))!;
-  await frame.waitForSelector('#root > *', { timeout: 15_000 });
-  return frame;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    // The content script may replace its first mount (e.g. once the background answered its first report), so
+    // take a frame that rendered and is still attached a moment later.
+    const frames = page.frames().filter((f) => f.url().includes('/panel.html') && !f.isDetached());
+    const frame = frames.length === 1 ? frames[0]! : null;
+    if (frame) {
+      const ready = await frame.waitForSelector('#root > *', { timeout: 2000 }).then(
+        () => true,
+        () => false,
+      );
+      if (ready) {
+        await page.waitForTimeout(300);
+        if (!frame.isDetached()) return frame;
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`expected one rendered panel frame, found ${frames.length}`);
+    await page.waitForTimeout(100);
+  }
 }
 
 /** Opens the meeting in a new tab and returns the tab and its panel frame. */
