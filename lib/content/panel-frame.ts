@@ -174,7 +174,9 @@ export function mountPanelFrame(doc: Document, options: PanelFrameOptions): Pane
       ArrowLeft: { dock: 'left' },
       ArrowRight: { dock: 'right' },
     };
-    const patch = moves[event.key];
+    // Enter and Space act as the button's press: the panel moves to the other edge.
+    const swap: Partial<PanelLayout> = { dock: layout.dock === 'left' ? 'right' : 'left' };
+    const patch = event.key === 'Enter' || event.key === ' ' ? swap : moves[event.key];
     if (!patch) return;
     event.preventDefault();
     event.stopPropagation();

@@ -97,6 +97,21 @@ describe('mountPanelFrame', () => {
     expect(frame.iframe).toBe(iframe);
   });
 
+  it('moves and docks by keyboard on the grip, and tells the owner', () => {
+    const changes: string[] = [];
+    const frame = mountPanelFrame(document, { ...options, layout: { ...DEFAULT_LAYOUT, top: 100 }, onLayoutChange: (l) => changes.push(`${l.dock}:${l.top}`) });
+    // The grip sits just before the iframe in the closed shadow root, which the test reaches through the frame handle.
+    const grip = frame.iframe.previousElementSibling as HTMLElement;
+    const press = (key: string) => grip.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    press('ArrowDown');
+    press('ArrowLeft');
+    press('Enter');
+    press('x');
+    expect(changes).toEqual(['right:124', 'left:124', 'right:124']);
+    expect(grip.getAttribute('aria-label')).toBe('Move');
+    expect(grip.getAttribute('tabindex')).toBe('0');
+  });
+
   it('styles the host with !important so page rules cannot hide it', () => {
     const frame = mountPanelFrame(document, options);
     expect(frame.host.style.getPropertyPriority('position')).toBe('important');
