@@ -33,6 +33,12 @@ export interface CallDetectionEnv {
   now(): number;
   /** Poll period in ms. Default 1000: cheap enough for an hour-long call, quick enough for a person. */
   pollMs?: number;
+  /**
+   * Until the page's `load` event, wait at most this long (ms) before mounting the panel. A frame added before
+   * `load` makes the call page's own load event wait for the panel app; mounting right after `load` (or after
+   * this grace period on a slow page) keeps the call page's load time as it is. Default 250.
+   */
+  loadGraceMs?: number;
   tracker?: CallTrackerOptions;
 }
 
@@ -72,6 +78,18 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
   /** Opened by hand (shortcut, popup) on a page where detection did not ask for it; cleared on navigation. */
   let forcedOnUrl: string | null = null;
 
+  /** Closed until the page has loaded or the grace period ran out (see `loadGraceMs`). */
+  let mountGateOpen = doc.readyState === 'complete';
+  if (!mountGateOpen) {
+    const openGate = () => {
+      if (mountGateOpen || stopped) return;
+      mountGateOpen = true;
+      tick();
+    };
+    env.addEventListener(win, 'load', openGate);
+    win.setTimeout(openGate, env.loadGraceMs ?? 250);
+  }
+
   let lastReportKey: string | null = null;
   let reporting = false;
   let reportAgain = false;
@@ -79,7 +97,7 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
   function mount(): void {
     // A page that wiped the host (e.g. rewrote <html>) gets a fresh one.
     if (frame && !frame.host.isConnected) frame = null;
-    if (frame || stopped) return;
+    if (frame || stopped || !mountGateOpen) return;
     frame = mountPanelFrame(doc, {
       src: env.panelUrl(platform),
       title: env.text.frameTitle,

@@ -206,6 +206,22 @@ describe('startCallDetection', () => {
     expect(hosts()).toHaveLength(0);
   });
 
+  it('waits for the page to load (or the grace period) before mounting, so the call page loads as fast', async () => {
+    history.pushState(null, '', '/abc-defg-hij');
+    meetInCall();
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('interactive');
+    const fakeWindow = Object.assign(Object.create(window) as Window, { setTimeout: () => 0 });
+    const h = harness({ window: fakeWindow, addEventListener: (target, type, handler) => (target === fakeWindow ? window : target).addEventListener(type, handler) });
+    const detection = startCallDetection(h.env)!;
+    await detection.ready;
+    detection.tick();
+    expect(hosts()).toHaveLength(0);
+    readyState.mockRestore();
+    window.dispatchEvent(new Event('load'));
+    expect(hosts()).toHaveLength(1);
+    detection.stop();
+  });
+
   it('reports each change to the background, and not on non-meeting pages', async () => {
     const h = harness();
     const detection = startCallDetection(h.env)!;
