@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import { browser } from 'wxt/browser';
+import { createJournal, type JournalEntry } from '../lib/client/journal';
 import { createSaveQueue, type SaveQueue, type SaveStatus } from '../lib/client/save-queue';
 import type { InterviewBundle, NoteRow, Rating } from '../lib/db/records';
 import type { GuideSummary } from '../lib/guides/schema';
@@ -52,6 +54,12 @@ export interface PanelState {
   localNotes: Record<string, LocalNote>;
   /** Bumped when something asks to focus the Notes box (the add-note shortcut, the `n` key). */
   notesFocusRequest: number;
+  /**
+   * The call tab this panel shows. `undefined`: the sender's own tab (the overlay framed in the call page).
+   * A number: that tab (the side panel, following the active tab). `null`: no tab to show (the side panel's
+   * window has no usable active tab).
+   */
+  targetTabId: number | null | undefined;
 }
 
 /** Save keys: one per field, so that edits of different fields never replace each other in the queue. */
@@ -83,6 +91,7 @@ const initial: PanelState = {
   draft: null,
   localNotes: {},
   notesFocusRequest: 0,
+  targetTabId: undefined,
 };
 
 export const usePanel = create<PanelState>()(() => ({ ...initial }));
@@ -104,7 +113,8 @@ let deps: PanelDeps = {
   now: () => Date.now(),
   newId: () => crypto.randomUUID(),
   stampEarlierSeconds: () => useSettings.getState().settings.stampEarlierSeconds,
-  queue: createSaveQueue({ debounceMs: 250 }),
+  // Journaled in extension storage until committed, so a reload right after typing loses nothing.
+  queue: createSaveQueue({ debounceMs: 250, journal: createJournal(browser.storage.local) }),
 };
 let unsubscribeQueue = subscribeQueue(deps.queue);
 
@@ -227,9 +237,9 @@ export const MAX_WAIT_MS = 700;
 const waitingSince = new Map<string, number>();
 
 /** Queues a write of `value` under `key`, shows it at once, and merges the stored row when it lands. */
-function write(key: string, value: unknown, send: () => Promise<unknown>): void {
+function write(key: string, value: unknown, send: () => Promise<unknown>, entry?: Omit<JournalEntry, 'at'>): void {
   usePanel.setState((s) => ({ local: { ...s.local, [key]: value } }));
-  deps.queue.schedule(key, send);
+  deps.queue.schedule(key, send, entry && { ...entry, at: deps.now() });
   const now = deps.now();
   const since = waitingSince.get(key);
   if (since === undefined) waitingSince.set(key, now);
@@ -248,11 +258,49 @@ function currentInterview(): InterviewBundle | null {
   return usePanel.getState().session?.interview ?? null;
 }
 
+/** The `tabId` field for messages about the panel's tab: omitted for the overlay (the background uses the sender's). */
+function tabField(): { tabId?: number } {
+  const target = usePanel.getState().targetTabId;
+  return typeof target === 'number' ? { tabId: target } : {};
+}
+
+/**
+ * Points the panel at another call tab (the side panel following the active tab): flushes what was typed for
+ * the previous one, forgets its session, and reads the new tab's. `null` shows the "no tab" state.
+ */
+export async function setTargetTab(tabId: number | null): Promise<void> {
+  const s = usePanel.getState();
+  if (s.targetTabId === tabId && s.status !== 'loading') return;
+  void deps.queue.flush();
+  usePanel.setState({
+    targetTabId: tabId,
+    session: null,
+    status: tabId === null ? 'ready' : 'loading',
+    loadError: null,
+    local: {},
+    draft: null,
+    localNotes: {},
+    focusedQuestionId: null,
+    wrapUpRequested: false,
+    startAnother: false,
+    actionError: null,
+  });
+  if (tabId === null) {
+    usePanel.setState({ session: { tab: null, interview: null, planned: null } });
+    return;
+  }
+  await refreshSession();
+}
+
 /** Re-reads the tab's session (and the guides when the start form needs them). Never throws. */
 export async function refreshSession(): Promise<void> {
   const requestedAt = deps.now();
+  const target = usePanel.getState().targetTabId;
+  if (target === null) return;
   try {
-    const session = await deps.call('session.get', {});
+    const session = await deps.call('session.get', tabField());
+    // The side panel moved to another tab meanwhile: this answer is about the old one.
+    if (usePanel.getState().targetTabId !== target) return;
     usePanel.setState((s) => {
       const localNotes = { ...s.localNotes };
       for (const note of session.interview?.notes ?? []) delete localNotes[note.id];
@@ -268,6 +316,7 @@ export async function refreshSession(): Promise<void> {
     });
     if (!session.interview || session.interview.interview.state === 'ended') await loadGuides();
   } catch (error) {
+    if (usePanel.getState().targetTabId !== target) return;
     usePanel.setState((s) => ({ status: s.session ? 'ready' : 'error', loadError: errorText(error) }));
   }
 }
@@ -285,7 +334,7 @@ export async function loadGuides(): Promise<void> {
 /** Reacts to a live event: re-reads the session when it concerns this tab or its interview. */
 export function handleLiveEvent(event: LiveEvent): void {
   const s = usePanel.getState();
-  const tabId = s.session?.tab?.tabId ?? null;
+  const tabId = s.session?.tab?.tabId ?? (typeof s.targetTabId === 'number' ? s.targetTabId : null);
   const interviewId = s.session?.interview?.interview.id ?? null;
   switch (event.type) {
     case 'interview-changed':
@@ -316,7 +365,9 @@ export function requestNoteAt(at: number): void {
     wrapUpRequested: false,
     helpOpen: false,
   }));
-  if (usePanel.getState().session?.tab?.collapsed) setCollapsed(false);
+  // The side panel (a target tab) has no overlay to expand.
+  const s = usePanel.getState();
+  if (s.targetTabId === undefined && s.session?.tab?.collapsed) setCollapsed(false);
 }
 
 /** Asks the content script to collapse or expand the panel's frame; shows the change at once. */
@@ -325,7 +376,7 @@ export function setCollapsed(collapsed: boolean): void {
     s.session?.tab ? { session: { ...s.session, tab: { ...s.session.tab, collapsed } }, helpOpen: collapsed ? false : s.helpOpen } : {},
   );
   if (collapsed) void deps.queue.flush();
-  deps.call('panel.command', { command: collapsed ? 'collapse' : 'expand' }, { retryForMs: 3000 }).catch((error: unknown) => {
+  deps.call('panel.command', { ...tabField(), command: collapsed ? 'collapse' : 'expand' }, { retryForMs: 3000 }).catch((error: unknown) => {
     usePanel.setState({ actionError: errorText(error) });
   });
 }
@@ -342,7 +393,7 @@ export interface StartInput {
  */
 export async function startInterview(input: StartInput): Promise<string | null> {
   try {
-    await deps.call('interviews.start', { ...input, candidateRef: '', id: deps.newId() });
+    await deps.call('interviews.start', { ...input, ...tabField(), candidateRef: '', id: deps.newId() });
     usePanel.setState({ startAnother: false, actionError: null });
     await refreshSession();
     return null;
@@ -358,6 +409,7 @@ export async function startPlanned(): Promise<string | null> {
   if (!planned) return null;
   try {
     await deps.call('interviews.start', {
+      ...tabField(),
       id: deps.newId(),
       candidateName: planned.candidateName,
       candidateRef: planned.candidateRef,
@@ -400,7 +452,7 @@ function questionWrite(questionId: string, key: string, value: unknown, patch: {
       ...b,
       questionStates: replaceBy(b.questionStates, row, (r) => r.questionId === row.questionId),
     }));
-  });
+  }, { name: 'questions.upsert', input: { interviewId, questionId, stageId, patch } });
 }
 
 export function setAsked(questionId: string, asked: boolean): void {
@@ -427,7 +479,7 @@ function criterionWrite(criterionId: string, key: string, value: unknown, patch:
       ...b,
       criterionRatings: replaceBy(b.criterionRatings, row, (r) => r.criterionId === row.criterionId),
     }));
-  });
+  }, { name: 'criteria.upsert', input: { interviewId, criterionId, patch } });
 }
 
 export function setCriterionRating(criterionId: string, rating: Rating | null): void {
@@ -449,7 +501,7 @@ function flagWrite(redFlagId: string, key: string, value: unknown, patch: { chec
       ...b,
       redFlagChecks: replaceBy(b.redFlagChecks, row, (r) => r.redFlagId === row.redFlagId),
     }));
-  });
+  }, { name: 'redFlags.upsert', input: { interviewId, redFlagId, stageId, patch } });
 }
 
 export function setFlagChecked(redFlagId: string, checked: boolean): void {
@@ -467,7 +519,7 @@ function interviewWrite(key: string, value: unknown, patch: { summary?: string; 
   write(key, value, async () => {
     const row = await deps.call('interviews.update', { id, patch });
     updateBundle(id, (b) => ({ ...b, interview: row }));
-  });
+  }, { name: 'interviews.update', input: { id, patch } });
 }
 
 export function setSummary(summary: string): void {
@@ -479,6 +531,13 @@ export function setRecommendation(recommendation: Rating | null): void {
 }
 
 /** Sends the note with `id`: an upsert while it has text, a delete once it was emptied. */
+/** The journal form of a note write: an upsert dated from when typing began, or a delete once emptied. */
+function noteEntry(interviewId: string, id: string, text: string, startedAt: number | null): Omit<JournalEntry, 'at'> {
+  if (!text.trim()) return { name: 'notes.delete', input: { id } };
+  const earlier = startedAt === null ? 0 : stampEarlierMs(deps.now(), startedAt, 0);
+  return { name: 'notes.upsert', input: { id, interviewId, text, stampEarlierMs: earlier } };
+}
+
 function noteSend(interviewId: string, id: string, text: string, startedAt: number | null): () => Promise<void> {
   return async () => {
     if (!text.trim()) {
@@ -503,7 +562,12 @@ export function typeNote(text: string): void {
   const draft: NoteDraft = s.draft ? { ...s.draft, text } : { id: deps.newId(), text, startedAt: deps.now() };
   usePanel.setState({ draft });
   if (!text.trim() && !s.draft?.text.trim()) return;
-  write(keys.note(draft.id), text, noteSend(bundle.interview.id, draft.id, text, draft.startedAt));
+  write(
+    keys.note(draft.id),
+    text,
+    noteSend(bundle.interview.id, draft.id, text, draft.startedAt),
+    noteEntry(bundle.interview.id, draft.id, text, draft.startedAt),
+  );
 }
 
 /**
@@ -548,7 +612,7 @@ export function commitNote(options: { earlier?: boolean } = {}): boolean {
 export function editNote(id: string, text: string): void {
   const bundle = currentInterview();
   if (!bundle) return;
-  write(keys.note(id), text, noteSend(bundle.interview.id, id, text, null));
+  write(keys.note(id), text, noteSend(bundle.interview.id, id, text, null), noteEntry(bundle.interview.id, id, text, null));
 }
 
 export function deleteNote(id: string): void {

@@ -8,7 +8,8 @@ import { LIVE_PORT } from '../protocol/protocol';
 import { parseSettings, settingsItem } from '../settings';
 import { createHandlers, mapHandlerError } from './handlers';
 import { LiveHub, type PortLike } from './live-hub';
-import { registerHandlers } from './router';
+import { replayJournal } from './journal-replay';
+import { dispatch, registerHandlers } from './router';
 import type { BackgroundServices, ContentCommand } from './services';
 import { TabRegistry, type KeyValueArea } from './tab-registry';
 
@@ -75,7 +76,15 @@ export function startBackground(): BackgroundServices {
     now,
   };
 
-  registerHandlers(createHandlers(services), { runtimeId, extensionOrigin, mapError: mapHandlerError });
+  const handlers = createHandlers(services);
+  const env = { runtimeId, extensionOrigin, mapError: mapHandlerError };
+  registerHandlers(handlers, env);
+
+  // Writes typed just before a reload or update reach the database now (see lib/client/journal.ts).
+  const self = { id: runtimeId, url: `${extensionOrigin}/panel.html` };
+  void replayJournal(browser.storage.local, (name, input) => dispatch(name, input, self, handlers, env), now).then(
+    (applied) => applied && live.broadcast({ type: 'interviews-changed' }),
+  );
 
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== LIVE_PORT) return;

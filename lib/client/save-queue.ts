@@ -1,4 +1,5 @@
 import { ApiCallError } from '../protocol/result';
+import type { Journal, JournalEntry } from './journal';
 
 /** Where one piece of typed text stands on its way to the database. */
 export type SaveState = 'pending' | 'saving' | 'saved' | 'error';
@@ -16,6 +17,8 @@ export interface SaveQueueOptions {
   debounceMs?: number;
   /** After a send failed, retry it this much later, in ms. Default 2000. */
   retryMs?: number;
+  /** Records each queued write until it lands, so the background can replay it after a reload. */
+  journal?: Journal;
 }
 
 /** A write waiting to reach the background. `send` must be an idempotent upsert. */
@@ -26,8 +29,11 @@ type Send = () => Promise<unknown>;
  * failed writes queued and retried until they land: nothing typed is dropped.
  */
 export interface SaveQueue {
-  /** Queues the latest write for `key`; it is sent at most `debounceMs` later. */
-  schedule(key: string, send: Send): void;
+  /**
+   * Queues the latest write for `key`; it is sent at most `debounceMs` later. With `entry`, the write is also
+   * journaled (see `lib/client/journal.ts`) until it lands.
+   */
+  schedule(key: string, send: Send, entry?: JournalEntry): void;
   /** Sends every queued write now; resolves when each has landed or failed. */
   flush(): Promise<void>;
   status(key: string): SaveStatus | undefined;
@@ -74,7 +80,10 @@ export function createSaveQueue(options: SaveQueueOptions = {}): SaveQueue {
     setStatus(key, { state: 'saving' });
     const attempt = send().then(
       () => {
-        if (!queued.has(key)) setStatus(key, { state: 'saved' });
+        if (!queued.has(key)) {
+          options.journal?.remove(key);
+          setStatus(key, { state: 'saved' });
+        }
       },
       (error: unknown) => {
         // Keep the write unless a newer one replaced it meanwhile, and try again later.
@@ -92,7 +101,8 @@ export function createSaveQueue(options: SaveQueueOptions = {}): SaveQueue {
   };
 
   return {
-    schedule(key, send) {
+    schedule(key, send, entry) {
+      if (entry) options.journal?.put(key, entry);
       queued.set(key, send);
       setStatus(key, { state: 'pending' });
       arm(key, debounceMs);

@@ -1,0 +1,48 @@
+import type { MessageName } from '../protocol/protocol';
+
+/** A write that has not reached the database yet, in a form the background can replay. */
+export interface JournalEntry {
+  name: MessageName;
+  input: unknown;
+  /** Epoch ms when the value was typed. */
+  at: number;
+}
+
+/** The parts of `browser.storage.local` the journal uses (extension storage, never the call page's). */
+export interface JournalArea {
+  get(keys: null | string | string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+/** Storage keys of journal entries start with this. */
+export const JOURNAL_PREFIX = 'journal:';
+
+/**
+ * A crash journal for typed text: every queued write is also recorded in extension storage the moment it is
+ * typed, and removed once the background committed it. If the extension is reloaded or updated before a write
+ * was sent (the panel's messages die with the old background), the new background replays what is left, so
+ * the last keystrokes before a reload are not lost. Entries are per field, so panels in several tabs never
+ * overwrite each other's.
+ */
+export interface Journal {
+  put(key: string, entry: JournalEntry): void;
+  remove(key: string): void;
+}
+
+export function createJournal(area: JournalArea): Journal {
+  // Writes are fire-and-forget: a failing journal must never block or fail the real save.
+  return {
+    put: (key, entry) => void area.set({ [JOURNAL_PREFIX + key]: entry }).catch(() => undefined),
+    remove: (key) => void area.remove(JOURNAL_PREFIX + key).catch(() => undefined),
+  };
+}
+
+/** Every entry left in the journal, with its storage key. */
+export async function readJournal(area: JournalArea): Promise<[string, JournalEntry][]> {
+  const all = await area.get(null);
+  return Object.entries(all).filter(
+    (pair): pair is [string, JournalEntry] =>
+      pair[0].startsWith(JOURNAL_PREFIX) && typeof pair[1] === 'object' && pair[1] !== null && 'name' in pair[1],
+  );
+}
