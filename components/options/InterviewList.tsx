@@ -175,10 +175,15 @@ export function InterviewList() {
           </div>
         </div>
         <div ref={scrollRef} role="rowgroup" data-testid="interview-rows" className="h-[calc(100vh-20rem)] min-h-72 overflow-auto">
+          {/* A rowgroup holds rows only (ARIA): the loading and empty messages are a one-cell row. */}
           {loading ? (
-            <p className="p-6 text-sm text-slate-500">{i18n.t('common.loading')}</p>
+            <div role="row">
+              <p role="cell" className="p-6 text-sm text-slate-500">{i18n.t('common.loading')}</p>
+            </div>
           ) : items.length === 0 ? (
-            <p className="p-6 text-sm text-slate-600">{query ? i18n.t('options.list.noMatch') : i18n.t('options.list.empty')}</p>
+            <div role="row">
+              <p role="cell" className="p-6 text-sm text-slate-600">{query ? i18n.t('options.list.noMatch') : i18n.t('options.list.empty')}</p>
+            </div>
           ) : (
             <div style={{ height: virtualizer.getTotalSize() }} className="relative">
               {virtualizer.getVirtualItems().map((row) => {

@@ -147,7 +147,8 @@ export function Header({ bundle, stage, callState, now }: { bundle: InterviewBun
             focusQuestion(next.id);
             document.getElementById(`question-${next.id}`)?.focus();
           }}
-          aria-label={`${i18n.t('panel.pacing.goTo')}: ${next.text}`}
+          // The visible "Next: …" starts the accessible name (WCAG 2.5.3, label in name); the action follows.
+          aria-label={`${i18n.t('panel.pacing.next')} ${next.text} (${i18n.t('panel.pacing.goTo')})`}
           className="mt-2 flex w-full items-start gap-1.5 rounded bg-indigo-50 px-2 py-1 text-left text-xs text-indigo-950 hover:bg-indigo-100"
           data-testid="next-question"
         >

@@ -102,7 +102,8 @@ export function NoteComposer() {
           type="button"
           onClick={() => add(true)}
           title={i18n.t('panel.notes.addEarlier', [String(seconds)])}
-          aria-label={i18n.t('panel.notes.addEarlier', [String(seconds)])}
+          // The visible "−5s" starts the accessible name (WCAG 2.5.3, label in name).
+          aria-label={`−${seconds}s: ${i18n.t('panel.notes.addEarlier', [String(seconds)])}`}
           className="shrink-0 rounded border border-slate-300 bg-white px-1.5 py-1 font-mono text-xs text-slate-700 hover:bg-slate-100"
         >
           −{seconds}s

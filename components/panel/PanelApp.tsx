@@ -45,7 +45,9 @@ function CollapsedHandle({ bundle, now }: { bundle: InterviewBundle | null; now:
     <button
       type="button"
       onClick={() => setCollapsed(false)}
-      aria-label={i18n.t('panel.expand')}
+      // Named by what it shows (stage and timer, or the call state), so the spoken name contains the visible
+      // text (WCAG 2.5.3); aria-expanded says it opens the panel, the title says so in words.
+      title={i18n.t('panel.expand')}
       aria-expanded="false"
       className="flex h-full w-full items-center gap-2 bg-white px-2.5 text-left hover:bg-slate-50"
       data-testid="panel-handle"
