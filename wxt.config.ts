@@ -31,7 +31,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting'],
+    // `sidePanel`: Chrome's side panel (entrypoints/sidepanel); Firefox's `sidebar_action` needs no permission.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [...CALL_HOST_MATCHES],
     web_accessible_resources: [
       {

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { create } from 'zustand';
 import { browser } from 'wxt/browser';
 import { createJournal, type JournalEntry } from '../lib/client/journal';
@@ -7,6 +8,8 @@ import type { GuideSummary } from '../lib/guides/schema';
 import { call } from '../lib/protocol/client';
 import type { LiveEvent, SessionInfo } from '../lib/protocol/protocol';
 import { ApiCallError } from '../lib/protocol/result';
+import { openSidePanel } from '../lib/client/side-panel';
+import type { PanelMode } from '../lib/settings';
 import { stampEarlierMs } from './panel-logic';
 import { useSettings } from './settings';
 
@@ -106,6 +109,8 @@ export interface PanelDeps {
   /** The "stamp earlier" setting, in seconds (`stampEarlierSeconds`). */
   stampEarlierSeconds: () => number;
   queue: SaveQueue;
+  /** Opens the browser's side panel on a tab (see `lib/client/side-panel.ts`); must run inside the click. */
+  openSidePanel: (tabId: number) => Promise<boolean>;
 }
 
 let deps: PanelDeps = {
@@ -115,6 +120,7 @@ let deps: PanelDeps = {
   stampEarlierSeconds: () => useSettings.getState().settings.stampEarlierSeconds,
   // Journaled in extension storage until committed, so a reload right after typing loses nothing.
   queue: createSaveQueue({ debounceMs: 250, journal: createJournal(browser.storage.local) }),
+  openSidePanel,
 };
 let unsubscribeQueue = subscribeQueue(deps.queue);
 
@@ -379,6 +385,25 @@ export function setCollapsed(collapsed: boolean): void {
   deps.call('panel.command', { ...tabField(), command: collapsed ? 'collapse' : 'expand' }, { retryForMs: 3000 }).catch((error: unknown) => {
     usePanel.setState({ actionError: errorText(error) });
   });
+}
+
+/**
+ * Shows this call platform's panel in the browser's side panel or over the call (the per-platform `panelMode`
+ * setting; the call tab's content script follows the setting at once). Call it synchronously from the click:
+ * going to the side panel opens it first, inside the click's user gesture, unless `opened` says it is the side
+ * panel itself asking. When the browser refuses, the setting stays as it was, since the overlay would otherwise
+ * vanish with nothing in its place. Writes typed here are flushed before the overlay goes away.
+ * @returns an error text, or null when the setting changed.
+ */
+export async function movePanel(mode: PanelMode, options: { opened?: boolean } = {}): Promise<string | null> {
+  const tab = usePanel.getState().session?.tab;
+  if (!tab) return null;
+  const opening = mode === 'sidepanel' && !options.opened ? deps.openSidePanel(tab.tabId) : Promise.resolve(true);
+  await deps.queue.flush();
+  if (!(await opening)) return i18n.t('sidepanel.openFailed');
+  const settings = useSettings.getState();
+  await settings.update({ panelMode: { ...settings.settings.panelMode, [tab.platform]: mode } });
+  return useSettings.getState().error;
 }
 
 export interface StartInput {

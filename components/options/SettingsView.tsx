@@ -127,6 +127,29 @@ export function SettingsView() {
               </label>
             ))}
           </fieldset>
+          <fieldset className="flex flex-col gap-2" aria-describedby="panel-mode-help">
+            <legend className="mb-1 text-sm font-medium text-slate-700">{i18n.t('options.settings.panelMode')}</legend>
+            {Platform.options.map((p) => (
+              <div key={p} role="radiogroup" aria-label={PLATFORM_NAMES[p]} className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" data-testid={`panel-mode-${p}`}>
+                <span className="w-36 text-slate-800">{PLATFORM_NAMES[p]}</span>
+                {(['overlay', 'sidepanel'] as const).map((mode) => (
+                  <label key={mode} className="flex items-center gap-2">
+                    <input
+                      type="radio"
+                      name={`panel-mode-${p}`}
+                      className="size-4 accent-indigo-600"
+                      checked={settings.panelMode[p] === mode}
+                      onChange={() => void update({ panelMode: { ...settings.panelMode, [p]: mode } })}
+                    />
+                    {mode === 'overlay' ? i18n.t('options.settings.modeOverlay') : i18n.t('options.settings.modeSidepanel')}
+                  </label>
+                ))}
+              </div>
+            ))}
+            <p id="panel-mode-help" className="text-sm text-slate-600">
+              {i18n.t('options.settings.panelModeHelp')}
+            </p>
+          </fieldset>
           <div className="flex flex-col gap-1">
             <label htmlFor="stamp-earlier" className="text-sm font-medium text-slate-700">
               {i18n.t('options.settings.stampEarlier')}

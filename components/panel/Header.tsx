@@ -4,6 +4,7 @@ import type { GuideStage } from '../../lib/guides/schema';
 import { formatOffset } from '../ui/rating';
 import { nextQuestion, pacing, stageClock, statesById, type StageClock } from '../../stores/panel-logic';
 import { focusQuestion, requestWrapUp, setCollapsed, setHelpOpen, switchStage } from '../../stores/panel';
+import { MoveButton, type PanelView } from './PanelMode';
 import { IconButton, Icon } from './ui';
 
 /** The translated name of a call state. */
@@ -74,8 +75,23 @@ function TimerBar({ clock }: { clock: StageClock }) {
   );
 }
 
-/** Candidate, role guide, call state, stage switcher, stage timer, pacing hint and the next-question suggestion. */
-export function Header({ bundle, stage, callState, now }: { bundle: InterviewBundle; stage: GuideStage; callState: CallState; now: number }) {
+/**
+ * Candidate, role guide, call state, stage switcher, stage timer, pacing hint and the next-question suggestion.
+ * In the side panel (`view`) there is nothing to collapse.
+ */
+export function Header({
+  bundle,
+  stage,
+  callState,
+  now,
+  view = 'overlay',
+}: {
+  bundle: InterviewBundle;
+  stage: GuideStage;
+  callState: CallState;
+  now: number;
+  view?: PanelView;
+}) {
   const { interview, guide } = bundle;
   const clock = stageClock(now, interview.stageStartedAt, stage.durationMinutes);
   const states = statesById(bundle.questionStates);
@@ -92,8 +108,9 @@ export function Header({ bundle, stage, callState, now }: { bundle: InterviewBun
           <p className="truncate text-xs text-slate-600">{guide.title}</p>
         </div>
         <CallBadge state={callState} />
+        <MoveButton view={view} />
         <IconButton label={i18n.t('panel.helpButton')} icon="help" onClick={() => setHelpOpen(true)} />
-        <IconButton label={i18n.t('panel.collapse')} icon="chevron-right" onClick={() => setCollapsed(true)} />
+        {view === 'overlay' ? <IconButton label={i18n.t('panel.collapse')} icon="chevron-right" onClick={() => setCollapsed(true)} /> : null}
       </div>
       <div className="mt-2 flex items-center gap-2">
         <label className="sr-only" htmlFor="stage-switcher">

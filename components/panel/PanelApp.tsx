@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { i18n } from '#i18n';
 import { flushOnLeave } from '../../lib/client/save-queue';
+import { hasSidePanel } from '../../lib/client/side-panel';
 import type { InterviewBundle } from '../../lib/db/records';
 import type { GuideStage } from '../../lib/guides/schema';
 import {
@@ -29,7 +30,9 @@ import { Questions } from './Questions';
 import { RedFlags } from './RedFlags';
 import { StartForm } from './StartForm';
 import { Ended, WrapUp } from './WrapUp';
+import { MoveButton, NoCall, OverlayModeNotice, PresentingHandle, type PanelView } from './PanelMode';
 import { Icon, useNow } from './ui';
+import { useSettings } from '../../stores/settings';
 
 function currentStage(bundle: InterviewBundle): GuideStage {
   return bundle.guide.stages.find((s) => s.id === bundle.interview.currentStageId) ?? bundle.guide.stages[0]!;
@@ -38,9 +41,11 @@ function currentStage(bundle: InterviewBundle): GuideStage {
 /** The collapsed panel: a handle filling the small frame, with the stage, its timer and an expand button. */
 function CollapsedHandle({ bundle, now }: { bundle: InterviewBundle | null; now: number }) {
   const callState = usePanel((s) => s.session?.tab?.state ?? 'unknown');
+  const presenting = usePanel((s) => s.session?.tab?.presenting ?? false);
   const stage = bundle ? currentStage(bundle) : null;
   const clock = bundle && stage ? stageClock(now, bundle.interview.stageStartedAt, stage.durationMinutes) : null;
   const over = clock?.running && clock.remainingMs !== null && clock.remainingMs < 0;
+  if (presenting && hasSidePanel()) return <PresentingHandle onExpand={() => setCollapsed(false)} />;
   return (
     <button
       type="button"
@@ -63,8 +68,8 @@ function CollapsedHandle({ bundle, now }: { bundle: InterviewBundle | null; now:
   );
 }
 
-/** Global keys of the drawer: j/k/arrows move, a marks asked, 1–4 rate, n notes, ? help, Esc collapses. */
-function useKeys(bundle: InterviewBundle | null) {
+/** Global keys of the drawer: j/k/arrows move, a marks asked, 1–4 rate, n notes, ? help, Esc collapses (overlay). */
+function useKeys(bundle: InterviewBundle | null, view: PanelView) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const action = keyAction({
@@ -79,7 +84,7 @@ function useKeys(bundle: InterviewBundle | null) {
       if (action.type === 'escape') {
         event.preventDefault();
         if (s.helpOpen) setHelpOpen(false);
-        else setCollapsed(true);
+        else if (view === 'overlay') setCollapsed(true);
         return;
       }
       if (action.type === 'help') {
@@ -130,7 +135,7 @@ function useKeys(bundle: InterviewBundle | null) {
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [bundle]);
+  }, [bundle, view]);
 }
 
 /** Problems worth the interviewer's eye: failed actions and writes not saved yet (with their text). */
@@ -159,8 +164,11 @@ function Problems() {
 /**
  * The in-call panel: reads its tab's session from the background, follows live changes, and shows the
  * collapsed handle, the start form, the running interview's drawer, or the wrap-up.
+ * `view` `sidepanel` is the same app in the browser's side panel (Chrome) or sidebar (Firefox): full height,
+ * no collapse, an empty state on tabs without a call, and a notice where the call shows its guide as an
+ * overlay. Its tab is set with `setTargetTab` (see `entrypoints/sidepanel`).
  */
-export function PanelApp() {
+export function PanelApp({ view = 'overlay' }: { view?: PanelView }) {
   const status = usePanel((s) => s.status);
   const loadError = usePanel((s) => s.loadError);
   const session = usePanel((s) => s.session);
@@ -169,9 +177,13 @@ export function PanelApp() {
   const startAnother = usePanel((s) => s.startAnother);
   const now = useNow(1000);
 
+  const modeOfTab = useSettings((s) => (session?.tab ? s.settings.panelMode[session.tab.platform] : null));
+  const settingsReady = useSettings((s) => s.hydrated);
+
   useEffect(() => {
     void hydrateSettings();
-    void refreshSession();
+    // The side panel reads its session once its tab is known (`setTargetTab`).
+    if (view === 'overlay') void refreshSession();
     const removeLeave = flushOnLeave(panelQueue(), window);
     // Closing the call tab runs `beforeunload` in this frame, but a message sent from `pagehide` no longer
     // reaches the background in Chromium (measured): flush at the earlier moment too.
@@ -181,14 +193,14 @@ export function PanelApp() {
       removeLeave();
       window.removeEventListener('beforeunload', flush);
     };
-  }, []);
+  }, [view]);
   useLive(handleLiveEvent, () => void refreshSession());
 
   const bundle = session?.interview ?? null;
   const running = bundle && bundle.interview.state !== 'ended' ? bundle : null;
-  useKeys(running);
+  useKeys(running, view);
 
-  const collapsed = session?.tab?.collapsed ?? false;
+  const collapsed = view === 'overlay' && (session?.tab?.collapsed ?? false);
   useEffect(() => {
     document.documentElement.dataset.collapsed = String(collapsed);
   }, [collapsed]);
@@ -207,6 +219,11 @@ export function PanelApp() {
     );
   }
   if (collapsed) return <CollapsedHandle bundle={running} now={now} />;
+  if (view === 'sidepanel') {
+    if (!session.tab) return <NoCall />;
+    if (!settingsReady) return <p className="p-3 text-sm text-slate-600">{i18n.t('panel.loading')}</p>;
+    if (modeOfTab === 'overlay') return <OverlayModeNotice />;
+  }
 
   const callState = session.tab?.state ?? 'unknown';
   let body;
@@ -215,7 +232,7 @@ export function PanelApp() {
     const wrapUp = wrapUpRequested || callState === 'left';
     body = (
       <>
-        <Header bundle={running} stage={stage} callState={callState} now={now} />
+        <Header bundle={running} stage={stage} callState={callState} now={now} view={view} />
         <Problems />
         <div className="min-h-0 flex-1 overflow-y-auto overscroll-contain" data-testid="panel-scroll">
           {wrapUp ? (
@@ -238,15 +255,18 @@ export function PanelApp() {
         <div className="flex items-center gap-2 border-b border-slate-200 px-3 py-2">
           <h1 className="min-w-0 flex-1 truncate text-sm font-semibold text-slate-900">{i18n.t('panel.title')}</h1>
           <CallBadge state={callState} />
-          <button
-            type="button"
-            aria-label={i18n.t('panel.collapse')}
-            title={i18n.t('panel.collapse')}
-            onClick={() => setCollapsed(true)}
-            className="inline-flex h-7 w-7 items-center justify-center rounded text-slate-600 hover:bg-slate-200"
-          >
-            <Icon name="chevron-right" />
-          </button>
+          <MoveButton view={view} />
+          {view === 'overlay' ? (
+            <button
+              type="button"
+              aria-label={i18n.t('panel.collapse')}
+              title={i18n.t('panel.collapse')}
+              onClick={() => setCollapsed(true)}
+              className="inline-flex h-7 w-7 items-center justify-center rounded text-slate-600 hover:bg-slate-200"
+            >
+              <Icon name="chevron-right" />
+            </button>
+          ) : null}
         </div>
         <Problems />
         <div className="min-h-0 flex-1 overflow-y-auto">{bundle && !startAnother ? <Ended bundle={bundle} /> : <StartForm />}</div>

@@ -158,7 +158,7 @@ export function SavedTextArea({
 }
 
 /** Small icon set, drawn inline (no icon font: the panel loads nothing from the network). */
-export function Icon({ name, className = 'h-4 w-4' }: { name: 'chevron-left' | 'chevron-right' | 'chevron-down' | 'help' | 'close' | 'edit' | 'trash' | 'arrow-right'; className?: string }) {
+export function Icon({ name, className = 'h-4 w-4' }: { name: 'chevron-left' | 'chevron-right' | 'chevron-down' | 'help' | 'close' | 'edit' | 'trash' | 'arrow-right' | 'sidebar' | 'overlay'; className?: string }) {
   const paths: Record<typeof name, string> = {
     'chevron-left': 'M12.5 4.5 7 10l5.5 5.5',
     'chevron-right': 'M7.5 4.5 13 10l-5.5 5.5',
@@ -168,6 +168,10 @@ export function Icon({ name, className = 'h-4 w-4' }: { name: 'chevron-left' | '
     edit: 'M4 16h3l8.5-8.5-3-3L4 13v3Z',
     trash: 'M5 6h10M8 6V4.5h4V6m-6 0 .7 9.5h6.6L14 6',
     'arrow-right': 'M4 10h11m-4.5-4.5L15 10l-4.5 4.5',
+    // A window with a pane docked at its right edge (the browser's side panel).
+    sidebar: 'M3.5 4.5h13v11h-13zM12.5 4.5v11',
+    // A window with a small panel floating inside it (the overlay).
+    overlay: 'M3.5 4.5h13v11h-13zM10.5 7h4v6h-4z',
   };
   return (
     <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className={className}>

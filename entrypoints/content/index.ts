@@ -13,12 +13,19 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     if (window !== window.top) return;
+    let onSettings: ((changes: Record<string, { newValue?: unknown }>, area: string) => void) | null = null;
     const detection = startCallDetection({
       window,
       panelUrl: (platform) => `${browser.runtime.getURL('/panel.html')}?platform=${platform}`,
       text: { frameTitle: i18n.t('content.frameTitle'), gripLabel: i18n.t('content.gripLabel') },
       report: (report) => call('calls.report', report, { retryForMs: 3000 }),
       storage: browser.storage.local,
+      watchSettings: (listener) => {
+        onSettings = (changes, area) => {
+          if (area === 'local' && 'settings' in changes) listener(changes.settings?.newValue);
+        };
+        browser.storage.onChanged.addListener(onSettings);
+      },
       setInterval: (handler, ms) => ctx.setInterval(handler, ms),
       addEventListener: (target, type, handler) => ctx.addEventListener(target as Window, type as 'resize', handler),
       now: () => Date.now(),
@@ -34,6 +41,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       detection.stop();
       removers.forEach((remove) => remove());
+      if (onSettings) browser.storage.onChanged.removeListener(onSettings);
     });
   },
 });

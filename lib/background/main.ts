@@ -5,7 +5,9 @@ import { BUNDLED_GUIDES } from '../guides/bundled';
 import { CALL_HOST_MATCHES } from '../platforms/hosts';
 import { contentMessenger } from '../protocol/content-protocol';
 import { LIVE_PORT } from '../protocol/protocol';
-import { parseSettings, settingsItem } from '../settings';
+import { adapterForUrl } from '../platforms/registry';
+import { parseSettings, settingsItem, type Settings } from '../settings';
+import { openSidePanel } from '../client/side-panel';
 import { createHandlers, mapHandlerError } from './handlers';
 import { LiveHub, type PortLike } from './live-hub';
 import { replayJournal } from './journal-replay';
@@ -95,13 +97,27 @@ export function startBackground(): BackgroundServices {
     void services.tabs.remove(tabId).then((had) => had && live.broadcast({ type: 'tab-changed', tabId }));
   });
 
-  browser.commands?.onCommand.addListener((command) => {
+  // Kept in memory so a command handler can decide synchronously: opening the side panel needs the user's
+  // gesture, which does not survive an `await`.
+  let settingsNow: Settings | null = null;
+  void services.settings().then((value) => (settingsNow ??= value));
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    if (areaName === 'local' && 'settings' in changes) settingsNow = parseSettings(changes.settings?.newValue);
+  });
+
+  browser.commands?.onCommand.addListener((command, commandTab) => {
+    const at = now();
+    const platform = commandTab?.url ? adapterForUrl(commandTab.url)?.platform : undefined;
+    const sidePanelMode = (value: Settings | null) => platform !== undefined && value?.panelMode[platform] === 'sidepanel';
+    // In side-panel mode both shortcuts open the side panel, never the overlay (the screen may be shared).
+    if (sidePanelMode(settingsNow) && commandTab?.id !== undefined) void openSidePanel(commandTab.id);
     void browser.tabs.query({ active: true, currentWindow: true }).then(async ([tab]) => {
       if (tab?.id === undefined) return;
-      if (command === 'toggle-panel') await sendToContent(tab.id, 'toggle');
+      const sidePanel = sidePanelMode(settingsNow ?? (await services.settings()));
+      if (command === 'toggle-panel' && !sidePanel) await sendToContent(tab.id, 'toggle');
       if (command === 'add-timestamped-note') {
-        live.broadcast({ type: 'panel-command', tabId: tab.id, command: 'add-note', at: now() });
-        await sendToContent(tab.id, 'add-note');
+        live.broadcast({ type: 'panel-command', tabId: tab.id, command: 'add-note', at });
+        if (!sidePanel) await sendToContent(tab.id, 'add-note');
       }
     });
   });

@@ -18,6 +18,7 @@ export interface CallReport {
   meetingId: string | null;
   url: string;
   collapsed: boolean;
+  presenting?: boolean;
   problem?: string;
 }
 
@@ -65,7 +66,8 @@ export class TabRegistry {
     const previous = this.tabs.get(tabId);
     const sameMeeting = previous !== undefined && previous.meetingId === report.meetingId && previous.platform === report.platform;
     const changed =
-      !previous || !sameMeeting || previous.state !== report.state || previous.collapsed !== report.collapsed || previous.url !== report.url;
+      !previous || !sameMeeting || previous.state !== report.state || previous.collapsed !== report.collapsed || previous.url !== report.url ||
+      Boolean(previous.presenting) !== Boolean(report.presenting);
     const info: TabCallInfo = {
       tabId,
       platform: report.platform,
@@ -75,6 +77,7 @@ export class TabRegistry {
       since: sameMeeting && previous.state === report.state ? previous.since : now,
       callStartedAt: (sameMeeting ? previous.callStartedAt : null) ?? (report.state === 'in-call' ? now : null),
       collapsed: report.collapsed,
+      presenting: report.presenting ?? false,
     };
     this.tabs.set(tabId, info);
     const stateChanged = !sameMeeting || previous?.state !== report.state;

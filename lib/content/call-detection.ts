@@ -13,6 +13,8 @@ export interface CallReport {
   meetingId: string | null;
   url: string;
   collapsed: boolean;
+  /** The interviewer is presenting (the adapter's `readPresenting`), in call only; omitted when not. */
+  presenting?: boolean;
   problem?: string;
 }
 
@@ -24,8 +26,13 @@ export interface CallDetectionEnv {
   text: { frameTitle: string; gripLabel: string };
   /** Sends `calls.report`; its answer says whether to show the overlay. May reject (handled quietly). */
   report(report: CallReport): Promise<{ panel: 'overlay' | 'hidden' }>;
-  /** Extension storage (`browser.storage.local`), never the page's. */
+  /** Extension storage (`browser.storage.local`), never the page's; also where the settings are read. */
   storage: LayoutStorage;
+  /**
+   * Calls `listener` with the new stored settings value whenever it changes (`browser.storage.onChanged`,
+   * key `settings`), so that switching to or from the side panel takes effect at once, not at the next report.
+   */
+  watchSettings?(listener: (value: unknown) => void): void;
   /** Interval bound to the script's lifetime (WXT's `ctx.setInterval`). */
   setInterval(handler: () => void, ms: number): unknown;
   /** Listener bound to the script's lifetime (WXT's `ctx.addEventListener`). */
@@ -75,6 +82,9 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
   let stopped = false;
   /** The background asked for no overlay (side-panel mode); commands can still force it open. */
   let overlay: 'overlay' | 'hidden' = 'overlay';
+  let presenting = false;
+  /** The overlay collapsed itself when presenting began, and expands again when it ends. */
+  let collapsedForPresenting = false;
   /** Opened by hand (shortcut, popup) on a page where detection did not ask for it; cleared on navigation. */
   let forcedOnUrl: string | null = null;
 
@@ -132,13 +142,35 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
     const wanted = forcedOnUrl !== null || (snap.mount && overlay === 'overlay');
     if (wanted) mount();
     else unmount();
+    const nowPresenting = snap.state === 'in-call' && (adapter!.readPresenting?.(doc) ?? false);
+    if (nowPresenting !== presenting) {
+      presenting = nowPresenting;
+      // A shared screen may show this page: the guide shrinks to its handle, which offers the side panel.
+      if (presenting && frame && !layout.collapsed) {
+        collapsedForPresenting = true;
+        setLayout({ collapsed: true });
+      } else if (!presenting && collapsedForPresenting) {
+        collapsedForPresenting = false;
+        if (layout.collapsed) setLayout({ collapsed: false });
+      }
+    }
     scheduleReport();
+  }
+
+  /** Applies stored settings: no overlay where the platform is off or shown in the side panel. */
+  function applySettings(value: unknown): void {
+    const s = (typeof value === 'object' && value ? value : {}) as {
+      enabledPlatforms?: Partial<Record<Platform, boolean>>;
+      panelMode?: Partial<Record<Platform, string>>;
+    };
+    overlay = s.enabledPlatforms?.[platform] === false || s.panelMode?.[platform] === 'sidepanel' ? 'hidden' : 'overlay';
   }
 
   function currentReport(): CallReport | null {
     const snap = tracker.current;
     if (snap.state === 'none' && lastReportKey === null) return null;
     const report: CallReport = { platform, state: snap.state, meetingId: snap.meetingId, url: snap.url, collapsed: layout.collapsed };
+    if (presenting) report.presenting = true;
     if (snap.problem) report.problem = snap.problem;
     return report;
   }
@@ -147,7 +179,7 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
   function scheduleReport(): void {
     const report = currentReport();
     if (!report) return;
-    const key = JSON.stringify([report.state, report.meetingId, report.collapsed, report.problem ?? null]);
+    const key = JSON.stringify([report.state, report.meetingId, report.collapsed, presenting, report.problem ?? null]);
     if (key === lastReportKey) return;
     if (reporting) {
       reportAgain = true;
@@ -204,7 +236,16 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
   env.addEventListener(win, 'popstate', () => tick());
   env.addEventListener(win, 'hashchange', () => tick());
 
-  const ready = loadLayout(env.storage, platform).then((loaded) => {
+  env.watchSettings?.((value) => {
+    applySettings(value);
+    // A switch of mode wins over a panel opened by hand earlier.
+    forcedOnUrl = null;
+    tick();
+  });
+
+  // The settings are read before the first look, so a side-panel call never flashes the overlay.
+  const settings = env.storage.get('settings').then((items) => applySettings(items.settings), () => undefined);
+  const ready = Promise.all([loadLayout(env.storage, platform), settings]).then(([loaded]) => {
     if (stopped) return;
     layout = loaded;
     tick();

@@ -9,6 +9,11 @@ import type { PlatformAdapter, SignalState, UrlVerdict } from './types';
  *   call. The green room shows the microphone and camera toggles without it.
  * - After leaving, Meet shows its "you left" screen on the same URL: the state machine infers `left` when
  *   the lobby/call signals disappear there.
+ * - Presenting: the control bar's present button shows the `present_to_all` icon while nobody here presents;
+ *   while the interviewer presents, Meet's controls offer to stop it, drawn with the Material Symbols
+ *   `cancel_presentation` (present button, "Stop presenting") or `stop_screen_share` icons. Icon ligatures,
+ *   not labels, so every UI language matches. Covered by `tests/fixtures/pages/meet/presenting.html`; these
+ *   names come from the Material Symbols set Meet draws its controls with, and move with its redesigns.
  */
 export const MEET_HOST = 'meet.google.com';
 
@@ -22,6 +27,8 @@ export const MEET_SIGNALS = {
   inCallIcons: new Set(['call_end']),
   /** Microphone and camera toggles: shown in the green room (and in the call, checked first). */
   deviceIcons: new Set(['mic', 'mic_off', 'mic_none', 'videocam', 'videocam_off']),
+  /** Controls that stop this interviewer's presentation: shown only while presenting. */
+  presentingIcons: new Set(['cancel_presentation', 'stop_screen_share']),
 } as const;
 
 /** The meeting code of a Meet URL (`abc-defg-hij`), or null when the URL is not a meeting. */
@@ -49,4 +56,5 @@ export const meetAdapter: PlatformAdapter = {
     if (hasIcon(docs, MEET_SIGNALS.icon, MEET_SIGNALS.deviceIcons)) return 'lobby';
     return null;
   },
+  readPresenting: (doc) => hasIcon([doc], MEET_SIGNALS.icon, MEET_SIGNALS.presentingIcons),
 };

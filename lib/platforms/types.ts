@@ -28,4 +28,10 @@ export interface PlatformAdapter {
    * @returns the state the signals show, or null when none matched.
    */
   readSignals(doc: Document): SignalState | null;
+  /**
+   * Whether the page shows that this interviewer is presenting (sharing a screen, window or tab), read only in
+   * a call. Absent where the platform has no public, language-independent signal: the overlay then never
+   * collapses by itself, and the side panel is chosen by hand.
+   */
+  readPresenting?(doc: Document): boolean;
 }

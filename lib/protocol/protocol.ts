@@ -66,6 +66,8 @@ export interface TabCallInfo {
   callStartedAt: number | null;
   /** The overlay panel is collapsed (from the content script). */
   collapsed: boolean;
+  /** The interviewer is presenting (sharing the screen) in this call, where the platform shows it in its DOM. */
+  presenting?: boolean;
 }
 
 /** A tab's call and the interview attached to it, as the panel and popup show them. */
@@ -143,6 +145,7 @@ export const protocol = {
       meetingId: z.string().max(500).nullable(),
       url: z.string().max(4000),
       collapsed: z.boolean().default(false),
+      presenting: z.boolean().default(false),
       problem: z.string().max(500).optional(),
     }),
     { fromContentScript: true },

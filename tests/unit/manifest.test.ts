@@ -10,7 +10,11 @@ const PERMISSIONS: Record<string, string> = {
   unlimitedStorage: 'years of interview notes in IndexedDB without hitting the default quota',
   alarms: 'the daily retention check that deletes interviews older than the chosen number of days',
   scripting: 're-injecting the content script into open call tabs after an update or reload',
+  sidePanel: 'Chrome only: the guide in the browser’s side panel, outside a call page that may be shared',
 };
+
+/** Permissions only one browser asks for (Firefox's sidebar needs no permission). */
+const ONLY_IN: Record<string, 'chrome' | 'firefox'> = { sidePanel: 'chrome' };
 
 /** Host permissions: exactly the call platforms' hosts (shared/docs/platforms.md). */
 const HOST_PERMISSIONS: Record<string, string> = {
@@ -34,6 +38,7 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (browser) => {
   it('asks only for allow-listed permissions', () => {
     const permissions = (manifest.permissions as string[]) ?? [];
     expect(permissions.filter((p) => !(p in PERMISSIONS))).toEqual([]);
+    expect(permissions.filter((p) => ONLY_IN[p] !== undefined && ONLY_IN[p] !== browser)).toEqual([]);
   });
 
   it('asks only for the call hosts', () => {
@@ -60,4 +65,9 @@ it('Chrome hides the panel URL from pages with use_dynamic_url', () => {
 it('Firefox declares that no data is collected', () => {
   const gecko = (manifestFor('firefox').browser_specific_settings as { gecko: { data_collection_permissions: unknown } }).gecko;
   expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+});
+
+it('Chrome asks for the side panel; Firefox declares its sidebar without a permission', () => {
+  expect(manifestFor('chrome').permissions).toContain('sidePanel');
+  expect(manifestFor('firefox').permissions).not.toContain('sidePanel');
 });

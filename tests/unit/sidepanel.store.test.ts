@@ -1,0 +1,109 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { dispatch } from '../../lib/background/router';
+import { createSaveQueue } from '../../lib/client/save-queue';
+import type { MessageInput, MessageName, MessageOutput } from '../../lib/protocol/protocol';
+import { ApiCallError } from '../../lib/protocol/result';
+import { configurePanel, handleLiveEvent, movePanel, setTargetTab, startInterview, typeNote, usePanel } from '../../stores/panel';
+import { useSettings } from '../../stores/settings';
+import { ENV, makeServices, meetContentSender } from './support/services';
+
+/**
+ * The panel store as the side panel runs it: the sender is an extension page with no tab of its own, so every
+ * message names the target tab, and the panel follows whichever tab the side panel shows.
+ */
+const sidePanelSender = { id: 'self-id', url: 'chrome-extension://self-id/sidepanel.html' };
+
+let env: ReturnType<typeof makeServices>;
+let sent: { name: MessageName; input: unknown }[];
+let opened: number[];
+let openAnswer: boolean;
+
+async function fakeCall<K extends MessageName>(name: K, input: MessageInput<K>): Promise<MessageOutput<K>> {
+  sent.push({ name, input });
+  const result = await dispatch(name, input, sidePanelSender, env.handlers, ENV);
+  if (!result.ok) throw new ApiCallError(result.error);
+  return result.value;
+}
+
+const report = (tabId: number, meetingId: string) =>
+  dispatch('calls.report', { platform: 'meet', state: 'in-call', meetingId, url: `https://meet.google.com/${meetingId}` }, meetContentSender(tabId), env.handlers, ENV);
+
+let ids = 0;
+beforeEach(async () => {
+  env = makeServices();
+  sent = [];
+  opened = [];
+  openAnswer = true;
+  configurePanel({
+    call: fakeCall as never,
+    now: () => env.now,
+    newId: () => `client-${++ids}`,
+    stampEarlierSeconds: () => 5,
+    queue: createSaveQueue({ debounceMs: 10, retryMs: 20 }),
+    openSidePanel: async (tabId) => {
+      opened.push(tabId);
+      return openAnswer;
+    },
+  });
+  useSettings.setState({ update: async (patch) => useSettings.setState((s) => ({ settings: { ...s.settings, ...patch } })) });
+  await report(7, 'abc-defg-hij');
+  await report(8, 'xyz-wxyz-xyz');
+});
+
+const session = () => usePanel.getState().session;
+
+describe('the panel aimed at a given tab (side panel)', () => {
+  it('reads, starts and writes for its target tab, though the sender has no tab', async () => {
+    await setTargetTab(7);
+    expect(session()?.tab).toMatchObject({ tabId: 7, meetingId: 'abc-defg-hij' });
+    expect(await startInterview({ candidateName: 'Alex Rivera', guideId: 'test-guide', stageId: 'screen' })).toBeNull();
+    expect(sent.find((m) => m.name === 'interviews.start')?.input).toMatchObject({ tabId: 7 });
+    expect(session()?.interview?.interview).toMatchObject({ meetingId: 'abc-defg-hij', state: 'active' });
+    typeNote('Asked about queues');
+    await vi.waitFor(async () => expect((await env.db.notes.toArray()).map((n) => n.text)).toEqual(['Asked about queues']));
+  });
+
+  it('follows a tab switch: forgets the old call and shows the new tab, or none', async () => {
+    await setTargetTab(7);
+    await startInterview({ candidateName: 'Alex Rivera', guideId: 'test-guide', stageId: 'screen' });
+    await setTargetTab(8);
+    expect(session()?.tab?.tabId).toBe(8);
+    expect(session()?.interview).toBeNull();
+    await setTargetTab(null);
+    expect(usePanel.getState()).toMatchObject({ status: 'ready', session: { tab: null, interview: null } });
+  });
+
+  it('drops an answer about a tab it has left meanwhile', async () => {
+    const first = setTargetTab(7);
+    const second = setTargetTab(8);
+    await Promise.all([first, second]);
+    expect(session()?.tab?.tabId).toBe(8);
+  });
+
+  it('re-reads on its target tab’s changes only', async () => {
+    await setTargetTab(7);
+    sent = [];
+    handleLiveEvent({ type: 'tab-changed', tabId: 8 });
+    handleLiveEvent({ type: 'tab-changed', tabId: 7 });
+    await vi.waitFor(() => expect(sent.filter((m) => m.name === 'session.get').map((m) => m.input)).toEqual([{ tabId: 7 }]));
+  });
+
+  it('moves the platform’s guide to the side panel: opens it first, then flips the setting', async () => {
+    await setTargetTab(7);
+    expect(await movePanel('sidepanel')).toBeNull();
+    expect(opened).toEqual([7]);
+    expect(useSettings.getState().settings.panelMode).toMatchObject({ meet: 'sidepanel', zoom: 'overlay' });
+    expect(await movePanel('overlay')).toBeNull();
+    expect(opened).toEqual([7]);
+    expect(useSettings.getState().settings.panelMode.meet).toBe('overlay');
+  });
+
+  it('keeps the overlay when the browser refuses to open its side panel', async () => {
+    await setTargetTab(7);
+    openAnswer = false;
+    vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => `[${key}]`);
+    expect(await movePanel('sidepanel')).toBe('[sidepanel_openFailed]');
+    expect(useSettings.getState().settings.panelMode.meet).toBe('overlay');
+  });
+});
