@@ -140,3 +140,19 @@ test('presenting on Meet collapses the overlay, which offers the side panel', as
   await expect(call.locator(`[${PANEL_HOST_ATTR}]`)).toHaveAttribute('data-collapsed', 'true');
   await call.locator(`[${PANEL_HOST_ATTR}]`).screenshot({ path: 'docs/screenshots/panel-presenting-en.png' });
 });
+
+test('“Show in side panel” in the overlay opens Chrome’s side panel on the call tab and takes the overlay away', async ({ context, extensionId }) => {
+  const call = await context.newPage();
+  await call.goto(MEETING_URL);
+  const frame = await panelFrame(call);
+  await frame.getByRole('button', { name: 'Show in side panel' }).click();
+  await expect.poll(() => overlayHosts(call), { timeout: 2000, intervals: [50] }).toBe(0);
+  const probe = await context.newPage();
+  await probe.goto(`chrome-extension://${extensionId}/options.html`);
+  // The real side panel is an extension context of its own (runtime.getContexts, Chrome 116+).
+  await expect
+    .poll(() => probe.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).map((c) => c.documentUrl)))
+    .toEqual([expect.stringContaining('/sidepanel.html')]);
+  const settings = await probe.evaluate(async () => (await chrome.storage.local.get('settings')).settings as { panelMode: Record<string, string> });
+  expect(settings.panelMode.meet).toBe('sidepanel');
+});
