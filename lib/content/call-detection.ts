@@ -83,6 +83,8 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
   /** The background asked for no overlay (side-panel mode); commands can still force it open. */
   let overlay: 'overlay' | 'hidden' = 'overlay';
   let presenting = false;
+  /** The remembered layout and the settings have been read: mounting earlier would use defaults. */
+  let loaded = false;
   /** The overlay collapsed itself when presenting began, and expands again when it ends. */
   let collapsedForPresenting = false;
   /** Opened by hand (shortcut, popup) on a page where detection did not ask for it; cleared on navigation. */
@@ -107,7 +109,7 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
   function mount(): void {
     // A page that wiped the host (e.g. rewrote <html>) gets a fresh one.
     if (frame && !frame.host.isConnected) frame = null;
-    if (frame || stopped || !mountGateOpen) return;
+    if (frame || stopped || !mountGateOpen || !loaded) return;
     frame = mountPanelFrame(doc, {
       src: env.panelUrl(platform),
       title: env.text.frameTitle,
@@ -245,9 +247,10 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
 
   // The settings are read before the first look, so a side-panel call never flashes the overlay.
   const settings = env.storage.get('settings').then((items) => applySettings(items.settings), () => undefined);
-  const ready = Promise.all([loadLayout(env.storage, platform), settings]).then(([loaded]) => {
+  const ready = Promise.all([loadLayout(env.storage, platform), settings]).then(([loadedLayout]) => {
     if (stopped) return;
-    layout = loaded;
+    layout = loadedLayout;
+    loaded = true;
     tick();
     env.setInterval(tick, env.pollMs ?? 1000);
   });
