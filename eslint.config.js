@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'artifacts/**', 'bench/**/*.json'] },
+  { ignores: ['.output*/**', '.wxt/**', 'node_modules/**', 'artifacts/**', 'bench/**/*.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -42,6 +42,11 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.{js,mjs}'], ...tseslint.configs.disableTypeChecked },
+  {
+    // Page scripts served to call pages in tests and benchmarks.
+    files: ['bench/fixtures/**/*.js', 'tests/fixtures/**/*.js'],
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', requestAnimationFrame: 'readonly' } },
+  },
   {
     files: ['**/*.{js,mjs}', 'scripts/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', URL: 'readonly' } },

@@ -8,6 +8,7 @@ import type { Plugin } from 'vite';
  *   already treats as "code generation unavailable" and falls back to its interpreter.
  * - React DOM's `dangerouslySetInnerHTML` writes `innerHTML`; our code never uses it (lint forbids it), so the
  *   assignment becomes a thrown error.
+ * - micromark's `parse().document().write()` is no sink at all, but reads like `document.write` to the linter.
  * The build fails if a pattern is no longer found, so a library upgrade cannot silently undo this.
  */
 export function hardenBundles(): Plugin {
@@ -16,6 +17,14 @@ export function hardenBundles(): Plugin {
       file: /node_modules\/zod\/v4\/core\/(compile|doc|util)\.js$/,
       find: 'const F = Function;',
       replace: 'const F = function () { throw new EvalError("code generation is disabled in this extension"); };',
+      min: 1,
+    },
+    {
+      // Not a sink: micromark's tokenizer has a `document()` content type with a `write()` method, which
+      // Mozilla's linter mistakes for `document.write`. Holding the tokenizer in a variable says the same thing.
+      file: /node_modules\/(mdast-util-from-markdown\/lib|micromark)\/index\.js$/,
+      find: 'parse(options).document().write(preprocess()(value, encoding, true))',
+      replace: '(function (tokenizer) { return tokenizer.write(preprocess()(value, encoding, true)); })(parse(options).document())',
       min: 1,
     },
     {
