@@ -48,12 +48,24 @@ async function reinjectContentScripts(): Promise<void> {
   if (!files.length || !browser.scripting) return;
   const tabs = await browser.tabs.query({ url: [...CALL_HOST_MATCHES] });
   await Promise.all(
-    tabs.map((tab) =>
-      tab.id === undefined
-        ? undefined
-        : browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: files as never }).catch(() => undefined),
-    ),
+    tabs.map(async (tab) => {
+      if (tab.id === undefined) return;
+      // A tab opened after this version loaded already runs a live content script (it answers); injecting a
+      // second one would only replace its panel. Orphans of the previous version no longer answer.
+      if (await answers(tab.id)) return;
+      await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: files as never }).catch(() => undefined);
+    }),
   );
+}
+
+/** Whether the tab's top frame runs a content script of this extension instance (within 500 ms). */
+async function answers(tabId: number): Promise<boolean> {
+  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 500));
+  const asked = contentMessenger.sendMessage('content.state', undefined, { tabId, frameId: 0 }).then(
+    () => true,
+    () => false,
+  );
+  return Promise.race([asked, timeout]);
 }
 
 /** Wires the background: database, handlers, live updates, commands, alarms. Called once per worker start. */
