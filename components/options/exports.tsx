@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
-import { exportLabels, type Backup, type ExportKind, type ExportLabels } from '../../lib/export';
+import { exportLabels, mergeBackups, type Backup, type ExportKind, type ExportLabels } from '../../lib/export';
 import { call } from '../../lib/protocol/client';
 import { buildExport, type ExportFile } from '../../stores/options-export';
 import { Button, downloadFile, errorText, Status } from './ui';
@@ -10,14 +10,32 @@ export function labels(): ExportLabels {
   return exportLabels((key) => i18n.t(key as never));
 }
 
+/** Interviews per `data.export` call: 500 interviews of 40 notes are about 12 MB, far below the message cap. */
+export const EXPORT_BATCH = 500;
+
 /**
- * Exports interviews as a downloaded file: one protocol call (`data.export`) reads the backup of the chosen ones
- * (all when `ids` is omitted), then the page writes the chosen format.
+ * Reads the backup of the chosen interviews (all when `ids` is omitted) in batches of `EXPORT_BATCH`, since a
+ * runtime message is capped at 64 MiB in Chromium and years of interviews are more than that, and joins them.
+ * A full export also carries every custom guide.
+ * @throws ApiCallError when the background failed.
+ */
+export async function fetchBackup(ids?: string[]): Promise<Backup> {
+  const wanted = ids ?? (await call('interviews.list', { limit: 1_000_000 })).items.map((item) => item.id);
+  const parts: Backup[] = [];
+  for (let i = 0; i < Math.max(1, wanted.length); i += EXPORT_BATCH) {
+    parts.push(await call('data.export', { ids: wanted.slice(i, i + EXPORT_BATCH), allGuides: ids === undefined && i === 0 }));
+  }
+  return parts.length === 1 ? parts[0]! : mergeBackups(parts, new Date());
+}
+
+/**
+ * Exports interviews as a downloaded file: reads their backup through the protocol (`fetchBackup`), then the
+ * page writes the chosen format.
  * @returns the file written.
  * @throws ApiCallError when the background failed.
  */
 export async function exportInterviews(kind: ExportKind, ids?: string[]): Promise<ExportFile> {
-  const backup = (await call('data.export', ids ? { ids } : {})) as Backup;
+  const backup = await fetchBackup(ids);
   const file = buildExport(kind, backup, labels(), new Date());
   downloadFile(file.filename, file.text, file.mime);
   return file;

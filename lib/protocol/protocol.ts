@@ -170,7 +170,7 @@ export const protocol = {
       query: z.string().max(200).default(''),
       sort: z.enum(['newest', 'oldest', 'candidate', 'guide']).default('newest'),
       offset: z.number().int().nonnegative().default(0),
-      limit: z.number().int().positive().max(10_000).default(100),
+      limit: z.number().int().positive().max(1_000_000).default(100),
     }),
   ),
   'interviews.recent': message<InterviewSummary[]>()(z.object({ limit: z.number().int().positive().max(50).default(5) })),
@@ -214,8 +214,12 @@ export const protocol = {
   ),
 
   // Data
-  /** A full backup (see lib/export/backup.ts) of the given interviews, or of all when `ids` is omitted. */
-  'data.export': message<Backup>()(z.object({ ids: z.array(Id).optional() })),
+  /**
+   * A full backup (see lib/export/backup.ts) of the given interviews, or of all when `ids` is omitted. Runtime
+   * messages are capped (64 MiB in Chromium), so views ask for large exports in batches of ids and join them
+   * with `mergeBackups`; `allGuides` adds every custom guide to a batch, used or not.
+   */
+  'data.export': message<Backup>()(z.object({ ids: z.array(Id).max(100_000).optional(), allGuides: z.boolean().default(false) })),
   /** Validates the whole backup before writing anything; merges by id, newer `updatedAt` wins. */
   'data.import': message<ImportReport>()(z.object({ backup: z.unknown() })),
   'data.storage': message<StorageInfo>()(z.object({})),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../lib/background/router';
-import { BACKUP_FORMAT, type Backup } from '../../lib/export/backup';
+import { BACKUP_FORMAT, mergeBackups, type Backup } from '../../lib/export/backup';
 import type { MessageInput, MessageName } from '../../lib/protocol/protocol';
 import { ENV, makeServices, popupSender, TEST_GUIDE } from './support/services';
 
@@ -55,6 +55,19 @@ describe('data.export', () => {
     expect(backup.criterionRatings).toHaveLength(1);
     expect(backup.guideSnapshots.map((s) => s.guide.id).sort()).toEqual(['custom-copy', 'test-guide']);
     expect(backup.guides.map((g) => g.id)).toEqual(['custom-copy']);
+  });
+
+  it('in batches of ids (what the options page does for large exports) gives the same backup as one call', async () => {
+    const env = makeServices();
+    const call = client(env);
+    await seed(env);
+    await call('guides.save', { guide: { ...TEST_GUIDE, id: 'unused-guide', title: 'Never used' } });
+    const whole = await call('data.export', {});
+    const parts = [await call('data.export', { ids: ['iv-b'], allGuides: true }), await call('data.export', { ids: ['iv-a'] })];
+    const joined = mergeBackups(parts, env.now);
+    const sorted = (b: Backup) => Object.fromEntries(Object.entries(b).map(([k, v]) => [k, Array.isArray(v) ? v.map((r) => JSON.stringify(r)).sort() : v]));
+    expect(sorted(joined)).toEqual(sorted(whole));
+    expect(joined.guides.map((g) => g.id).sort()).toEqual(['custom-copy', 'unused-guide']);
   });
 
   it('exports only the chosen interviews, with only the custom guides they used', async () => {

@@ -50,11 +50,11 @@ function dexieKey(table: BackupTable, row: BackupRow<BackupTable>): unknown {
  */
 export function backupHandlers(s: BackgroundServices): BackupHandlers {
   return {
-    'data.export': async ({ ids }) => {
+    'data.export': async ({ ids, allGuides: everyGuide }) => {
       const bundles = await s.repo.bundles(ids);
       const allGuides = await s.repo.db.customGuides.toArray();
       const used = new Set(bundles.map((b) => b.interview.guideId));
-      const guides = ids ? allGuides.filter((g) => used.has(g.id)) : allGuides;
+      const guides = ids && !everyGuide ? allGuides.filter((g) => used.has(g.id)) : allGuides;
       guides.sort((a, b) => a.id.localeCompare(b.id));
       return createBackup(bundles, guides, s.now());
     },
