@@ -87,6 +87,7 @@ export function startBackground(): BackgroundServices {
       const persisted = await navigator.storage?.persisted?.().catch(() => null);
       return { usageBytes: estimate?.usage ?? null, quotaBytes: estimate?.quota ?? null, persisted: persisted ?? null };
     },
+    uiLanguage: () => browser.i18n.getUILanguage(),
     now,
   };
 

@@ -18,5 +18,7 @@ export interface BackgroundServices {
   /** Delivers a command to the top frame's content script of a tab. @returns false when nothing answered. */
   sendToContent: (tabId: number, command: ContentCommand) => Promise<boolean>;
   storageInfo: () => Promise<StorageInfo>;
+  /** The browser's UI language (`browser.i18n.getUILanguage()`), e.g. `it-IT`. */
+  uiLanguage: () => string;
   now: () => number;
 }

@@ -3,7 +3,7 @@ import { CallTracker, type CallSnapshot, type CallTrackerOptions } from '../plat
 import { adapterForUrl } from '../platforms/registry';
 import type { PlatformAdapter } from '../platforms/types';
 import type { ContentTabState, PanelCommand, PanelCommandAnswer } from '../protocol/content-protocol';
-import { DEFAULT_LAYOUT, loadLayout, saveLayout, type LayoutStorage, type PanelLayout } from './layout';
+import { defaultLayout, loadLayout, saveLayout, type LayoutStorage, type PanelLayout } from './layout';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 
 /** What the content script tells the background (the `calls.report` message's input). */
@@ -77,7 +77,8 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
   const platform = adapter.platform;
   const tracker = new CallTracker(platform, env.tracker);
 
-  let layout: PanelLayout = { ...DEFAULT_LAYOUT };
+  const firstLayout = defaultLayout(adapter.topControlsHeight);
+  let layout: PanelLayout = { ...firstLayout };
   let frame: PanelFrame | null = null;
   let stopped = false;
   /** The background asked for no overlay (side-panel mode); commands can still force it open. */
@@ -247,7 +248,7 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
 
   // The settings are read before the first look, so a side-panel call never flashes the overlay.
   const settings = env.storage.get('settings').then((items) => applySettings(items.settings), () => undefined);
-  const ready = Promise.all([loadLayout(env.storage, platform), settings]).then(([loadedLayout]) => {
+  const ready = Promise.all([loadLayout(env.storage, platform, firstLayout), settings]).then(([loadedLayout]) => {
     if (stopped) return;
     layout = loadedLayout;
     loaded = true;

@@ -90,13 +90,19 @@ export interface LayoutStorage {
  * in @wxt-dev/storage despite `imports: false`); the shape is checked by `parseLayout`.
  * Never throws: a failed read gives the default layout.
  */
-export async function loadLayout(area: LayoutStorage, platform: Platform): Promise<PanelLayout> {
+export async function loadLayout(area: LayoutStorage, platform: Platform, fallback: PanelLayout = DEFAULT_LAYOUT): Promise<PanelLayout> {
   try {
     const items = await area.get(layoutKey(platform));
-    return parseLayout(items[layoutKey(platform)]);
+    const stored = items[layoutKey(platform)];
+    return stored === undefined ? { ...fallback } : parseLayout(stored);
   } catch {
-    return { ...DEFAULT_LAYOUT };
+    return { ...fallback };
   }
+}
+
+/** A platform's first layout: docked right, below any call controls the platform draws at the top. */
+export function defaultLayout(topControlsHeight = 0): PanelLayout {
+  return { ...DEFAULT_LAYOUT, top: FRAME_SIZE.margin + topControlsHeight };
 }
 
 /** Saves a platform's layout; a failed write is ignored (the layout is a convenience). */

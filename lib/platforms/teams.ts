@@ -39,6 +39,9 @@ function decode(part: string): string {
 
 export const teamsAdapter: PlatformAdapter = {
   platform: 'teams',
+  // Teams web puts its meeting controls (leave, camera, microphone, chat, people) in a bar along the top of the
+  // meeting stage, about 56 px tall; the panel starts below it.
+  topControlsHeight: 60,
   matchesHost: isTeamsHost,
   classifyUrl(url): UrlVerdict {
     if (url.protocol !== 'https:' || !isTeamsHost(url.hostname)) return { kind: 'none' };

@@ -34,4 +34,9 @@ export interface PlatformAdapter {
    * collapses by itself, and the side panel is chosen by hand.
    */
   readPresenting?(doc: Document): boolean;
+  /**
+   * Height in CSS px of call controls the platform draws along the top of the window, which the panel's default
+   * position keeps clear (the bottom control bar is always kept clear). Absent: none at the top.
+   */
+  topControlsHeight?: number;
 }

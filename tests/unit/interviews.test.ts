@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../lib/background/router';
 import type { MessageInput, MessageName } from '../../lib/protocol/protocol';
-import { ENV, makeServices, meetContentSender, panelSender, popupSender } from './support/services';
+import { ENV, makeServices, meetContentSender, panelSender, popupSender, TEST_GUIDE } from './support/services';
 
 type Sender = ReturnType<typeof panelSender> | typeof popupSender | ReturnType<typeof meetContentSender>;
 
@@ -153,6 +153,14 @@ describe('interviews through the protocol', () => {
     expect(await dispatch('guides.save', { guide: bundled }, popupSender, env.handlers, ENV)).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(await dispatch('guides.delete', { id: 'test-guide' }, popupSender, env.handlers, ENV)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await call('guides.delete', { id: 'my-copy' }, popupSender)).toEqual({ deleted: true });
+  });
+
+  it('lists guides in the interviewer\'s language first, so pickers default to them', async () => {
+    const italian = { ...TEST_GUIDE, id: 'test-guide-it', title: 'Ingegnere di test', locale: 'it' };
+    const env = makeServices({ uiLanguage: 'it-IT', bundledGuides: [TEST_GUIDE, italian] });
+    expect((await client(env)('guides.list', {}, popupSender)).map((g) => g.id)).toEqual(['test-guide-it', 'test-guide']);
+    const english = makeServices({ uiLanguage: 'en-GB', bundledGuides: [TEST_GUIDE, italian] });
+    expect((await client(english)('guides.list', {}, popupSender)).map((g) => g.id)).toEqual(['test-guide', 'test-guide-it']);
   });
 
   it('panel commands reach the tab content script; a content script may only command its own tab', async () => {

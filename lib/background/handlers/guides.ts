@@ -11,8 +11,12 @@ export function guideHandlers(s: BackgroundServices): GuideHandlers {
   return {
     'guides.list': async () => {
       const custom = await s.repo.db.customGuides.toArray();
+      // Guides written in the interviewer's language come first, so pickers default to them.
+      const language = s.uiLanguage().split('-')[0]!.toLowerCase();
+      const own = (g: { locale: string }) => (g.locale.split('-')[0]!.toLowerCase() === language ? 0 : 1);
+      const ordered = [...s.bundledGuides].sort((a, b) => own(a) - own(b));
       return [
-        ...s.bundledGuides.map((g) => summarizeGuide(g, 'bundled')),
+        ...ordered.map((g) => summarizeGuide(g, 'bundled')),
         ...custom.sort((a, b) => a.guide.title.localeCompare(b.guide.title)).map((row) => summarizeGuide(row.guide, 'custom')),
       ];
     },

@@ -50,7 +50,7 @@ function memoryArea(): KeyValueArea {
 let counter = 0;
 
 /** Background services over a fresh fake-indexeddb database, with a controllable clock and recorded events. */
-export function makeServices(options: { settings?: Partial<Settings>; session?: KeyValueArea } = {}) {
+export function makeServices(options: { settings?: Partial<Settings>; session?: KeyValueArea; uiLanguage?: string; bundledGuides?: Guide[] } = {}) {
   let clock = 1_700_000_000_000;
   const events: LiveEvent[] = [];
   const commands: { tabId: number; command: ContentCommand }[] = [];
@@ -60,13 +60,14 @@ export function makeServices(options: { settings?: Partial<Settings>; session?: 
     repo: new InterviewRepository(db, { now: () => clock, newId: () => `id-${++ids}` }),
     tabs: new TabRegistry(options.session ?? memoryArea(), memoryArea(), () => clock),
     live: { broadcast: (event) => void events.push(event) },
-    bundledGuides: [TEST_GUIDE],
+    bundledGuides: options.bundledGuides ?? [TEST_GUIDE],
     settings: async () => ({ ...DEFAULT_SETTINGS, ...options.settings }),
     sendToContent: async (tabId, command) => {
       commands.push({ tabId, command });
       return true;
     },
     storageInfo: async () => ({ usageBytes: 1, quotaBytes: 2, persisted: true }),
+    uiLanguage: () => options.uiLanguage ?? 'en-US',
     now: () => clock,
   };
   return {
