@@ -49,9 +49,10 @@ async function reinjectContentScripts(): Promise<void> {
   const tabs = await browser.tabs.query({ url: [...CALL_HOST_MATCHES] });
   await Promise.all(
     tabs.map(async (tab) => {
-      if (tab.id === undefined) return;
-      // A tab opened after this version loaded already runs a live content script (it answers); injecting a
-      // second one would only replace its panel. Orphans of the previous version no longer answer.
+      // A tab still loading gets the manifest's content script by itself. A tab opened after this version loaded
+      // already runs a live content script (it answers); injecting a second one would only replace its panel.
+      // Orphans of the previous version no longer answer.
+      if (tab.id === undefined || tab.status !== 'complete') return;
       if (await answers(tab.id)) return;
       await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: files as never }).catch(() => undefined);
     }),
