@@ -20,6 +20,8 @@ import { fixturePage } from '../tests/e2e/support/pages';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const MEETING = 'https://meet.google.com/abc-defg-hij';
+/** The same fixture under a host the extension does not run on. */
+const UNMATCHED = 'https://call.example.org/abc-defg-hij';
 const LOADS = QUICK ? 4 : 20;
 const CHURN_SECONDS = QUICK ? 5 : 60;
 const NOTE_SAMPLES = QUICK ? 20 : 200;
@@ -98,8 +100,8 @@ async function serve(context: BrowserContext, body: string) {
 }
 
 /** Navigation timing of one load: DOMContentLoaded and load end, in ms since navigation start. */
-async function loadOnce(page: Page) {
-  await page.goto(MEETING, { waitUntil: 'load' });
+async function loadOnce(page: Page, url = MEETING) {
+  await page.goto(url, { waitUntil: 'load' });
   return page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return { dcl: nav.domContentLoadedEventStart, load: nav.loadEventEnd, origin: performance.timeOrigin };
@@ -112,6 +114,7 @@ async function measureLoads(withExt: BrowserContext, without: BrowserContext) {
   const b = await without.newPage();
   const loadWith: number[] = [];
   const loadWithout: number[] = [];
+  const loadUnmatched: number[] = [];
   const panelAfterDcl: number[] = [];
   for (let i = 0; i < LOADS; i++) {
     // Interleaved, so that background noise hits both sides alike.
@@ -131,12 +134,17 @@ async function measureLoads(withExt: BrowserContext, without: BrowserContext) {
     });
     panelAfterDcl.push(visibleAt - (w.origin + w.dcl));
     loadWithout.push((await loadOnce(b)).load);
+    // The same page in the same browser (extension loaded) at a host no content script matches: what the
+    // extension's own work on a call page costs, apart from running a second browser.
+    loadUnmatched.push((await loadOnce(a, UNMATCHED)).load);
   }
   const ratio = median(loadWith) / median(loadWithout);
-  results.loads = { loads: LOADS, loadWith, loadWithout, panelAfterDcl, ratio };
+  const sameBrowserRatio = median(loadWith) / median(loadUnmatched);
+  results.loads = { loads: LOADS, loadWith, loadWithout, loadUnmatched, panelAfterDcl, ratio, sameBrowserRatio };
   report(`panel visible after DOMContentLoaded, median of ${LOADS}`, ms(median(panelAfterDcl)), '≤ 300 ms', median(panelAfterDcl) <= 300);
   report(`panel visible after DOMContentLoaded, p95 of ${LOADS}`, ms(quantile(panelAfterDcl, 0.95)), '≤ 300 ms', quantile(panelAfterDcl, 0.95) <= 300);
-  report('call page load time, with / without the extension (median)', `${ms(median(loadWith))} / ${ms(median(loadWithout))} = ${ratio.toFixed(3)}`, '≤ 1.05', ratio <= 1.05);
+  report('call page load time, with / without the extension (median; second browser without it)', `${ms(median(loadWith))} / ${ms(median(loadWithout))} = ${ratio.toFixed(3)}`, '≤ 1.05', ratio <= 1.05);
+  report('call page load time, call host / unmatched host in the same browser (median)', `${ms(median(loadWith))} / ${ms(median(loadUnmatched))} = ${sameBrowserRatio.toFixed(3)}`, '≤ 1.05', sameBrowserRatio <= 1.05);
   await a.close();
   await b.close();
 }
@@ -300,21 +308,20 @@ async function measureOptionsList(context: BrowserContext, extensionId: string, 
   report('options list search (type to filtered list)', ms(searchMs));
   // The options page's "export all" path: the id list, then `data.export` in batches of 500 (the message cap).
   const exportStart = Date.now();
-  const size = await page.evaluate(async () => {
+  // Written as a string: tsx's name-keeping helper (`__name`) does not exist inside the page.
+  const size = (await page.evaluate(`(async () => {
     let id = 1;
-    const send = async (type: string, data: unknown) => {
-      const answer = (await chrome.runtime.sendMessage({ id: id++, type, data, timestamp: Date.now() })) as { res?: { ok: boolean; value: unknown } };
-      if (!answer?.res?.ok) throw new Error(`${type} failed`);
-      return answer.res.value;
-    };
-    const list = (await send('interviews.list', { limit: 1_000_000 })) as { items: { id: string }[] };
     let bytes = 0;
-    for (let i = 0; i < list.items.length; i += 500) {
-      const part = await send('data.export', { ids: list.items.slice(i, i + 500).map((x) => x.id), allGuides: i === 0 });
-      bytes += JSON.stringify(part).length;
+    const answer = await chrome.runtime.sendMessage({ id: id++, type: 'interviews.list', data: { limit: 1000000 }, timestamp: Date.now() });
+    if (!answer || !answer.res || !answer.res.ok) throw new Error('interviews.list failed');
+    const ids = answer.res.value.items.map((x) => x.id);
+    for (let i = 0; i < ids.length; i += 500) {
+      const part = await chrome.runtime.sendMessage({ id: id++, type: 'data.export', data: { ids: ids.slice(i, i + 500), allGuides: i === 0 }, timestamp: Date.now() });
+      if (!part || !part.res || !part.res.ok) throw new Error('data.export failed');
+      bytes += JSON.stringify(part.res.value).length;
     }
     return bytes;
-  });
+  })()`)) as number;
   const exportMs = Date.now() - exportStart;
   report('data.export of everything through the protocol (batches of 500)', `${ms(exportMs)}, ${(size / 1048576).toFixed(1)} MB`);
   results.optionsList = { interviews: INTERVIEWS, firstRenderMs: firstRender, rowsInDom: rendered, searchMs, protocolExportMs: exportMs, protocolExportBytes: size };
@@ -332,6 +339,7 @@ async function main() {
   const body = fixturePage('meet/in-call.html');
   await serve(withExt, body);
   await serve(without, body);
+  await withExt.route('https://call.example.org/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body }));
   try {
     if (wants('loads')) await measureLoads(withExt, without);
     if (wants('churn')) await measureChurn(withExt, without);

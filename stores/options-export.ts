@@ -9,6 +9,7 @@ import {
   type ExportKind,
   type ExportLabels,
 } from '../lib/export';
+import { groupBundles } from '../lib/db/bundles';
 
 /**
  * Rebuilds interview bundles from a backup (what `data.export` answers), so that one protocol call feeds all three
@@ -16,32 +17,7 @@ import {
  * @throws Error when an interview's guide snapshot is missing (a validated backup never has that).
  */
 export function bundlesFromBackup(backup: Backup): InterviewBundle[] {
-  const snapshots = new Map(backup.guideSnapshots.map((s) => [s.key, s.guide]));
-  const group = <T extends { interviewId: string }>(rows: T[]) => {
-    const map = new Map<string, T[]>();
-    for (const row of rows) {
-      const list = map.get(row.interviewId);
-      if (list) list.push(row);
-      else map.set(row.interviewId, [row]);
-    }
-    return map;
-  };
-  const notes = group(backup.notes);
-  const questions = group(backup.questionStates);
-  const flags = group(backup.redFlagChecks);
-  const criteria = group(backup.criterionRatings);
-  return backup.interviews.map((interview) => {
-    const guide = snapshots.get(interview.guideSnapshotKey);
-    if (!guide) throw new Error(`Guide snapshot ${interview.guideSnapshotKey} missing from the export`);
-    return {
-      interview,
-      guide,
-      notes: (notes.get(interview.id) ?? []).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
-      questionStates: questions.get(interview.id) ?? [],
-      redFlagChecks: flags.get(interview.id) ?? [],
-      criterionRatings: criteria.get(interview.id) ?? [],
-    };
-  });
+  return groupBundles(backup);
 }
 
 /** A file ready to download. */

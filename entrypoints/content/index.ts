@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startCallDetection } from '../../lib/content/call-detection';
+import { afterPageLoad, startCallDetection } from '../../lib/content/call-detection';
 import { CALL_HOST_MATCHES } from '../../lib/platforms/hosts';
 import { call } from '../../lib/protocol/client';
 import { PANEL_COMMANDS, contentMessenger } from '../../lib/protocol/content-protocol';
@@ -11,8 +11,11 @@ export default defineContentScript({
   // Top frame only: Zoom's `#webclient` call frame is same-origin and read from here by its adapter.
   allFrames: false,
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
     if (window !== window.top) return;
+    // Start after the call page's load event (at most 250 ms later), so the page's own load is not delayed.
+    await afterPageLoad(window, 250);
+    if (ctx.isInvalid) return;
     let onSettings: ((changes: Record<string, { newValue?: unknown }>, area: string) => void) | null = null;
     const detection = startCallDetection({
       window,

@@ -40,12 +40,6 @@ export interface CallDetectionEnv {
   now(): number;
   /** Poll period in ms. Default 1000: cheap enough for an hour-long call, quick enough for a person. */
   pollMs?: number;
-  /**
-   * Until the page's `load` event, wait at most this long (ms) before mounting the panel. A frame added before
-   * `load` makes the call page's own load event wait for the panel app; mounting right after `load` (or after
-   * this grace period on a slow page) keeps the call page's load time as it is. Default 250.
-   */
-  loadGraceMs?: number;
   tracker?: CallTrackerOptions;
 }
 
@@ -91,18 +85,6 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
   /** Opened by hand (shortcut, popup) on a page where detection did not ask for it; cleared on navigation. */
   let forcedOnUrl: string | null = null;
 
-  /** Closed until the page has loaded or the grace period ran out (see `loadGraceMs`). */
-  let mountGateOpen = doc.readyState === 'complete';
-  if (!mountGateOpen) {
-    const openGate = () => {
-      if (mountGateOpen || stopped) return;
-      mountGateOpen = true;
-      tick();
-    };
-    env.addEventListener(win, 'load', openGate);
-    win.setTimeout(openGate, env.loadGraceMs ?? 250);
-  }
-
   let lastReportKey: string | null = null;
   let reporting = false;
   let reportAgain = false;
@@ -110,7 +92,7 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
   function mount(): void {
     // A page that wiped the host (e.g. rewrote <html>) gets a fresh one.
     if (frame && !frame.host.isConnected) frame = null;
-    if (frame || stopped || !mountGateOpen || !loaded) return;
+    if (frame || stopped || !loaded) return;
     frame = mountPanelFrame(doc, {
       src: env.panelUrl(platform),
       title: env.text.frameTitle,
@@ -283,4 +265,21 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
       unmount();
     },
   };
+}
+
+/**
+ * Resolves once the page has fired `load`, or after `graceMs` on a page still loading by then. Work a content
+ * script does before `load` runs on the call page's main thread and delays its load event, and a frame added
+ * before `load` makes that event wait for the panel app too; starting after it keeps the call page's load time.
+ */
+export function afterPageLoad(win: Window, graceMs: number): Promise<void> {
+  if (win.document.readyState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      win.removeEventListener('load', done);
+      resolve();
+    };
+    win.addEventListener('load', done);
+    win.setTimeout(done, graceMs);
+  });
 }

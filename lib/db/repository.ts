@@ -1,4 +1,5 @@
 import type { Guide } from '../guides/schema';
+import { groupBundles } from './bundles';
 import type { InterviewDatabase } from './database';
 import type {
   CriterionRatingRow,
@@ -470,39 +471,20 @@ export class InterviewRepository {
     return db.transaction('r', [db.interviews, db.guideSnapshots, db.notes, db.questionStates, db.redFlagChecks, db.criterionRatings], async () => {
       const interviews = ids ? (await db.interviews.bulkGet(ids)).filter((r) => r !== undefined) : await db.interviews.toArray();
       const wanted = interviews.map((r) => r.id);
-      const byInterview = <T extends { interviewId: string }>(rows: T[]) => {
-        const map = new Map<string, T[]>();
-        for (const row of rows) {
-          const list = map.get(row.interviewId);
-          if (list) list.push(row);
-          else map.set(row.interviewId, [row]);
-        }
-        return map;
-      };
       const pick = <T extends { interviewId: string }>(table: { where(i: string): { anyOf(k: string[]): { toArray(): Promise<T[]> } }; toArray(): Promise<T[]> }) =>
         ids ? table.where('interviewId').anyOf(wanted).toArray() : table.toArray();
-      const [notes, questionStates, redFlagChecks, criterionRatings, snapshots] = await Promise.all([
+      const [notes, questionStates, redFlagChecks, criterionRatings, guideSnapshots] = await Promise.all([
         pick<NoteRow>(db.notes),
         pick<QuestionStateRow>(db.questionStates),
         pick<RedFlagCheckRow>(db.redFlagChecks),
         pick<CriterionRatingRow>(db.criterionRatings),
         db.guideSnapshots.toArray(),
       ]);
-      const guides = new Map(snapshots.map((s) => [s.key, s.guide]));
-      const [n, q, r, c] = [byInterview(notes), byInterview(questionStates), byInterview(redFlagChecks), byInterview(criterionRatings)];
-      return interviews.map((interview) => {
-        const guide = guides.get(interview.guideSnapshotKey);
-        if (!guide) throw new RecordNotFoundError(`Guide snapshot ${interview.guideSnapshotKey}`);
-        const ownNotes = (n.get(interview.id) ?? []).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-        return {
-          interview,
-          guide,
-          notes: ownNotes,
-          questionStates: q.get(interview.id) ?? [],
-          redFlagChecks: r.get(interview.id) ?? [],
-          criterionRatings: c.get(interview.id) ?? [],
-        };
-      });
+      try {
+        return groupBundles({ interviews, guideSnapshots, notes, questionStates, redFlagChecks, criterionRatings });
+      } catch (error) {
+        throw new RecordNotFoundError(error instanceof Error ? error.message : String(error));
+      }
     });
   }
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"url": "https://meet.google.com/"}
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startCallDetection, type CallDetectionEnv, type CallReport } from '../../lib/content/call-detection';
+import { afterPageLoad, startCallDetection, type CallDetectionEnv, type CallReport } from '../../lib/content/call-detection';
 import { DEFAULT_LAYOUT, FRAME_SIZE, frameBox, layoutKey, loadLayout, parseLayout, saveLayout, type LayoutStorage } from '../../lib/content/layout';
 import { PANEL_HOST_ATTR, mountPanelFrame } from '../../lib/content/panel-frame';
 
@@ -206,22 +206,6 @@ describe('startCallDetection', () => {
     expect(hosts()).toHaveLength(0);
   });
 
-  it('waits for the page to load (or the grace period) before mounting, so the call page loads as fast', async () => {
-    history.pushState(null, '', '/abc-defg-hij');
-    meetInCall();
-    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('interactive');
-    const fakeWindow = Object.assign(Object.create(window) as Window, { setTimeout: () => 0 });
-    const h = harness({ window: fakeWindow, addEventListener: (target, type, handler) => (target === fakeWindow ? window : target).addEventListener(type, handler) });
-    const detection = startCallDetection(h.env)!;
-    await detection.ready;
-    detection.tick();
-    expect(hosts()).toHaveLength(0);
-    readyState.mockRestore();
-    window.dispatchEvent(new Event('load'));
-    expect(hosts()).toHaveLength(1);
-    detection.stop();
-  });
-
   it('reports each change to the background, and not on non-meeting pages', async () => {
     const h = harness();
     const detection = startCallDetection(h.env)!;
@@ -347,5 +331,35 @@ describe('startCallDetection', () => {
     expect(detection.state().mounted).toBe(true);
     // The frame is inside a closed shadow root; the harness URL shows what the script passes.
     expect(h.env.panelUrl('meet')).toBe('about:blank#platform=meet');
+  });
+});
+
+describe('afterPageLoad', () => {
+  it('waits for the load event on a page still loading, then resolves', async () => {
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('interactive');
+    let done = false;
+    const waiting = afterPageLoad(window, 10_000).then(() => (done = true));
+    await flush();
+    expect(done).toBe(false);
+    window.dispatchEvent(new Event('load'));
+    await waiting;
+    expect(done).toBe(true);
+    readyState.mockRestore();
+  });
+
+  it('gives up waiting after the grace period on a slow page', async () => {
+    vi.useFakeTimers();
+    const readyState = vi.spyOn(document, 'readyState', 'get').mockReturnValue('loading');
+    let done = false;
+    void afterPageLoad(window, 250).then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(249);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(2);
+    expect(done).toBe(true);
+    readyState.mockRestore();
+  });
+
+  it('resolves at once on a loaded page', async () => {
+    await expect(afterPageLoad(window, 10_000)).resolves.toBeUndefined();
   });
 });
