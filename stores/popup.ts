@@ -1,6 +1,8 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { GuideSummary } from '../lib/guides/schema';
-import type { InterviewSummary } from '../lib/db/records';
+import type { InterviewSummary, Platform } from '../lib/db/records';
+import { openSidePanel } from '../lib/client/side-panel';
+import type { PanelMode } from '../lib/settings';
 import { call as protocolCall } from '../lib/protocol/client';
 import type { MessageInput, MessageName, MessageOutput, SessionInfo, TabCallInfo } from '../lib/protocol/protocol';
 import { ApiCallError } from '../lib/protocol/result';
@@ -20,6 +22,10 @@ export interface PopupDeps {
   rememberChoice: (guideId: string, stageId: string) => Promise<void>;
   /** A fresh client-side id for `interviews.start`, so a retried start stays one interview. */
   newId: () => string;
+  /** Where the panel shows on a platform (`settings.panelMode`); absent means the overlay. */
+  panelMode?: (platform: Platform) => PanelMode;
+  /** Opens the browser's side panel on the tab; must run during the click (see lib/client/side-panel.ts). */
+  openSidePanel?: (tabId: number) => Promise<boolean>;
 }
 
 /** Which action is running; buttons show it and stay disabled meanwhile. */
@@ -287,6 +293,15 @@ export function createPopupStore(deps: PopupDeps): UseBoundStore<StoreApi<PopupS
       async panel(command) {
         const { tabId } = get();
         if (tabId === null) return;
+        const platform = get().session?.tab?.platform;
+        if (command === 'expand' && platform && deps.panelMode?.(platform) === 'sidepanel' && deps.openSidePanel) {
+          // Side-panel mode: "show" opens the browser's side panel (before any await: it needs the click).
+          const opened = deps.openSidePanel(tabId);
+          await act('panel', async () => {
+            if (!(await opened)) await deps.call('panel.command', { tabId, command });
+          });
+          return;
+        }
         await act('panel', async () => {
           await deps.call('panel.command', { tabId, command });
           // The content script reports the new collapsed state; read it so the button flips without waiting.
@@ -316,4 +331,6 @@ export const usePopup = createPopupStore({
   },
   rememberChoice: (lastGuideId, lastStageId) => useSettings.getState().update({ lastGuideId, lastStageId }),
   newId: () => crypto.randomUUID(),
+  panelMode: (platform) => useSettings.getState().settings.panelMode[platform],
+  openSidePanel: (tabId) => openSidePanel(tabId),
 });

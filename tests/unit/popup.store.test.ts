@@ -22,8 +22,15 @@ const DESIGN_GUIDE = {
 
 /** A popup store over the real background handlers (fake-indexeddb), with a recorder of every call. */
 async function setup(
-  options: { last?: { guideId: string | null; stageId: string | null }; onCall?: boolean; failFirstStart?: boolean; hydrateGate?: Promise<void> } = {},
+  options: {
+    last?: { guideId: string | null; stageId: string | null };
+    onCall?: boolean;
+    failFirstStart?: boolean;
+    hydrateGate?: Promise<void>;
+    sidePanelMode?: boolean;
+  } = {},
 ) {
+  const sidePanelOpens: number[] = [];
   const env = makeServices();
   const calls: { name: MessageName; input: unknown }[] = [];
   const call = (async (name: MessageName, input: unknown) => {
@@ -48,6 +55,11 @@ async function setup(
     lastChoice: () => (hydrated ? (options.last ?? { guideId: null, stageId: null }) : { guideId: null, stageId: null }),
     rememberChoice: async (guideId, stageId) => void remembered.push({ guideId, stageId }),
     newId: () => `new-${++ids}`,
+    panelMode: () => (options.sidePanelMode ? 'sidepanel' : 'overlay'),
+    openSidePanel: async (tabId) => {
+      sidePanelOpens.push(tabId);
+      return true;
+    },
   });
   await call('guides.save', { guide: DESIGN_GUIDE });
   if (options.onCall) {
@@ -60,7 +72,7 @@ async function setup(
     );
   }
   calls.length = 0;
-  return { env, store, calls, remembered };
+  return { env, store, calls, remembered, sidePanelOpens };
 }
 
 describe('guide search', () => {
@@ -80,6 +92,22 @@ describe('guide search', () => {
 });
 
 describe('popup store', () => {
+  it('"show panel" opens the side panel in side-panel mode, and the overlay otherwise', async () => {
+    const side = await setup({ onCall: true, sidePanelMode: true });
+    await side.store.getState().init(CALL_TAB);
+    side.calls.length = 0;
+    await side.store.getState().panel('expand');
+    expect(side.sidePanelOpens).toEqual([CALL_TAB]);
+    expect(side.calls.filter((c) => c.name === 'panel.command')).toEqual([]);
+
+    const overlay = await setup({ onCall: true });
+    await overlay.store.getState().init(CALL_TAB);
+    overlay.calls.length = 0;
+    await overlay.store.getState().panel('expand');
+    expect(overlay.sidePanelOpens).toEqual([]);
+    expect(overlay.calls.filter((c) => c.name === 'panel.command')).toEqual([{ name: 'panel.command', input: { tabId: CALL_TAB, command: 'expand' } }]);
+  });
+
   it('waits for the settings before showing, then applies the remembered guide and stage', async () => {
     let release = () => {};
     const hydrateGate = new Promise<void>((resolve) => (release = resolve));
