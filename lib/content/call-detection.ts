@@ -276,10 +276,13 @@ export function afterPageLoad(win: Window, graceMs: number): Promise<void> {
   if (win.document.readyState === 'complete') return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
-      win.removeEventListener('load', done);
+      win.removeEventListener('load', afterLoad);
       resolve();
     };
-    win.addEventListener('load', done);
+    // A task of its own, not a microtask of the load listener: work done inside the listener would still be
+    // counted in the page's load event.
+    const afterLoad = () => win.setTimeout(done, 0);
+    win.addEventListener('load', afterLoad);
     win.setTimeout(done, graceMs);
   });
 }
