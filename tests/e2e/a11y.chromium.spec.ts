@@ -132,7 +132,7 @@ test('keyboard only: a whole interview from Tab into the panel to "Interview end
 
   // Questions: j moves, a marks asked, 1–4 rates.
   await page.keyboard.press('j');
-  expect(await focused(frame)).toMatch(/^article#question-/);
+  await expect.poll(() => focused(frame)).toMatch(/^article#question-/);
   await page.keyboard.press('a');
   await page.keyboard.press('4');
   await page.keyboard.press('j');
@@ -160,7 +160,7 @@ test('keyboard only: a whole interview from Tab into the panel to "Interview end
   await pressUntil(page, frame, 'Tab', /\[role=radio\].*group="Overall recommendation"/);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  expect(await focused(frame)).toMatch(/name="Yes"/);
+  await expect.poll(() => focused(frame)).toMatch(/name="Yes"/);
   await page.keyboard.press('Space');
   await pressUntil(page, frame, 'Tab', /^textarea.*name="Summary"/);
   await page.keyboard.type(summary);

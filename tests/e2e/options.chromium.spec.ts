@@ -133,7 +133,7 @@ test('an exported JSON backup, wiped data, then the import restores the same rec
   await page.getByRole('link', { name: 'Import' }).click();
   const broken = text.replace('"candidateName": "Alex Rivera"', '"candidateName": ""');
   await page.getByLabel('Or paste the backup').fill(broken);
-  await expect(page.getByTestId('backup-problems')).toContainText('interviews[0].candidateName');
+  await expect(page.getByTestId('backup-problems')).toContainText(/interviews\[\d+\]\.candidateName/);
   await expect(page.getByRole('button', { name: 'Import this backup' })).toHaveCount(0);
   await page.getByLabel('Or paste the backup').fill('');
 
