@@ -47,7 +47,8 @@ export default defineConfig({
         description: '__MSG_commandTogglePanel__',
       },
       'add-timestamped-note': {
-        suggested_key: { default: 'Alt+Shift+N' },
+        // Alt+Shift+N is reserved by Chromium: an extension asking for it gets no shortcut at all.
+        suggested_key: { default: 'Alt+Shift+M' },
         description: '__MSG_commandAddNote__',
       },
     },

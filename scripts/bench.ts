@@ -189,7 +189,7 @@ async function measureNoteLatency(context: BrowserContext, extensionId: string) 
     throw new Error('panel did not render');
   })();
   await frame.getByRole('textbox', { name: 'Candidate', exact: true }).fill('Bench Candidate');
-  await frame.getByRole('combobox', { name: 'Role guide', exact: true }).selectOption({ label: 'Backend Engineer' });
+  await frame.getByRole('combobox', { name: 'Role guide', exact: true }).selectOption({ label: 'Backend Engineer (EN)' });
   await frame.getByRole('button', { name: 'Start interview', exact: true }).click();
   const notes = frame.getByRole('textbox', { name: 'Notes', exact: true });
   await notes.waitFor();

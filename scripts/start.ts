@@ -46,6 +46,12 @@ async function main() {
     const page = await context.newPage();
     await page.setViewportSize(size);
     await page.goto(`chrome-extension://${extensionId}/${view}.html`);
+    if (view === 'popup') {
+      // Opened as a tab, the popup's "current tab" would be itself: point it at the demo call, as a click on the
+      // toolbar button over the call would.
+      const callTab = await page.evaluate(async () => (await chrome.tabs.query({ url: 'https://meet.google.com/*' }))[0]?.id);
+      if (callTab !== undefined) await page.goto(`chrome-extension://${extensionId}/popup.html?tabId=${callTab}`);
+    }
     await page.waitForTimeout(1000);
     const file = path.join(out, `start-${view}.png`);
     await page.screenshot({ path: file, fullPage: view === 'options' });

@@ -12,7 +12,7 @@ export function GuidePreview({ guide, headingLevel = 2 }: { guide: Guide; headin
         <p className="font-mono text-xs text-slate-500">
           {guide.id} · {guide.locale}
         </p>
-        {guide.summary && <p className="mt-1 whitespace-pre-wrap">{guide.summary}</p>}
+        {guide.summary && <p className="mt-1 whitespace-pre-wrap wrap-anywhere">{guide.summary}</p>}
       </div>
       {guide.skills.length > 0 && (
         <ul aria-label={i18n.t('options.guidePreview.skills')} className="flex flex-wrap gap-1.5">

@@ -1,3 +1,4 @@
+import { guideLabel } from '../ui/rating';
 import { useCallback, useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { EXPORT_MIME } from '../../lib/export';
@@ -89,7 +90,7 @@ export function GuidesView({ selectedId }: { selectedId?: string }) {
                 aria-current={g.id === current?.id ? 'page' : undefined}
                 className={`flex items-center justify-between gap-2 rounded-md px-3 py-2 text-sm ${g.id === current?.id ? 'bg-indigo-50 font-medium text-indigo-900' : 'text-slate-800 hover:bg-slate-100'}`}
               >
-                <span className="truncate">{g.title}</span>
+                <span className="truncate">{guideLabel(g, guides)}</span>
                 <span className={`shrink-0 rounded px-1.5 py-0.5 text-xs ${g.origin === 'bundled' ? 'bg-slate-200 text-slate-700' : 'bg-emerald-100 text-emerald-800'}`}>
                   {g.origin === 'bundled' ? i18n.t('options.guides.bundled') : i18n.t('options.guides.custom')}
                 </span>

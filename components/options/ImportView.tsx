@@ -1,6 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { i18n } from '#i18n';
-import { backupMessages, parseBackup, type Backup } from '../../lib/export';
+import { backupMessages, parseBackup, splitBackup, type Backup } from '../../lib/export';
 import { importGuide, type GuideFormat } from '../../lib/guides/import';
 import { guideImportMessages } from '../../lib/guides/messages';
 import { call } from '../../lib/protocol/client';
@@ -70,17 +70,33 @@ function BackupImport() {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [emptyFile, setEmptyFile] = useState<string | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
   const parsed = useMemo(() => (text.trim() ? parseBackup(text, { messages: backupMessages((k, s) => i18n.t(k as never, s as never)), guideMessages: guideImportMessages((k, s) => i18n.t(k as never, s as never)) }) : null), [text]);
 
   const run = async (backup: Backup) => {
     setBusy(true);
     setFailure(null);
     try {
-      setReport(await call('data.import', { backup }));
+      // The whole file was checked above. Up to 500 interviews go in one all-or-nothing message; a larger backup
+      // goes in valid parts of 500, since a runtime message is capped at 64 MiB (each part merges idempotently,
+      // so importing the file again completes an interrupted import).
+      const parts = backup.interviews.length <= 500 ? [backup] : splitBackup(backup, 500);
+      const total: ImportReport = { added: 0, updated: 0, unchanged: 0, refused: [] };
+      for (const [index, part] of parts.entries()) {
+        if (parts.length > 1) setProgress(i18n.t('options.import.importProgress', [index + 1, parts.length]));
+        const partReport = await call('data.import', { backup: part });
+        total.added += partReport.added;
+        total.updated += partReport.updated;
+        total.unchanged += partReport.unchanged;
+        total.refused.push(...partReport.refused);
+      }
+      setReport(total);
     } catch (e) {
       setFailure(errorText(e));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -93,12 +109,14 @@ function BackupImport() {
         fileLabel={i18n.t('options.import.backupFile')}
         pasteLabel={i18n.t('options.import.backupPaste')}
         text={text}
-        onText={(t) => {
+        onText={(t, filename) => {
           setText(t);
           setReport(null);
+          setEmptyFile(filename !== undefined && !t.trim() ? filename : null);
         }}
       />
       <div className="mt-3 flex flex-col gap-3">
+        {emptyFile !== null && <Status tone="error">{i18n.t('options.import.emptyFile', [emptyFile])}</Status>}
         {parsed && !parsed.ok && (
           <ProblemList title={i18n.t('options.import.backupRejected')} problems={parsed.errors} testId="backup-problems" />
         )}
@@ -117,7 +135,7 @@ function BackupImport() {
             </Button>
           </div>
         )}
-        {busy && <Status>{i18n.t('options.import.working')}</Status>}
+        {busy && <Status>{progress ?? i18n.t('options.import.working')}</Status>}
         {failure && <Status tone="error">{failure}</Status>}
         {report && <ImportReportView report={report} />}
       </div>

@@ -28,7 +28,7 @@ function Offset({ note }: { note: NoteRow }) {
 
 /** Multi-line text the interviewer typed, shown as text with its line breaks. */
 function Text({ children, className = '', muted = false }: { children: string; className?: string; muted?: boolean }) {
-  return <p className={`text-sm whitespace-pre-wrap ${muted ? 'text-slate-600 italic' : 'text-slate-800'} ${className}`}>{children}</p>;
+  return <p className={`text-sm whitespace-pre-wrap wrap-anywhere ${muted ? 'text-slate-600 italic' : 'text-slate-800'} ${className}`}>{children}</p>;
 }
 
 /** The recommendation as a radio group of the four ratings plus "not rated". */
@@ -357,7 +357,7 @@ export function InterviewDetail({ id }: { id: string }) {
               return (
                 <li key={n.id} className="flex gap-3" data-testid="timeline-note">
                   <Offset note={n} />
-                  <div className="flex flex-col">
+                  <div className="flex min-w-0 flex-col">
                     <Text>{n.text}</Text>
                     {question && <span className="text-xs text-slate-500">{question.question.text}</span>}
                   </div>

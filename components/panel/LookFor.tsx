@@ -55,7 +55,7 @@ export function LookFor({ bundle }: { bundle: InterviewBundle }) {
             {evidence.map((e) => (
               <li key={e.key} className="text-xs">
                 <p className="text-slate-500">{e.question}</p>
-                <p className="whitespace-pre-wrap text-slate-800">{e.text}</p>
+                <p className="whitespace-pre-wrap wrap-anywhere text-slate-800">{e.text}</p>
               </li>
             ))}
           </ul>

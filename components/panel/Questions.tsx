@@ -79,7 +79,7 @@ function QuestionItem({ question, index, bundle, notes }: { question: GuideQuest
             {notes.map((n) => (
               <p key={n.id} className="text-xs text-slate-700">
                 <span className="mr-1 font-mono text-slate-500">{n.offsetMs === null ? '' : formatOffset(n.offsetMs)}</span>
-                <span className="whitespace-pre-wrap">{n.text}</span>
+                <span className="whitespace-pre-wrap wrap-anywhere">{n.text}</span>
               </p>
             ))}
           </div>

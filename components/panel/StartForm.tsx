@@ -1,3 +1,4 @@
+import { guideLabel } from '../ui/rating';
 import { useEffect, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import { startInterview, startPlanned, usePanel } from '../../stores/panel';
@@ -102,7 +103,7 @@ export function StartForm() {
             >
               {guides.map((g) => (
                 <option key={g.id} value={g.id}>
-                  {g.title}
+                  {guideLabel(g, guides)}
                 </option>
               ))}
             </select>

@@ -131,7 +131,7 @@ export function Ended({ bundle }: { bundle: InterviewBundle }) {
       <p className="text-sm text-slate-700">
         {interview.recommendation ? i18n.t('panel.ended.recommendation', [ratingLabel(interview.recommendation)]) : i18n.t('panel.ended.noRecommendation')}
       </p>
-      {interview.summary ? <p className="whitespace-pre-wrap text-xs text-slate-700">{interview.summary}</p> : null}
+      {interview.summary ? <p className="whitespace-pre-wrap wrap-anywhere text-xs text-slate-700">{interview.summary}</p> : null}
       <button
         type="button"
         onClick={() => showStartForm(true)}

@@ -69,7 +69,7 @@ export function RatingPicker({ label, value, onChange, size = 'sm' }: { label: s
             title={`${ratingLabel(rating)} (${SHORT_LABEL_KEYS[rating]})`}
             onClick={() => onChange(checked ? null : rating)}
             onKeyDown={(event) => onKeyDown(event, index)}
-            className={`rounded border px-0.5 leading-tight ${size === 'md' ? 'py-1.5 text-sm' : 'py-0.5 text-[11px]'} font-medium transition-colors ${
+            className={`min-w-0 wrap-break-word rounded border px-0.5 leading-tight ${size === 'md' ? 'py-1.5 text-sm' : 'py-0.5 text-[11px]'} font-medium transition-colors ${
               checked ? RATING_STYLES[rating] : 'border-slate-300 bg-white text-slate-700 hover:bg-slate-100'
             }`}
           >

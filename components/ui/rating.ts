@@ -38,3 +38,12 @@ export function formatOffset(ms: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return h > 0 ? `${sign}${h}:${pad(m)}:${pad(s)}` : `${sign}${pad(m)}:${pad(s)}`;
 }
+
+/**
+ * A guide's name for pickers: its title, with its language added when another guide has the same title (the
+ * bundled Backend Engineer guide exists in English and Italian).
+ */
+export function guideLabel(guide: { title: string; locale: string }, all: readonly { title: string }[]): string {
+  const twins = all.filter((g) => g.title === guide.title).length;
+  return twins > 1 ? `${guide.title} (${guide.locale.toUpperCase()})` : guide.title;
+}

@@ -40,3 +40,12 @@ for (const view of ['popup', 'options'] as const) {
     expect(errors).toEqual([]);
   });
 }
+
+test('both keyboard shortcuts are assigned (Chromium silently drops reserved ones such as Alt+Shift+N)', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const commands = await page.evaluate(() => chrome.commands.getAll());
+  const shortcut = (name: string) => commands.find((c) => c.name === name)?.shortcut;
+  expect(shortcut('toggle-panel')).toBe('Alt+Shift+I');
+  expect(shortcut('add-timestamped-note')).toBe('Alt+Shift+M');
+});

@@ -76,7 +76,7 @@ test('notes typed in the panel appear in the options page, live', async ({ conte
   await expect.poll(() => call.frames().filter((f) => f.url().includes('/panel.html')).length, { timeout: 15_000 }).toBe(1);
   const panel = call.frames().find((f) => f.url().includes('/panel.html'))!;
   await panel.getByRole('textbox', { name: 'Candidate', exact: true }).fill('Dana Whitfield');
-  await panel.getByRole('combobox', { name: 'Role guide', exact: true }).selectOption({ label: 'Backend Engineer' });
+  await panel.getByRole('combobox', { name: 'Role guide', exact: true }).selectOption({ label: 'Backend Engineer (EN)' });
   await panel.getByRole('button', { name: 'Start interview', exact: true }).click();
   await expect(panel.getByTestId('candidate-name')).toHaveText('Dana Whitfield');
   const notes = panel.getByRole('textbox', { name: 'Notes', exact: true });

@@ -30,7 +30,7 @@ test('a full interview leaks nothing to the call page or the network (strict CSP
     // Start: the candidate's name is typed key by key into the panel.
     await frame.getByRole('textbox', { name: 'Candidate', exact: true }).click();
     await page.keyboard.type(CANDIDATE);
-    await frame.getByRole('combobox', { name: 'Role guide', exact: true }).selectOption({ label: 'Backend Engineer' });
+    await frame.getByRole('combobox', { name: 'Role guide', exact: true }).selectOption({ label: 'Backend Engineer (EN)' });
     await page.keyboard.press('Enter');
     await expect(frame.getByTestId('candidate-name')).toHaveText(CANDIDATE);
 

@@ -90,7 +90,7 @@ export async function readDatabase(context: BrowserContext, extensionId: string,
 }
 
 /** Starts an interview from the panel's start form. */
-export async function startFromPanel(frame: Frame, candidate: string, guideTitle = 'Backend Engineer'): Promise<void> {
+export async function startFromPanel(frame: Frame, candidate: string, guideTitle = 'Backend Engineer (EN)'): Promise<void> {
   await frame.getByRole('textbox', { name: 'Candidate', exact: true }).fill(candidate);
   await frame.getByRole('combobox', { name: 'Role guide', exact: true }).selectOption({ label: guideTitle });
   await frame.getByRole('button', { name: 'Start interview', exact: true }).click();
