@@ -112,11 +112,12 @@ export function Header({
         <IconButton label={i18n.t('panel.helpButton')} icon="help" onClick={() => setHelpOpen(true)} />
         {view === 'overlay' ? <IconButton label={i18n.t('panel.collapse')} icon="chevron-right" onClick={() => setCollapsed(true)} /> : null}
       </div>
-      <div className="mt-2 flex items-center gap-2">
+      {/* The stage gets a row of its own: it is what the interviewer reads most, and names are long. */}
+      <div className="mt-2 flex flex-wrap items-center gap-x-2 gap-y-1.5">
         <label className="sr-only" htmlFor="stage-switcher">
           {i18n.t('panel.header.stage')}
         </label>
-        <div className="relative min-w-0 flex-1">
+        <div className="relative min-w-0 basis-full">
           <select
             id="stage-switcher"
             value={interview.currentStageId}
@@ -135,7 +136,7 @@ export function Header({
         <span
           role="timer"
           aria-live="off"
-          className={`shrink-0 font-mono text-sm tabular-nums ${over ? 'font-semibold text-red-700' : clock.running ? 'text-slate-900' : 'text-xs text-slate-500'}`}
+          className={`min-w-0 flex-1 font-mono text-sm tabular-nums ${over ? 'font-semibold text-red-700' : clock.running ? 'text-slate-900' : 'text-xs text-slate-500'}`}
           data-testid="stage-timer"
         >
           {timerText(clock)}
