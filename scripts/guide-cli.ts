@@ -89,7 +89,13 @@ function load(file: string, io: CliIo, flags: { format?: string; locale?: string
   try {
     text = io.readFile(file);
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    const code = (error as { code?: string }).code;
+    const reason =
+      code === 'ENOENT' ? 'no such file (and no bundled guide with that id; `list` shows them)'
+      : code === 'EISDIR' ? 'it is a folder, not a file'
+      : code === 'EACCES' ? 'permission denied'
+      : error instanceof Error ? error.message : String(error);
+    throw new UsageError(`cannot read ${file}: ${reason}`);
   }
   const format = flags.format ?? 'auto';
   if (!['auto', 'json', 'markdown', 'text'].includes(format)) throw new UsageError(`unknown import format "${format}"`);
