@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { CallState, Platform } from '../../lib/db/records';
 import { i18n } from '#i18n';
 import { call } from '../../lib/protocol/client';
 import type { DetectionEvent, StorageInfo } from '../../lib/protocol/protocol';
@@ -102,6 +103,20 @@ function WipeCard() {
   );
 }
 
+const PLATFORM_NAMES: Record<Platform, () => string> = {
+  meet: () => i18n.t('popup.platform.meet'),
+  zoom: () => i18n.t('popup.platform.zoom'),
+  teams: () => i18n.t('popup.platform.teams'),
+};
+
+const STATE_NAMES: Record<CallState, () => string> = {
+  none: () => i18n.t('panel.call.none'),
+  lobby: () => i18n.t('panel.call.lobby'),
+  'in-call': () => i18n.t('panel.call.inCall'),
+  left: () => i18n.t('panel.call.left'),
+  unknown: () => i18n.t('panel.call.unknown'),
+};
+
 function DiagnosticsCard() {
   const [events, setEvents] = useState<DetectionEvent[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -137,8 +152,8 @@ function DiagnosticsCard() {
               {events.map((e, i) => (
                 <tr key={i} className="border-b border-slate-100 align-top">
                   <td className="py-1 pr-3 whitespace-nowrap tabular-nums">{formatWhen(e.at)}</td>
-                  <td className="py-1 pr-3">{e.platform}</td>
-                  <td className="py-1 pr-3 font-mono text-xs">{e.state}</td>
+                  <td className="py-1 pr-3">{PLATFORM_NAMES[e.platform]()}</td>
+                  <td className="py-1 pr-3">{STATE_NAMES[e.state]()}</td>
                   <td className="max-w-xs truncate py-1 pr-3 font-mono text-xs" title={e.url}>{e.url}</td>
                   <td className="py-1 text-amber-800">{e.problem ?? ''}</td>
                 </tr>

@@ -255,3 +255,15 @@ test('screenshots of the list and the detail view, in English and Italian, with 
     }
   }
 });
+
+test('the data view lists the call states detection saw, in words', async ({ context, extensionId }) => {
+  await serveCallPages(context, { [MEETING]: { body: fixturePage('meet/in-call.html') } });
+  const call = await context.newPage();
+  await call.goto(MEETING);
+  await expect.poll(() => call.frames().filter((f) => f.url().includes('/panel.html')).length, { timeout: 15_000 }).toBe(1);
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html#/data`);
+  const row = page.getByRole('row').filter({ hasText: 'Google Meet' }).first();
+  await expect(row).toContainText('In call', { timeout: 15_000 });
+  await expect(row).toContainText(MEETING);
+});
