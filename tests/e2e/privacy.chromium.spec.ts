@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { extensionIdOf, serviceWorker } from './support/launch';
 import { MEETING_URL, openMeeting, readDatabase } from './support/panel';
-import { CHROMIUM_OWN_HOSTS, SPY_PATH, foreignProxyTraffic, launchChromiumBehindProxy, leaks, serveSpiedPagesChromium, spiedPage, spyReport, startRecordingProxy } from './support/privacy';
+import { CONTROL_NEEDLE, expectSpyHearsAndFinds, plantControlText, CHROMIUM_OWN_HOSTS, SPY_PATH, foreignProxyTraffic, launchChromiumBehindProxy, leaks, serveSpiedPagesChromium, spiedPage, spyReport, startRecordingProxy } from './support/privacy';
 
 /**
  * Privacy probes over one full interview on a Meet call served with the strict CSP + Trusted Types policy:
@@ -93,25 +93,8 @@ test('a full interview leaks nothing to the call page or the network (strict CSP
     // Controls: the same spy does hear the page's own keys and does find text the page itself can reach.
     await page.locator('button[aria-label="Leave call"]').focus();
     await page.keyboard.press('x');
-    await page.evaluate(async (needle) => {
-      const host = document.createElement('div');
-      host.attachShadow({ mode: 'open' }).textContent = needle;
-      document.body.append(host);
-      localStorage.setItem('control', needle);
-      await new Promise<void>((resolve) => {
-        const open = indexedDB.open('control-db');
-        open.onupgradeneeded = () => open.result.createObjectStore('rows', { autoIncrement: true }).add({ needle });
-        open.onsuccess = () => {
-          open.result.close();
-          resolve();
-        };
-      });
-    }, 'Zephyrine-control');
-    const control = await spyReport(page, ['Zephyrine']);
-    expect(control.keys).toEqual(expect.arrayContaining(['keydown:x', 'keyup:x']));
-    expect(control.found).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^document #shadow\(div\) text/), expect.stringMatching(/^localStorage/), expect.stringMatching(/^indexedDB control-db\/rows/)]),
-    );
+    await page.evaluate(plantControlText, CONTROL_NEEDLE);
+    expectSpyHearsAndFinds(await spyReport(page, [CONTROL_NEEDLE]));
   } finally {
     await context.close();
     await proxy.close();

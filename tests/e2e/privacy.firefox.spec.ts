@@ -3,7 +3,7 @@ import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { FIREFOX_EXTENSION_ORIGIN, openExtensionPage, waitForPanelFrame, type FirefoxSession } from './support/firefox';
 import { MEETING_URL } from './support/panel';
 import { readTableFirefox } from './support/panel-firefox';
-import { FIREFOX_OWN_HOSTS, SPY_PATH, foreignProxyTraffic, launchFirefoxBehindProxy, leaks, serveSpiedPagesFirefox, spiedPage, spyReport, startRecordingProxy } from './support/privacy';
+import { CONTROL_NEEDLE, expectSpyHearsAndFinds, plantControlText, FIREFOX_OWN_HOSTS, SPY_PATH, foreignProxyTraffic, launchFirefoxBehindProxy, leaks, serveSpiedPagesFirefox, spiedPage, spyReport, startRecordingProxy } from './support/privacy';
 
 /**
  * The privacy probes of privacy.chromium.spec.ts in Firefox: one full interview on a Meet call served with
@@ -124,25 +124,8 @@ test('a full interview leaks nothing to the call page or the network (strict CSP
     // Controls: the same spy hears the page's own keys and finds text the page itself can reach.
     await page.focus('button[aria-label="Leave call"]');
     await page.keyboard.press('x');
-    await page.evaluate(async (needle) => {
-      const host = document.createElement('div');
-      host.attachShadow({ mode: 'open' }).textContent = needle;
-      document.body.append(host);
-      localStorage.setItem('control', needle);
-      await new Promise<void>((resolve) => {
-        const open = indexedDB.open('control-db');
-        open.onupgradeneeded = () => open.result.createObjectStore('rows', { autoIncrement: true }).add({ needle });
-        open.onsuccess = () => {
-          open.result.close();
-          resolve();
-        };
-      });
-    }, 'Zephyrine-control');
-    const control = await spyReport(page, ['Zephyrine']);
-    expect(control.keys).toEqual(expect.arrayContaining(['keydown:x', 'keyup:x']));
-    expect(control.found).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^document #shadow\(div\) text/), expect.stringMatching(/^localStorage/), expect.stringMatching(/^indexedDB control-db\/rows/)]),
-    );
+    await page.evaluate(plantControlText, CONTROL_NEEDLE);
+    expectSpyHearsAndFinds(await spyReport(page, [CONTROL_NEEDLE]));
   } finally {
     await session.close();
     await proxy.close();

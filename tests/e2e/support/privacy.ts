@@ -1,3 +1,4 @@
+import { expect } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -314,4 +315,37 @@ export async function serveSpiedPagesChromium(context: BrowserContext, pages: Re
     }
     await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: entry.headers ?? {}, body: entry.body });
   });
+}
+
+/** Text the controls plant where the call page itself can reach it; the spy must find it. */
+export const CONTROL_NEEDLE = 'Zephyrine-control';
+
+/**
+ * Runs in the call page (`page.evaluate(plantControlText, CONTROL_NEEDLE)`): puts `needle` in an open shadow
+ * root, `localStorage` and an IndexedDB database of the page, the places where leaked note text would show up.
+ */
+export async function plantControlText(needle: string): Promise<void> {
+  const host = document.createElement('div');
+  host.attachShadow({ mode: 'open' }).textContent = needle;
+  document.body.append(host);
+  localStorage.setItem('control', needle);
+  await new Promise<void>((resolve) => {
+    const open = indexedDB.open('control-db');
+    open.onupgradeneeded = () => open.result.createObjectStore('rows', { autoIncrement: true }).add({ needle });
+    open.onsuccess = () => {
+      open.result.close();
+      resolve();
+    };
+  });
+}
+
+/**
+ * The control half of each privacy probe: the same spy that found nothing of the panel does hear the page's own
+ * key `x` and does find the planted text, so its "nothing found" means something.
+ */
+export function expectSpyHearsAndFinds(control: SpyReport): void {
+  expect(control.keys).toEqual(expect.arrayContaining(['keydown:x', 'keyup:x']));
+  expect(control.found).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^document #shadow\(div\) text/), expect.stringMatching(/^localStorage/), expect.stringMatching(/^indexedDB control-db\/rows/)]),
+  );
 }
