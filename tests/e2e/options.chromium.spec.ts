@@ -100,6 +100,7 @@ test('notes typed in the panel appear in the options page, live', async ({ conte
 });
 
 test('an exported JSON backup, wiped data, then the import restores the same records', async ({ context, extensionId }) => {
+  test.setTimeout(120_000); // several exports and a full import: about 20 s alone, more on a busy 2-core machine
   const page = await openOptions(context, extensionId, '#/data');
   const errors = collectErrors(page);
   await seed(page);

@@ -70,8 +70,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function openExtensionPage(session: FirefoxSession, pagePath: string): Promise<Page> {
   const page = await session.browser.newPage();
   page.goto(`${session.origin}/${pagePath}`).catch(() => undefined);
-  await page.waitForSelector('#root > *', { timeout: 15_000 });
-  return page;
+  // The wait may start in the tab's initial about:blank document; when the navigation replaces that document,
+  // BiDi ends the wait with "Waiting failed", so it is started again in the new document until the deadline.
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      await page.waitForSelector('#root > *', { timeout: Math.max(1, deadline - Date.now()) });
+      return page;
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await sleep(100);
+    }
+  }
 }
 
 /**
