@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import type { Frame } from 'playwright-core';
 import { collectErrors, expect, launchChromium, extensionIdOf, test } from './support/chromium';
 import { openMeeting, readDatabase, serveMeet, startFromPanel } from './support/panel';
+import { screenshotPath } from './support/screenshots';
 
 const Q1 = 'When would you choose a relational database over a document store, and when the other way round?';
 
@@ -192,7 +192,7 @@ async function screenshots(lang: 'en' | 'it') {
     void extensionId;
     const { page, frame } = await openMeeting(context);
     const labels = lang === 'it' ? { candidate: 'Candidato', guide: 'Guida al ruolo', start: 'Inizia il colloquio' } : { candidate: 'Candidate', guide: 'Role guide', start: 'Start interview' };
-    await page.screenshot({ path: `artifacts/screenshots/panel-meet-start-${lang}.png` });
+    await page.screenshot({ path: screenshotPath(`panel-meet-start-${lang}.png`) });
     await frame.getByRole('textbox', { name: labels.candidate, exact: true }).fill('Alex Rivera');
     await frame.getByRole('combobox', { name: labels.guide, exact: true }).selectOption(lang === 'it' ? 'backend-engineer-it' : 'backend-engineer');
     await frame.getByRole('button', { name: labels.start, exact: true }).click();
@@ -204,12 +204,11 @@ async function screenshots(lang: 'en' | 'it') {
     await frame.locator('#notes-box').fill(lang === 'it' ? 'Spiega gli indici B-tree con chiarezza' : 'Explained B-tree indexes clearly');
     await frame.locator('#notes-box').press('Enter');
     await page.waitForTimeout(600);
-    mkdirSync('docs/screenshots', { recursive: true });
-    await page.screenshot({ path: `docs/screenshots/panel-meet-expanded-${lang}.png` });
+    await page.screenshot({ path: screenshotPath(`panel-meet-demo-expanded-${lang}.png`) });
     await page.keyboard.press('Escape');
     await frame.getByTestId('panel-handle').waitFor();
     await page.waitForTimeout(600);
-    await page.screenshot({ path: `docs/screenshots/panel-meet-collapsed-${lang}.png` });
+    await page.screenshot({ path: screenshotPath(`panel-meet-demo-collapsed-${lang}.png`) });
   } finally {
     await context.close();
   }
@@ -217,7 +216,6 @@ async function screenshots(lang: 'en' | 'it') {
 
 test('screenshots of the panel, expanded and collapsed, in English and Italian', async () => {
   test.setTimeout(120_000);
-  mkdirSync('artifacts/screenshots', { recursive: true });
   await screenshots('en');
   await screenshots('it');
 });

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { collectErrors, expect, launchChromium, serveCallPages, test } from './support/chromium';
 import { fixturePage } from './support/pages';
 import { firstQuestion, protocolCallScript, type SessionProbe } from './support/popup';
+import { screenshotPath } from './support/screenshots';
 
 const MEETING = 'https://meet.google.com/abc-defg-hij';
 const PAGES = {
@@ -200,8 +200,6 @@ for (const locale of ['en', 'it'] as const) {
       await serveCallPages(context, PAGES);
       const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
       const extensionId = new URL(worker.url()).host;
-      mkdirSync('artifacts/screenshots', { recursive: true });
-      mkdirSync('docs/screenshots', { recursive: true });
       await openCall(context);
       const popup = await openPopupFor(context, extensionId, MEETING);
       const name = locale === 'it' ? 'Nome del candidato' : 'Candidate name';
@@ -218,20 +216,19 @@ for (const locale of ['en', 'it'] as const) {
       await popup.locator(`input[name="guide"][value="${locale === 'it' ? 'backend-engineer-it' : 'backend-engineer'}"]`).check();
       await popup.locator('#stage').selectOption('system-design');
       await popup.getByLabel(name).focus();
-      await popup.getByTestId('popup').screenshot({ path: `docs/screenshots/popup-${locale}.png` });
-      await popup.getByTestId('popup').screenshot({ path: `artifacts/screenshots/popup-form-${locale}.png` });
+      await popup.getByTestId('popup').screenshot({ path: screenshotPath(`popup-form-${locale}.png`) });
 
       await popup.locator('form button[type="submit"]').click();
       await expect(popup.getByTestId('active-interview')).toBeVisible();
       await popup.mouse.move(0, 0);
-      await popup.getByTestId('popup').screenshot({ path: `artifacts/screenshots/popup-active-${locale}.png` });
+      await popup.getByTestId('popup').screenshot({ path: screenshotPath(`popup-active-${locale}.png`) });
 
       const away = await openPopupFor(context, extensionId, null);
       await away.getByLabel(name).fill('Sam Lee');
       await away.locator('input[name="guide"][value="frontend-engineer"]').check();
       await away.locator('form button[type="submit"]').click();
       await expect(away.getByTestId('planned-interview')).toBeVisible();
-      await away.getByTestId('popup').screenshot({ path: `artifacts/screenshots/popup-prepared-${locale}.png` });
+      await away.getByTestId('popup').screenshot({ path: screenshotPath(`popup-prepared-${locale}.png`) });
     } finally {
       await context.close();
     }

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { PANEL_HOST_ATTR } from '../../lib/content/panel-frame';
 import { collectErrors, expect, serveCallPages, test } from './support/chromium';
 import { MEETING_URL, panelFrame, readDatabase, startFromPanel } from './support/panel';
 import { fixturePage } from './support/pages';
+import { screenshotPath } from './support/screenshots';
 
 /**
  * The guide in Chrome's side panel. Playwright cannot drive the browser's real side panel, so the side-panel
@@ -106,8 +106,7 @@ test('side-panel mode: no overlay on the Meet call, and the side panel shows and
     })
     .toEqual({ meeting: 'abc-defg-hij', notes: ['Typed in the overlay', 'Typed in the side panel'], asked: 1 });
 
-  mkdirSync('docs/screenshots', { recursive: true });
-  await side.screenshot({ path: 'docs/screenshots/sidepanel-en.png' });
+  await side.screenshot({ path: screenshotPath('sidepanel-en.png') });
 
   // "Show over the call" brings the overlay back on the call tab, with the side panel's note in it.
   await side.getByRole('button', { name: 'Show over the call' }).click();
@@ -137,7 +136,7 @@ test('the side panel on a tab without a call says so', async ({ context, extensi
   // Without a tab id, opened as a tab, the active tab is the page itself: no call either.
   await side.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   await expect(side.getByTestId('sidepanel-empty')).toBeVisible();
-  await side.screenshot({ path: 'docs/screenshots/sidepanel-no-call-en.png' });
+  await side.screenshot({ path: screenshotPath('sidepanel-no-call-en.png') });
 });
 
 test('presenting on Meet collapses the overlay, which offers the side panel', async ({ context }) => {
@@ -149,7 +148,7 @@ test('presenting on Meet collapses the overlay, which offers the side panel', as
   await expect(prompt).toContainText('You are presenting');
   await expect(prompt.getByRole('button', { name: /move the guide to the side panel/i })).toBeVisible();
   await expect(call.locator(`[${PANEL_HOST_ATTR}]`)).toHaveAttribute('data-collapsed', 'true');
-  await call.locator(`[${PANEL_HOST_ATTR}]`).screenshot({ path: 'docs/screenshots/panel-presenting-en.png' });
+  await call.locator(`[${PANEL_HOST_ATTR}]`).screenshot({ path: screenshotPath('panel-presenting-en.png') });
 });
 
 test('“Show in side panel” in the overlay opens Chrome’s side panel on the call tab and takes the overlay away', async ({ context, extensionId }) => {
