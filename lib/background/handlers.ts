@@ -6,6 +6,7 @@ import { callHandlers } from './handlers/calls';
 import { dataHandlers } from './handlers/data';
 import { guideHandlers } from './handlers/guides';
 import { interviewHandlers } from './handlers/interviews';
+import { transcriptHandlers } from './handlers/transcript';
 import { HandlerError, type Handlers } from './router';
 import type { BackgroundServices } from './services';
 
@@ -18,6 +19,7 @@ export function createHandlers(s: BackgroundServices): Handlers {
     ...interviewHandlers(s),
     ...dataHandlers(s),
     ...backupHandlers(s),
+    ...transcriptHandlers(s),
   };
 }
 

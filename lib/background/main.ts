@@ -11,6 +11,7 @@ import { openSidePanel } from '../client/side-panel';
 import { createHandlers, mapHandlerError } from './handlers';
 import { LiveHub, type PortLike } from './live-hub';
 import { replayJournal } from './journal-replay';
+import { createTranscriptInjector } from './transcript-injector';
 import { dispatch, registerHandlers } from './router';
 import type { BackgroundServices, ContentCommand } from './services';
 import { TabRegistry, type KeyValueArea } from './tab-registry';
@@ -89,6 +90,7 @@ export function startBackground(): BackgroundServices {
       return { usageBytes: estimate?.usage ?? null, quotaBytes: estimate?.quota ?? null, persisted: persisted ?? null };
     },
     uiLanguage: () => browser.i18n.getUILanguage(),
+    transcriptReader: createTranscriptInjector(),
     now,
   };
 

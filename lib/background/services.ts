@@ -8,6 +8,19 @@ import type { TabRegistry } from './tab-registry';
 /** Commands the background can send to a tab's content script. */
 export type ContentCommand = 'toggle' | 'expand' | 'collapse' | 'add-note';
 
+/**
+ * Runs the transcript reader in call tabs (issue 14). The reader is not part of the content script every call tab
+ * loads: it is injected only while an interview's transcript is capturing.
+ */
+export interface TranscriptReaderControl {
+  /** Makes sure the reader runs in the tab's top frame, injecting it when absent. @returns whether it runs. */
+  ensure(tabId: number): Promise<boolean>;
+  /** Stops the reader in the tab at once (nothing more is read or sent). */
+  stop(tabId: number): Promise<void>;
+  /** Asks the tab's reader to press the platform's own captions button. @returns whether it was pressed. */
+  captionsOn(tabId: number): Promise<boolean>;
+}
+
 /** Everything the handlers need, passed in so that unit tests use fakes and a fake-indexeddb database. */
 export interface BackgroundServices {
   repo: InterviewRepository;
@@ -18,6 +31,7 @@ export interface BackgroundServices {
   /** Delivers a command to the top frame's content script of a tab. @returns false when nothing answered. */
   sendToContent: (tabId: number, command: ContentCommand) => Promise<boolean>;
   storageInfo: () => Promise<StorageInfo>;
+  transcriptReader: TranscriptReaderControl;
   /** The browser's UI language (`browser.i18n.getUILanguage()`), e.g. `it-IT`. */
   uiLanguage: () => string;
   now: () => number;

@@ -1,5 +1,5 @@
 import type { Guide } from '../guides/schema';
-import type { CriterionRatingRow, InterviewBundle, InterviewRow, NoteRow, QuestionStateRow, RedFlagCheckRow } from './records';
+import type { CriterionRatingRow, InterviewBundle, InterviewRow, NoteRow, QuestionStateRow, RedFlagCheckRow, UtteranceRow } from './records';
 
 /** Rows of several interviews, as read from the database or found in a backup. */
 export interface InterviewRows {
@@ -9,6 +9,8 @@ export interface InterviewRows {
   questionStates: QuestionStateRow[];
   redFlagChecks: RedFlagCheckRow[];
   criterionRatings: CriterionRatingRow[];
+  /** Transcript lines; absent in sources that have none. */
+  utterances?: UtteranceRow[];
 }
 
 function byInterview<T extends { interviewId: string }>(rows: T[]): Map<string, T[]> {
@@ -32,9 +34,11 @@ export function groupBundles(rows: InterviewRows): InterviewBundle[] {
   const questions = byInterview(rows.questionStates);
   const flags = byInterview(rows.redFlagChecks);
   const criteria = byInterview(rows.criterionRatings);
+  const lines = byInterview(rows.utterances ?? []);
   return rows.interviews.map((interview) => {
     const guide = guides.get(interview.guideSnapshotKey);
     if (!guide) throw new Error(`Guide snapshot ${interview.guideSnapshotKey} not found`);
+    const spoken = lines.get(interview.id);
     return {
       interview,
       guide,
@@ -42,6 +46,8 @@ export function groupBundles(rows: InterviewRows): InterviewBundle[] {
       questionStates: questions.get(interview.id) ?? [],
       redFlagChecks: flags.get(interview.id) ?? [],
       criterionRatings: criteria.get(interview.id) ?? [],
+      // Only interviews with a transcript carry the key, so bundles of other interviews keep their shape.
+      ...(spoken ? { utterances: spoken.sort((a, b) => a.startMs - b.startMs || a.createdAt - b.createdAt || a.id.localeCompare(b.id)) } : {}),
     };
   });
 }

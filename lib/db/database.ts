@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type {
   CriterionRatingRow,
   CustomGuideRow,
@@ -7,6 +7,7 @@ import type {
   NoteRow,
   QuestionStateRow,
   RedFlagCheckRow,
+  UtteranceRow,
 } from './records';
 
 /** Name of the extension's database (one per browser profile, in the extension's own origin). */
@@ -17,7 +18,7 @@ export const DATABASE_NAME = 'interview-copilot';
  * and a test in `tests/unit/db-migrations.test.ts` that opens the previous version's data (see
  * `tests/unit/support/migrations.ts`).
  */
-export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> }[] = [
+export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>; upgrade?: (tx: Transaction) => Promise<void> }[] = [
   {
     version: 1,
     stores: {
@@ -29,6 +30,11 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string> 
       guideSnapshots: 'key',
       customGuides: 'id, updatedAt',
     },
+  },
+  {
+    // Issue 14: transcript lines from the call's captions (interviews without `transcript` never had it on).
+    version: 2,
+    stores: { utterances: 'id, interviewId, [interviewId+startMs]' },
   },
 ];
 
@@ -44,9 +50,13 @@ export class InterviewDatabase extends Dexie {
   criterionRatings!: Table<CriterionRatingRow, [string, string]>;
   guideSnapshots!: EntityTable<GuideSnapshotRow, 'key'>;
   customGuides!: EntityTable<CustomGuideRow, 'id'>;
+  utterances!: EntityTable<UtteranceRow, 'id'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
-    for (const { version, stores } of SCHEMA_VERSIONS) this.version(version).stores(stores);
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+      const step = this.version(version).stores(stores);
+      if (upgrade) step.upgrade(upgrade);
+    }
   }
 }

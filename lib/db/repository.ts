@@ -11,6 +11,8 @@ import type {
   QuestionStateRow,
   Rating,
   RedFlagCheckRow,
+  TranscriptState,
+  UtteranceRow,
 } from './records';
 
 /** Thrown when a row the caller named does not exist. */
@@ -70,6 +72,17 @@ export interface NoteInput {
   text: string;
   /** Stamp a new note this many ms before now. */
   stampEarlierMs: number;
+}
+
+/** A caption utterance as the transcript reader sends it; times are epoch ms. */
+export interface UtteranceInput {
+  id: string;
+  interviewId: string;
+  speaker: string;
+  text: string;
+  startAt: number;
+  endAt: number;
+  final: boolean;
 }
 
 export type ListSort = 'newest' | 'oldest' | 'candidate' | 'guide';
@@ -157,18 +170,19 @@ export class InterviewRepository {
   /** The interview with its guide snapshot and every row recorded for it. */
   async getBundle(id: string): Promise<InterviewBundle> {
     const { db } = this;
-    return db.transaction('r', [db.interviews, db.guideSnapshots, db.notes, db.questionStates, db.redFlagChecks, db.criterionRatings], async () => {
+    return db.transaction('r', [db.interviews, db.guideSnapshots, db.notes, db.questionStates, db.redFlagChecks, db.criterionRatings, db.utterances], async () => {
       const interview = await this.getInterview(id);
       const snapshot = await db.guideSnapshots.get(interview.guideSnapshotKey);
       if (!snapshot) throw new RecordNotFoundError(`Guide snapshot ${interview.guideSnapshotKey}`);
-      const [notes, questionStates, redFlagChecks, criterionRatings] = await Promise.all([
+      const [notes, questionStates, redFlagChecks, criterionRatings, utterances] = await Promise.all([
         db.notes.where('interviewId').equals(id).toArray(),
         db.questionStates.where('interviewId').equals(id).toArray(),
         db.redFlagChecks.where('interviewId').equals(id).toArray(),
         db.criterionRatings.where('interviewId').equals(id).toArray(),
+        this.listUtterances(id),
       ]);
       notes.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-      return { interview, guide: snapshot.guide, notes, questionStates, redFlagChecks, criterionRatings };
+      return { interview, guide: snapshot.guide, notes, questionStates, redFlagChecks, criterionRatings, utterances };
     });
   }
 
@@ -402,6 +416,67 @@ export class InterviewRepository {
   }
 
   /**
+   * Changes the interview's transcript state (only the given fields). Turning it off marks every line still open
+   * as final, since nothing more will reach it.
+   */
+  async setTranscript(id: string, patch: Partial<TranscriptState>): Promise<InterviewRow> {
+    const row = await this.modifyInterview(id, (r) => {
+      const current: TranscriptState = r.transcript ?? { on: false, consentAt: null, interviewerSpeaker: null };
+      r.transcript = { ...current, ...patch };
+    });
+    if (patch.on === false) {
+      await this.db.utterances.where('interviewId').equals(id).filter((u) => !u.final).modify({ final: true });
+    }
+    return row;
+  }
+
+  /**
+   * Creates or updates a transcript line by its reader-generated id (idempotent): the latest text, end and
+   * `final` replace the stored ones; the start stays the first one seen. Offsets count from the call's start
+   * (else from the interview's start).
+   * @returns the stored row, and whether this write changed it (a retried write does not).
+   * @throws RecordNotFoundError for an unknown interview, or a line id that belongs to another interview.
+   */
+  async upsertUtterance(input: UtteranceInput): Promise<{ row: UtteranceRow; changed: boolean }> {
+    const { db } = this;
+    return db.transaction('rw', db.utterances, db.interviews, async () => {
+      const interview = await this.getInterview(input.interviewId);
+      const origin = interview.callStartedAt ?? interview.startedAt ?? interview.createdAt;
+      const now = this.deps.now();
+      const existing = await db.utterances.get(input.id);
+      if (existing && existing.interviewId !== input.interviewId) throw new RecordNotFoundError(`Utterance ${input.id} of interview ${input.interviewId}`);
+      const row: UtteranceRow = {
+        id: input.id,
+        interviewId: input.interviewId,
+        speaker: input.speaker,
+        text: input.text,
+        startMs: existing?.startMs ?? input.startAt - origin,
+        endMs: Math.max(input.endAt - origin, existing?.startMs ?? input.startAt - origin),
+        final: input.final,
+        createdAt: existing?.createdAt ?? now,
+        updatedAt: existing ? Math.max(now, existing.updatedAt + 1) : now,
+      };
+      if (existing && existing.text === row.text && existing.final === row.final && existing.endMs === row.endMs && existing.speaker === row.speaker) {
+        return { row: existing, changed: false };
+      }
+      await db.utterances.put(row);
+      return { row, changed: true };
+    });
+  }
+
+  /** The interview's transcript lines in time order. */
+  async listUtterances(interviewId: string): Promise<UtteranceRow[]> {
+    const rows = await this.db.utterances.where('[interviewId+startMs]').between([interviewId, -Infinity], [interviewId, Infinity]).toArray();
+    return rows.sort((a, b) => a.startMs - b.startMs || a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  }
+
+  /** Deletes transcript lines of an interview: those of `ids`, or all. @returns how many. */
+  async deleteUtterances(interviewId: string, ids?: string[]): Promise<number> {
+    const rows = this.db.utterances.where('interviewId').equals(interviewId);
+    return ids ? rows.filter((u) => ids.includes(u.id)).delete() : rows.delete();
+  }
+
+  /**
    * A page of the interview list, filtered by a free-text query over candidate, reference, guide and date
    * (`2026-11-29`), then sorted.
    */
@@ -434,10 +509,11 @@ export class InterviewRepository {
   /** Deletes interviews and every row recorded for them. @returns how many interviews were deleted. */
   async deleteInterviews(ids: string[]): Promise<number> {
     const { db } = this;
-    return db.transaction('rw', [db.interviews, db.notes, db.questionStates, db.redFlagChecks, db.criterionRatings], async () => {
+    return db.transaction('rw', [db.interviews, db.notes, db.questionStates, db.redFlagChecks, db.criterionRatings, db.utterances], async () => {
       const existing = (await db.interviews.bulkGet(ids)).filter((r) => r !== undefined);
       const found = existing.map((r) => r.id);
       await Promise.all([
+        db.utterances.where('interviewId').anyOf(found).delete(),
         db.notes.where('interviewId').anyOf(found).delete(),
         db.questionStates.where('interviewId').anyOf(found).delete(),
         db.redFlagChecks.where('interviewId').anyOf(found).delete(),
@@ -468,20 +544,21 @@ export class InterviewRepository {
   /** Every bundle (or those of `ids`), for exports and backups: one read per table, grouped in memory. */
   async bundles(ids?: string[]): Promise<InterviewBundle[]> {
     const { db } = this;
-    return db.transaction('r', [db.interviews, db.guideSnapshots, db.notes, db.questionStates, db.redFlagChecks, db.criterionRatings], async () => {
+    return db.transaction('r', [db.interviews, db.guideSnapshots, db.notes, db.questionStates, db.redFlagChecks, db.criterionRatings, db.utterances], async () => {
       const interviews = ids ? (await db.interviews.bulkGet(ids)).filter((r) => r !== undefined) : await db.interviews.toArray();
       const wanted = interviews.map((r) => r.id);
       const pick = <T extends { interviewId: string }>(table: { where(i: string): { anyOf(k: string[]): { toArray(): Promise<T[]> } }; toArray(): Promise<T[]> }) =>
         ids ? table.where('interviewId').anyOf(wanted).toArray() : table.toArray();
-      const [notes, questionStates, redFlagChecks, criterionRatings, guideSnapshots] = await Promise.all([
+      const [notes, questionStates, redFlagChecks, criterionRatings, guideSnapshots, utterances] = await Promise.all([
         pick<NoteRow>(db.notes),
         pick<QuestionStateRow>(db.questionStates),
         pick<RedFlagCheckRow>(db.redFlagChecks),
         pick<CriterionRatingRow>(db.criterionRatings),
         db.guideSnapshots.toArray(),
+        pick<UtteranceRow>(db.utterances),
       ]);
       try {
-        return groupBundles({ interviews, guideSnapshots, notes, questionStates, redFlagChecks, criterionRatings });
+        return groupBundles({ interviews, guideSnapshots, notes, questionStates, redFlagChecks, criterionRatings, utterances });
       } catch (error) {
         throw new RecordNotFoundError(error instanceof Error ? error.message : String(error));
       }

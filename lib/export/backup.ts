@@ -7,6 +7,7 @@ import {
   NoteRow,
   QuestionStateRow,
   RedFlagCheckRow,
+  UtteranceRow,
   type InterviewBundle,
 } from '../db/records';
 import { guideIssueReason } from '../guides/issues';
@@ -36,11 +37,13 @@ export const Backup = z.object({
   questionStates: z.array(QuestionStateRow).default([]),
   redFlagChecks: z.array(RedFlagCheckRow).default([]),
   criterionRatings: z.array(CriterionRatingRow).default([]),
+  /** Transcript lines (issue 14); files written before the transcript existed have none. */
+  utterances: z.array(UtteranceRow).default([]),
 });
 export type Backup = z.infer<typeof Backup>;
 
 /** The row arrays of a backup, which are also the database tables an import writes. */
-export const BACKUP_TABLES = ['guides', 'guideSnapshots', 'interviews', 'notes', 'questionStates', 'redFlagChecks', 'criterionRatings'] as const;
+export const BACKUP_TABLES = ['guides', 'guideSnapshots', 'interviews', 'notes', 'questionStates', 'redFlagChecks', 'criterionRatings', 'utterances'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 export type BackupRows = { [T in BackupTable]: Backup[T] };
 export type BackupRow<T extends BackupTable> = Backup[T][number];
@@ -68,6 +71,7 @@ export function createBackup(bundles: InterviewBundle[], customGuides: CustomGui
     questionStates: bundles.flatMap((b) => b.questionStates),
     redFlagChecks: bundles.flatMap((b) => b.redFlagChecks),
     criterionRatings: bundles.flatMap((b) => b.criterionRatings),
+    utterances: bundles.flatMap((b) => b.utterances ?? []),
   };
 }
 
@@ -99,8 +103,9 @@ export function splitBackup(backup: Backup, interviewsPerPart = 500): Backup[] {
     questionStates: [],
     redFlagChecks: [],
     criterionRatings: [],
+    utterances: [],
   }));
-  for (const table of ['notes', 'questionStates', 'redFlagChecks', 'criterionRatings'] as const) {
+  for (const table of ['notes', 'questionStates', 'redFlagChecks', 'criterionRatings', 'utterances'] as const) {
     for (const row of backup[table]) {
       const part = partOf.get(row.interviewId);
       if (part !== undefined) (parts[part]![table] as (typeof row)[]).push(row);
@@ -294,7 +299,8 @@ function integrityProblems(data: Record<string, unknown>, messages: BackupMessag
   unique('questionStates', (r) => [r.interviewId, r.questionId]);
   unique('redFlagChecks', (r) => [r.interviewId, r.redFlagId]);
   unique('criterionRatings', (r) => [r.interviewId, r.criterionId]);
-  for (const table of ['notes', 'questionStates', 'redFlagChecks', 'criterionRatings'] as const) {
+  unique('utterances', (r) => [r.id]);
+  for (const table of ['notes', 'questionStates', 'redFlagChecks', 'criterionRatings', 'utterances'] as const) {
     rows(table).forEach((row, i) => {
       if (isRecord(row) && typeof row.interviewId === 'string' && !interviewIds.has(row.interviewId)) {
         problems.push({ path: formatPath([table, i, 'interviewId']), reason: fill(messages.orphan, row.interviewId) });

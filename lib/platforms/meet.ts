@@ -31,6 +31,22 @@ export const MEET_SIGNALS = {
   presentingIcons: new Set(['cancel_presentation', 'stop_screen_share']),
 } as const;
 
+/**
+ * Meet's live captions (shared/docs/captions.md). The caption region exists whether captions are on or off; its
+ * aria-label is translated, so the role and tabindex find it, with the caption classes seen in the wild as
+ * fallbacks. One block per speaker turn: an avatar image, the speaker's name, then the text. The captions button
+ * carries the `closed_caption` / `closed_caption_off` icon, and `aria-pressed` tells whether captions are on.
+ */
+export const MEET_CAPTIONS = {
+  region: 'div[role="region"][tabindex="0"]',
+  /** Generated classes of older layouts: a block, its speaker, its text. */
+  block: '.nMcdL',
+  speaker: '.NWpY1d',
+  text: '.ygicle',
+  /** The captions button's icons, in the control bar. */
+  buttonIcons: new Set(['closed_caption', 'closed_caption_off']),
+} as const;
+
 /** The meeting code of a Meet URL (`abc-defg-hij`), or null when the URL is not a meeting. */
 export function meetMeetingCode(url: string | URL): string | null {
   const parsed = typeof url === 'string' ? parseUrl(url) : url;

@@ -24,6 +24,17 @@ export const TEAMS_SIGNALS = {
   lobby: "#prejoin-join-button, [data-tid='prejoin-join-button']",
 } as const;
 
+/**
+ * Teams' live captions (shared/docs/captions.md): a wrapper, its virtual list, and one item per utterance holding
+ * the author and the text. Items leave the DOM as the list scrolls and are reused.
+ */
+export const TEAMS_CAPTIONS = {
+  area: '[data-tid="closed-caption-v2-window-wrapper"]',
+  list: '[data-tid="closed-caption-v2-virtual-list-content"]',
+  author: '[data-tid="author"]',
+  text: '[data-tid="closed-caption-text"]',
+} as const;
+
 /** Whether `hostname` is one of Teams' web hosts. */
 export function isTeamsHost(hostname: string): boolean {
   return (TEAMS_HOSTS as readonly string[]).includes(hostname);

@@ -22,6 +22,19 @@ export const ZOOM_SIGNALS = {
   lobby: '.preview-join-button, #input-for-name',
 } as const;
 
+/**
+ * Zoom's live transcription (shared/docs/captions.md), inside `#webclient` on many entries. The box holds one line
+ * per speaker turn; the speaker is a text label or only an avatar (its `alt` is used when present, else the line
+ * has no speaker name). The newest text is appended to the line and old text scrolls off its start.
+ */
+export const ZOOM_CAPTIONS = {
+  box: '.live-transcription-subtitle__box',
+  item: '.live-transcription-subtitle__item',
+  name: '.live-transcription-subtitle__name',
+  avatar: 'img',
+  text: '.live-transcription-subtitle__text',
+} as const;
+
 /** Whether `hostname` is Zoom's (the apex or any subdomain). */
 export function isZoomHost(hostname: string): boolean {
   return hostname === 'zoom.us' || hostname.endsWith('.zoom.us');

@@ -13,6 +13,7 @@ import {
   type NoteRow,
   type QuestionStateRow,
   type RedFlagCheckRow,
+  type UtteranceRow,
 } from '../db/records';
 import type { Backup } from '../export/backup';
 
@@ -104,6 +105,25 @@ export interface ImportReport {
 const Id = z.string().min(1).max(100);
 const SlugRef = z.string().min(1).max(80);
 const TabId = z.number().int().nonnegative();
+
+/** Whether a call tab's captions are drawn (`on`) or not (`off`: turned off, or no caption area found). */
+export const CaptionsStatus = z.enum(['on', 'off']);
+export type CaptionsStatus = z.infer<typeof CaptionsStatus>;
+
+/** What the transcript reader injected into a call tab needs to know (issue 14). */
+export interface TranscriptConfig {
+  /** The interview of the tab's meeting, or null when there is none. */
+  interviewId: string | null;
+  platform: Platform | null;
+  /** Capture is on and the interviewer confirmed the candidate was told: the reader may send lines. */
+  capturing: boolean;
+}
+
+/** The transcript of a tab as views show it. */
+export interface TranscriptTabState {
+  /** Whether the tab's captions are on, as the reader last saw them; null when no reader runs there. */
+  captions: CaptionsStatus | null;
+}
 
 const StartInterview = z.object({
   candidateName: z.string().trim().min(1).max(200),
@@ -213,6 +233,42 @@ export const protocol = {
     }),
   ),
 
+  // Transcript (issue 14): lines read from the call's own captions, kept on this machine
+  /** The reader in a call tab asks what to do (its own tab's interview). */
+  'transcript.config': message<TranscriptConfig>()(z.object({}), { fromContentScript: true }),
+  /**
+   * A new or changed line from the reader (times epoch ms; the background stores offsets from the call's start).
+   * Refused (`forbidden`) unless the interview's transcript is on and the candidate was told.
+   */
+  'transcript.upsert': message<UtteranceRow>()(
+    z.object({
+      id: Id,
+      interviewId: Id,
+      speaker: z.string().max(200),
+      text: z.string().min(1).max(100_000),
+      startAt: z.number().int().nonnegative(),
+      endAt: z.number().int().nonnegative(),
+      final: z.boolean(),
+    }),
+    { fromContentScript: true },
+  ),
+  /** The reader saw the tab's captions turn on or off. */
+  'transcript.status': message<{ ok: true }>()(z.object({ captions: CaptionsStatus }), { fromContentScript: true }),
+  /**
+   * Turns the interview's transcript on or off; `consent: true` records that the interviewer confirmed the
+   * candidate was told (now). Capture starts only with both; turning off stops the reader at once.
+   */
+  'transcript.set': message<InterviewRow>()(z.object({ interviewId: Id, on: z.boolean(), consent: z.boolean().optional() })),
+  /** Marks which caption speaker is the interviewer (null: unmark). */
+  'transcript.speaker': message<InterviewRow>()(z.object({ interviewId: Id, speaker: z.string().max(200).nullable() })),
+  'transcript.list': message<UtteranceRow[]>()(z.object({ interviewId: Id })),
+  /** Deletes the interview's lines (those of `ids`, or all). */
+  'transcript.delete': message<{ deleted: number }>()(z.object({ interviewId: Id, ids: z.array(Id).max(100_000).optional() })),
+  /** The transcript state of a tab (the sender's own tab when omitted). */
+  'transcript.tab': message<TranscriptTabState>()(z.object({ tabId: TabId.optional() })),
+  /** Presses Meet's own captions button in the tab, on the interviewer's click. @returns whether it was pressed. */
+  'transcript.captionsOn': message<{ pressed: boolean }>()(z.object({ tabId: TabId.optional() })),
+
   // Data
   /**
    * A full backup (see lib/export/backup.ts) of the given interviews, or of all when `ids` is omitted. Runtime
@@ -242,7 +298,11 @@ export type LiveEvent =
   | { type: 'tab-changed'; tabId: number }
   /** A browser command (keyboard shortcut) aimed at the panel of a tab; `at` is when the key was pressed. */
   | { type: 'panel-command'; tabId: number; command: 'add-note' | 'focus'; at: number }
-  | { type: 'storage-error'; message: string };
+  | { type: 'storage-error'; message: string }
+  /** A transcript line was added or changed (partial lines too, updated in place by id). */
+  | { type: 'transcript-utterance'; interviewId: string; utterance: UtteranceRow }
+  /** A call tab's captions turned on or off, as its transcript reader saw them. */
+  | { type: 'transcript-status'; tabId: number; captions: CaptionsStatus | null };
 
 /** Name of the runtime port views open to receive `LiveEvent`s. */
 export const LIVE_PORT = 'live';

@@ -26,6 +26,7 @@ function tableOf(db: InterviewDatabase, table: BackupTable): Table<BackupRow<Bac
     questionStates: db.questionStates,
     redFlagChecks: db.redFlagChecks,
     criterionRatings: db.criterionRatings,
+    utterances: db.utterances,
   };
   return tables[table] as unknown as Table<BackupRow<BackupTable>, unknown>;
 }
@@ -96,7 +97,7 @@ export function backupHandlers(s: BackgroundServices): BackupHandlers {
       });
 
       const changedInterviews = new Set<string>();
-      for (const table of ['interviews', 'notes', 'questionStates', 'redFlagChecks', 'criterionRatings'] as const) {
+      for (const table of ['interviews', 'notes', 'questionStates', 'redFlagChecks', 'criterionRatings', 'utterances'] as const) {
         for (const row of plan.put[table]) changedInterviews.add('interviewId' in row ? row.interviewId : row.id);
       }
       for (const interviewId of changedInterviews) s.live.broadcast({ type: 'interview-changed', interviewId });

@@ -2,6 +2,7 @@ import type { InterviewRow } from '../../db/records';
 import type { TabCallInfo } from '../../protocol/protocol';
 import { HandlerError, type Handlers } from '../router';
 import type { BackgroundServices } from '../services';
+import { applyTranscript } from './transcript';
 
 type CallHandlers = Pick<Handlers, 'calls.report' | 'session.get' | 'panel.command' | 'diagnostics.get'>;
 
@@ -35,6 +36,12 @@ export function callHandlers(s: BackgroundServices): CallHandlers {
       const interview = await syncInterviewWithCall(s, info);
       if (interview) s.live.broadcast({ type: 'interview-changed', interviewId: interview.id });
       if (changed) s.live.broadcast({ type: 'tab-changed', tabId: ctx.tabId });
+      // The transcript reader follows the call: injected when a capturing interview's tab is in the call (again,
+      // after a reload), stopped when it leaves.
+      if ((changed || info.state === 'in-call') && info.meetingId) {
+        const current = interview ?? (await s.repo.findForMeeting(info.platform, info.meetingId));
+        if (current?.transcript?.on) await applyTranscript(s, current, ctx.tabId);
+      }
       const settings = await s.settings();
       const hidden = !settings.enabledPlatforms[report.platform] || settings.panelMode[report.platform] === 'sidepanel';
       return { panel: hidden ? 'hidden' : 'overlay' };

@@ -54,6 +54,8 @@ export function makeServices(options: { settings?: Partial<Settings>; session?: 
   let clock = 1_700_000_000_000;
   const events: LiveEvent[] = [];
   const commands: { tabId: number; command: ContentCommand }[] = [];
+  /** What the handlers asked of the transcript reader, in order. */
+  const readerCalls: { tabId: number; action: 'ensure' | 'stop' | 'captions-on' }[] = [];
   const db = new InterviewDatabase(`test-${++counter}-${Math.random().toString(36).slice(2)}`);
   let ids = 0;
   const services: BackgroundServices = {
@@ -67,6 +69,11 @@ export function makeServices(options: { settings?: Partial<Settings>; session?: 
       return true;
     },
     storageInfo: async () => ({ usageBytes: 1, quotaBytes: 2, persisted: true }),
+    transcriptReader: {
+      ensure: async (tabId) => (readerCalls.push({ tabId, action: 'ensure' }), true),
+      stop: async (tabId) => void readerCalls.push({ tabId, action: 'stop' }),
+      captionsOn: async (tabId) => (readerCalls.push({ tabId, action: 'captions-on' }), true),
+    },
     uiLanguage: () => options.uiLanguage ?? 'en-US',
     now: () => clock,
   };
@@ -76,6 +83,7 @@ export function makeServices(options: { settings?: Partial<Settings>; session?: 
     db,
     events,
     commands,
+    readerCalls,
     advance(ms: number) {
       clock += ms;
     },
