@@ -13,12 +13,19 @@ export interface CaptionSource {
   platform: Platform;
   /** The smallest element holding every caption block, or null when there is none (captions off, or a new layout). */
   findArea(doc: Document): Element | null;
-  /** The blocks in the area, in page order. */
-  readBlocks(area: Element): CaptionBlock[];
+  /** The block elements in the area, in page order. */
+  blockElements(area: Element): Element[];
+  /** One block's speaker and text (also of a block the page just removed: detached elements keep their text). */
+  readBlock(block: Element): CaptionBlock;
   /** Whether captions are on: the platform's own control when it tells, else whether the area exists. */
   status(doc: Document, area: Element | null): CaptionsStatus;
   /** See `TrackerOptions.splitOnRewrite`. */
   splitOnRewrite: boolean;
+}
+
+/** The blocks in the area, in page order. */
+export function readBlocks(source: CaptionSource, area: Element): CaptionBlock[] {
+  return source.blockElements(area).map((block) => source.readBlock(block));
 }
 
 /** Text of an element without the text of `skip` (a nested element), whitespace collapsed. */

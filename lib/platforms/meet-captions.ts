@@ -28,7 +28,7 @@ export const meetCaptions: CaptionSource = {
     const regions = [...doc.querySelectorAll(MEET_CAPTIONS.region)];
     return regions.find((r) => r.querySelector(MEET_CAPTIONS.block)) ?? regions.find((r) => r.querySelector('img')) ?? regions[0] ?? null;
   },
-  readBlocks(area) {
+  blockElements(area) {
     let blocks = [...area.querySelectorAll(MEET_CAPTIONS.block)];
     // Newer layouts without the generated classes: each block is an element holding an avatar image.
     if (!blocks.length) {
@@ -36,10 +36,11 @@ export const meetCaptions: CaptionSource = {
         .map((img): Element | null => img.parentElement?.parentElement ?? null)
         .filter((b): b is Element => b !== null && b !== area);
     }
-    return blocks.map((block): CaptionBlock => {
-      const textEl = block.querySelector(MEET_CAPTIONS.text) ?? block.lastElementChild;
-      return { key: block, speaker: speakerOf(block, textEl), text: textEl ? (textEl.textContent ?? '') : '' };
-    });
+    return blocks;
+  },
+  readBlock(block): CaptionBlock {
+    const textEl = block.querySelector(MEET_CAPTIONS.text) ?? block.lastElementChild;
+    return { key: block, speaker: speakerOf(block, textEl), text: textEl ? (textEl.textContent ?? '') : '' };
   },
   status(doc, area) {
     const pressed = meetCaptionsButton(doc)?.getAttribute('aria-pressed');

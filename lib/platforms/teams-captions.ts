@@ -14,12 +14,16 @@ export const teamsCaptions: CaptionSource = {
     }
     return null;
   },
-  readBlocks(area) {
-    return [...area.querySelectorAll(TEAMS_CAPTIONS.text)].map((textEl): CaptionBlock => {
+  blockElements(area) {
+    return [...area.querySelectorAll(TEAMS_CAPTIONS.text)].map((textEl) => {
       let item: Element = textEl;
       while (item.parentElement && item.parentElement !== area && !item.querySelector(TEAMS_CAPTIONS.author)) item = item.parentElement;
-      return { key: item, speaker: item.querySelector(TEAMS_CAPTIONS.author)?.textContent ?? '', text: textEl.textContent ?? '' };
+      return item;
     });
+  },
+  readBlock(item): CaptionBlock {
+    const textEl = item.matches(TEAMS_CAPTIONS.text) ? item : item.querySelector(TEAMS_CAPTIONS.text);
+    return { key: item, speaker: item.querySelector(TEAMS_CAPTIONS.author)?.textContent ?? '', text: textEl?.textContent ?? '' };
   },
   status: (_doc, area) => (area ? 'on' : 'off'),
 };

@@ -14,15 +14,16 @@ export const zoomCaptions: CaptionSource = {
     }
     return null;
   },
-  readBlocks(area) {
+  blockElements(area) {
     const items = [...area.querySelectorAll(ZOOM_CAPTIONS.item)];
-    return (items.length ? items : [area]).map((item): CaptionBlock => {
-      const name = item.querySelector(ZOOM_CAPTIONS.name);
-      const avatar = item.querySelector<HTMLImageElement>(ZOOM_CAPTIONS.avatar);
-      const textEl = item.querySelector(ZOOM_CAPTIONS.text);
-      const speaker = name?.textContent ?? avatar?.getAttribute('alt') ?? '';
-      return { key: item, speaker, text: textEl ? (textEl.textContent ?? '') : textWithout(item, name) };
-    });
+    return items.length ? items : area.textContent?.trim() ? [area] : [];
+  },
+  readBlock(item): CaptionBlock {
+    const name = item.querySelector(ZOOM_CAPTIONS.name);
+    const avatar = item.querySelector<HTMLImageElement>(ZOOM_CAPTIONS.avatar);
+    const textEl = item.querySelector(ZOOM_CAPTIONS.text);
+    const speaker = name?.textContent ?? avatar?.getAttribute('alt') ?? '';
+    return { key: item, speaker, text: textEl ? (textEl.textContent ?? '') : textWithout(item, name) };
   },
   status: (_doc, area) => (area ? 'on' : 'off'),
 };

@@ -1,4 +1,5 @@
 import type { CaptionSource, CaptionsStatus } from '../platforms/captions';
+import type { CaptionBlock } from './tracker';
 import { CaptionTracker, type UtteranceUpdate } from './tracker';
 
 /** How often the reader looks for the caption area while it has none (captions off), in ms. */
@@ -35,7 +36,8 @@ export interface CaptionReader {
 /**
  * Reads a call page's captions into utterances: one `MutationObserver` on the caption area only (never the
  * document), mutations batched into one scan per `SCAN_BATCH_MS`, and a 1 s look for the area while captions are
- * off. The reader keeps no text beyond the open utterances and writes nothing into the page.
+ * off. Blocks already on screen at start are skipped (said before capture began). The reader keeps no text beyond
+ * the open utterances and writes nothing into the page.
  */
 export function startCaptionReader(deps: CaptionReaderDeps): CaptionReader {
   const tracker = new CaptionTracker({ newId: deps.newId, finalAfterMs: deps.finalAfterMs, splitOnRewrite: deps.source.splitOnRewrite });
@@ -45,6 +47,13 @@ export function startCaptionReader(deps: CaptionReaderDeps): CaptionReader {
   let idle: unknown = null;
   let status: CaptionsStatus | null = null;
   let stopped = false;
+  /**
+   * Blocks already on screen when the reader started were spoken before capture was turned on (or before the
+   * candidate was told): they are never read. Capture starts with the next block.
+   */
+  let before: WeakSet<object> | null = null;
+  /** Block elements of the previous scan, to read once more when the page removes them. */
+  let previous: Element[] = [];
 
   const send = (updates: UtteranceUpdate[]) => updates.forEach(deps.emit);
 
@@ -69,8 +78,13 @@ export function startCaptionReader(deps: CaptionReaderDeps): CaptionReader {
       batch = null;
     }
     if (stopped) return;
-    const blocks = area?.isConnected ? deps.source.readBlocks(area) : [];
-    send(tracker.update(blocks, deps.now()));
+    let elements = area?.isConnected ? deps.source.blockElements(area) : [];
+    before ??= new WeakSet(elements);
+    elements = elements.filter((el) => !before!.has(el));
+    const current = new Set(elements);
+    const departed: CaptionBlock[] = previous.filter((el) => !current.has(el)).map((el) => deps.source.readBlock(el));
+    previous = elements;
+    send(tracker.update(elements.map((el) => deps.source.readBlock(el)), deps.now(), departed));
     armIdle();
   };
 

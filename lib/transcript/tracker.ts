@@ -107,19 +107,30 @@ export class CaptionTracker {
   }
 
   /**
-   * Compares the blocks now in the caption area (in page order) with the previous scan.
+   * Compares the blocks now in the caption area (in page order) with the previous scan. `departed`: blocks of the
+   * previous scan that left the page, read once more (their last words).
    * @returns the utterances that are new or changed, each once, in page order (finalized ones first).
    */
-  update(blocks: readonly CaptionBlock[], now: number): UtteranceUpdate[] {
+  update(blocks: readonly CaptionBlock[], now: number, departed: readonly CaptionBlock[] = []): UtteranceUpdate[] {
     const out: UtteranceUpdate[] = [];
     const present = new Set(blocks.map((b) => b.key));
+    const lastWords = new Map(departed.map((b) => [b.key, b]));
     // Blocks that left: their utterances are final, and a re-rendered copy may claim them below.
     for (const [key, u] of this.open) {
       if (present.has(key)) continue;
       this.open.delete(key);
+      // The page may have removed the block before this scan saw its last words: a removed element keeps its text.
+      const last = lastWords.get(key);
+      const text = last && normalizeCaption(last.speaker) === u.speaker ? normalizeCaption(last.text) : '';
+      if (text && mergeCaption(u.text, text) !== u.text) {
+        u.text = mergeCaption(u.text, text);
+        u.endAt = now;
+        u.final = false;
+      }
       this.finish(u, out);
       this.remember(u, now);
     }
+    let created = 0;
     for (const block of blocks) {
       const text = normalizeCaption(block.text);
       const speaker = normalizeCaption(block.speaker);
@@ -135,7 +146,9 @@ export class CaptionTracker {
       if (!u) {
         const claimed = this.claim(speaker, text, now);
         rerendered = claimed !== null;
-        u = claimed ?? { id: this.options.newId(), key: null, speaker, text: '', startAt: now, endAt: now, final: false, leftAt: 0 };
+        // New blocks seen in one scan keep their page order: each starts 1 ms after the one before.
+        u = claimed ?? { id: this.options.newId(), key: null, speaker, text: '', startAt: now + created, endAt: now + created, final: false, leftAt: 0 };
+        if (!claimed) created++;
         u.key = block.key;
         this.open.set(block.key, u);
       }
@@ -143,7 +156,7 @@ export class CaptionTracker {
       const merged = rerendered && u.text.startsWith(text) ? u.text : mergeCaption(u.text, text);
       if (merged !== u.text) {
         u.text = merged;
-        u.endAt = now;
+        u.endAt = Math.max(now, u.startAt);
         u.final = false;
         out.push(snapshot(u));
       }

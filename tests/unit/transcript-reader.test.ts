@@ -12,6 +12,7 @@ import { CaptionTracker, mergeCaption, type UtteranceUpdate } from '../../lib/tr
 interface Replay {
   steps: unknown[];
   expected: { speaker: string; text: string }[];
+  greeting: { speaker: string; text: string }[];
   next(): boolean;
   runAll(): void;
 }
@@ -119,6 +120,13 @@ describe('CaptionTracker', () => {
     expect(t.tick(500)).toEqual([]);
     expect(t.tick(1100).map((u) => [u.id, u.final])).toEqual([['u2', true]]);
   });
+  it('keeps the last words of a block the page removed before a scan saw them', () => {
+    const t = new CaptionTracker({ newId: () => 'u1' });
+    const a = {};
+    t.update([block(a, 'Alex', 'The error rate')], 0);
+    const out = t.update([], 10, [block(a, 'Alex', 'The error rate dropped by half.')]);
+    expect(out).toEqual([{ id: 'u1', speaker: 'Alex', text: 'The error rate dropped by half.', startAt: 0, endAt: 10, final: true }]);
+  });
   it('starts a new utterance when a reused line gets unrelated text (splitOnRewrite)', () => {
     let n = 0;
     const t = new CaptionTracker({ newId: () => `u${++n}`, splitOnRewrite: true });
@@ -145,7 +153,7 @@ describe.each<[string, CaptionSource, string]>([
     }
     await h.advance(3000);
     const rows = [...store(h.updates).values()];
-    expect(rows.map(({ speaker, text }) => ({ speaker, text }))).toEqual(replay.expected);
+    expect(rows.map(({ speaker, text }) => ({ speaker, text }))).toEqual([...replay.greeting, ...replay.expected]);
     expect(rows.every((r) => r.final)).toBe(true);
     // Starts and ends follow the stream: each utterance starts after the previous one started, and ends after it starts.
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.startAt).toBeGreaterThan(rows[i - 1]!.startAt);
@@ -176,10 +184,22 @@ describe.each<[string, CaptionSource, string]>([
     load(page);
     const replay = installCaptionReplay(platform);
     const h = harness(source);
-    for (let i = 0; i < 8; i++) replay.next(); // the first question, word by word, with no time between
+    for (let i = 0; i < 5; i++) replay.next(); // the greeting, word by word, with no time between
     await h.advance(1000);
     expect(h.updates.filter((u) => !u.final).length).toBe(1);
-    expect(h.updates[0]!.text).toBe('So tell me about the last system you designed.'.split(' ').slice(0, 7).join(' '));
+    expect(h.updates[0]!.text).toBe('Hi Alex, thanks for');
+  });
+});
+
+describe('lines on screen before the reader started', () => {
+  it('are not kept: capture starts with the next caption block', async () => {
+    load('meet/captions.html');
+    const replay = installCaptionReplay('meet') as Replay & { greetingSteps: number[] };
+    for (let i = 0; i < replay.greetingSteps[1]!; i++) replay.next();
+    const h = harness(meetCaptions);
+    while (replay.next()) await h.advance(200);
+    await h.advance(3000);
+    expect([...store(h.updates).values()].map(({ speaker, text }) => ({ speaker, text }))).toEqual(replay.expected);
   });
 });
 
