@@ -1,12 +1,19 @@
-import { hasIcon, parseUrl } from './dom';
+import { anyMatches, hasIcon, parseUrl } from './dom';
 import type { PlatformAdapter, SignalState, UrlVerdict } from './types';
 
 /**
  * Google Meet. Source: shared/docs/platforms.md.
  * - A meeting is `/<xxx>-<xxxx>-<xxx>` (lowercase letters) on meet.google.com, with an optional query.
  *   `/`, `/landing`, `/lookup/<name>` (a redirect) and other paths are not meetings.
- * - The green room and the call share the URL; the leave button's icon (`call_end`) appears only in the
- *   call. The green room shows the microphone and camera toggles without it.
+ * - The green room and the call share the URL. The green room shows the microphone and camera toggles.
+ * - Waiting to be admitted looks like a call: a guest who asked to join already sees the leave control
+ *   (`call_end`) and chat, and a host-managed lobby ("Please wait until a meeting host brings you into the
+ *   call") draws microphone, camera and leave. Only an admitted call has participant tiles: elements with a
+ *   participant id (`data-participant-id`) holding a media slot (`video`). So the leave icon without tiles is
+ *   `lobby` ("Waiting to join"), and `in-call` (which starts the timer) needs both. Covered by
+ *   `tests/fixtures/pages/meet/asking-to-join.html` and `host-lobby.html`.
+ * - Icons are Material Symbols ligatures, drawn with `.google-symbols` or the public Material Symbols classes
+ *   (`material-symbols-outlined`, `-rounded`, `-sharp`).
  * - After leaving, Meet shows its "you left" screen on the same URL: the state machine infers `left` when
  *   the lobby/call signals disappear there.
  * - Presenting: the control bar's present button shows the `present_to_all` icon while nobody here presents;
@@ -22,9 +29,11 @@ const MEETING_PATH = /^\/([a-z]{3}-[a-z]{4}-[a-z]{3})\/?$/;
 /** Every Meet selector and icon name, in one place. */
 export const MEET_SIGNALS = {
   /** Material Symbols icon elements; their text is the icon's ligature name. */
-  icon: '.google-symbols',
-  /** The leave button's icon: only shown in the call. */
+  icon: '.google-symbols, .material-symbols-outlined, .material-symbols-rounded, .material-symbols-sharp',
+  /** The leave button's icon: shown in the call and while waiting to be let in. */
   inCallIcons: new Set(['call_end']),
+  /** A participant tile with its media slot: only once admitted (the waiting screens have none). */
+  participantTile: '[data-participant-id] video',
   /** Microphone and camera toggles: shown in the green room (and in the call, checked first). */
   deviceIcons: new Set(['mic', 'mic_off', 'mic_none', 'videocam', 'videocam_off']),
   /** Controls that stop this interviewer's presentation: shown only while presenting. */
@@ -68,7 +77,9 @@ export const meetAdapter: PlatformAdapter = {
   },
   readSignals(doc): SignalState | null {
     const docs = [doc];
-    if (hasIcon(docs, MEET_SIGNALS.icon, MEET_SIGNALS.inCallIcons)) return 'in-call';
+    if (hasIcon(docs, MEET_SIGNALS.icon, MEET_SIGNALS.inCallIcons)) {
+      return anyMatches(docs, MEET_SIGNALS.participantTile) ? 'in-call' : 'lobby';
+    }
     if (hasIcon(docs, MEET_SIGNALS.icon, MEET_SIGNALS.deviceIcons)) return 'lobby';
     return null;
   },

@@ -8,8 +8,10 @@ import type { PlatformAdapter, SignalState, UrlVerdict } from './types';
  *   (`/_#/l/meetup-join/<thread>`, `/v2/#/l/meetup-join/…`, `/_#/pre-join-calling/<thread>`, `/meet/<id>`).
  *   Every other Teams page is the app, which can host a call without a meeting URL ("Meet now", calls from
  *   a chat): there the panel appears only when the DOM shows a call.
- * - Pre-join: `#prejoin-join-button`. In call: `#hangup-button`, `#call-duration-custom`,
- *   `[data-tid='call-status-container-test-id']`. The new client renders parts of its UI in same-origin
+ * - Pre-join: `#prejoin-join-button`. In call: `#call-duration-custom`, `[data-tid='call-status-container-test-id']`.
+ *   The leave button `#hangup-button` is drawn in the call and also in the meeting lobby ("Someone in the meeting
+ *   should let you in soon"), which has no call duration: alone it means waiting to be let in, so the timer starts
+ *   only once the call shows its duration. Covered by `tests/fixtures/pages/teams/lobby.html`. The new client renders parts of its UI in same-origin
  *   iframes, whose documents are read too.
  */
 export const TEAMS_HOSTS = ['teams.microsoft.com', 'teams.live.com', 'teams.cloud.microsoft'] as const;
@@ -20,8 +22,10 @@ const MEETING_ROUTES = [/\/l\/meetup-join\/([^/?#]+)/, /\/pre-join-calling\/([^/
 export const TEAMS_SIGNALS = {
   /** Frames whose same-origin documents may hold the call UI. */
   frames: 'iframe',
-  inCall: "#hangup-button, #call-duration-custom, [data-tid='call-status-container-test-id']",
-  lobby: "#prejoin-join-button, [data-tid='prejoin-join-button']",
+  /** Shown only once admitted: the call's duration and status. */
+  inCall: "#call-duration-custom, [data-tid='call-status-container-test-id']",
+  /** Pre-join screen, or the leave button alone (the lobby, waiting to be let in). */
+  lobby: "#prejoin-join-button, [data-tid='prejoin-join-button'], #hangup-button",
 } as const;
 
 /**

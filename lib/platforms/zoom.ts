@@ -7,6 +7,9 @@ import type { PlatformAdapter, SignalState, UrlVerdict } from './types';
  * - Meetings live under `/wc/`: `/wc/<id>/join`, `/wc/<id>/start`, `/wc/join/<id>` (any later `/wc/<id>/…`
  *   step, such as the page shown after leaving, belongs to the same meeting). `/j/<id>` is only a launcher
  *   that leads there, so it is not a meeting.
+ * - The waiting room ("Please wait, the meeting host will let you in soon.", `.wr-container` / `.wr-default`) may
+ *   draw a leave button too: its marker wins over the call's, so waiting is `lobby` and the timer starts at
+ *   admission. Covered by `tests/fixtures/pages/zoom/waiting-room.html`.
  * - On some entries the call UI is inside the same-origin iframe `#webclient`: the adapter reads that
  *   frame's document from the top frame, so the panel is mounted in the top frame only.
  */
@@ -18,6 +21,8 @@ export const ZOOM_SIGNALS = {
   callFrame: 'iframe#webclient',
   /** Audio options menu and the leave button's container: only in the call. */
   inCall: '#audioOptionMenu, .footer__leave-btn-container',
+  /** The waiting room, before the host admits this participant. */
+  waitingRoom: '.wr-container, .wr-default',
   /** The preview ("join") page: its join button and name field. */
   lobby: '.preview-join-button, #input-for-name',
 } as const;
@@ -50,6 +55,7 @@ export const zoomAdapter: PlatformAdapter = {
   },
   readSignals(doc): SignalState | null {
     const docs = frameDocuments(doc, ZOOM_SIGNALS.callFrame);
+    if (anyMatches(docs, ZOOM_SIGNALS.waitingRoom)) return 'lobby';
     if (anyMatches(docs, ZOOM_SIGNALS.inCall)) return 'in-call';
     if (anyMatches(docs, ZOOM_SIGNALS.lobby)) return 'lobby';
     return null;

@@ -1,5 +1,5 @@
 import type { BrowserContext, Frame, Page } from '@playwright/test';
-import { URLS, detectionPages, fixtureBody } from '../fixtures/pages/index';
+import { URLS, WAITING_SCREENS, detectionPages, fixtureBody } from '../fixtures/pages/index';
 import { expect, serveCallPages, serviceWorker, test } from './support/chromium';
 
 /**
@@ -283,6 +283,40 @@ test.describe('background', () => {
     await render(page, 'meet/left.html');
     await expect.poll(tabState, { timeout: 15_000 }).toMatchObject({ state: 'left' });
   });
+});
+
+test.describe('waiting to be let in', () => {
+  for (const screen of WAITING_SCREENS) {
+    test(`${screen.name}: "Waiting to join" until admitted; the call starts at admission`, async ({ context, extensionId }) => {
+      const page = await context.newPage();
+      await page.goto(screen.url);
+      await expectOnePanel(page);
+      await expectState(context, page, { platform: screen.platform, state: 'lobby', mounted: true });
+      await expect.poll(() => panelFrames(page)[0]!.locator('body').innerText()).toContain('Waiting to join');
+      if (screen.platform === 'meet') await page.screenshot({ path: `artifacts/screenshots/waiting-${screen.url.split('/').pop()}.png` });
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+      const tabInfo = () =>
+        popup.evaluate(async (url) => {
+          const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+          const wire = (await chrome.runtime.sendMessage({ id: 1, type: 'session.get', data: { tabId: tab?.id }, timestamp: Date.now() })) as {
+            res?: { ok: boolean; value?: { tab: { state: string; callStartedAt: number | null } | null } };
+          };
+          return wire.res?.value?.tab ?? null;
+        }, page.url());
+      await expect.poll(tabInfo).toMatchObject({ state: 'lobby', callStartedAt: null });
+      // Still waiting after several looks at the page (the poll runs every second).
+      await page.waitForTimeout(2500);
+      await expectState(context, page, { state: 'lobby' });
+      const admittedAt = await page.evaluate(() => Date.now());
+      await render(page, screen.admitted);
+      await expectState(context, page, { state: 'in-call' });
+      await expect.poll(async () => (await tabInfo())?.callStartedAt ?? null).not.toBeNull();
+      expect((await tabInfo())!.callStartedAt!).toBeGreaterThanOrEqual(admittedAt);
+      await expect.poll(() => panelFrames(page)[0]!.locator('body').innerText()).toContain('In call');
+      await popup.close();
+    });
+  }
 });
 
 test.describe('panel frame', () => {

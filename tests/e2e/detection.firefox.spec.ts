@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Frame, Page } from 'puppeteer-core';
-import { URLS, detectionPages, fixtureBody } from '../fixtures/pages/index';
+import { URLS, WAITING_SCREENS, detectionPages, fixtureBody } from '../fixtures/pages/index';
+import { protocolCallScript } from './support/popup';
 import { launchFirefox, openExtensionPage, panelFrames, serveCallPagesFirefox, waitForPanelFrame, type FirefoxSession } from './support/firefox';
 
 /**
@@ -209,6 +210,39 @@ test.describe('strict CSP and Trusted Types', () => {
       await sendToTab(prefix, 'content.command', { command: 'expand' });
       await sleep(1500);
       expect(await page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations)).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
+test.describe('waiting to be let in', () => {
+  for (const screen of WAITING_SCREENS) {
+    test(`${screen.name}: "Waiting to join" until admitted; the call starts at admission`, async () => {
+      const page = await open(screen.url);
+      const frame = await expectOnePanel(page);
+      await expectState(screen.url, { platform: screen.platform, state: 'lobby', mounted: true });
+      const panelText = () => frame.evaluate(() => document.body.innerText);
+      await expect.poll(panelText).toContain('Waiting to join');
+      const tabInfo = async () => {
+        const tabId = await extensionPage.evaluate(async (url) => {
+          const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+          return (await api.tabs.query({})).find((t) => t.url === url)?.id;
+        }, screen.url);
+        const session = (await extensionPage.evaluate(protocolCallScript, ['session.get', { tabId }] as [string, unknown])) as {
+          tab: { state: string; callStartedAt: number | null } | null;
+        };
+        return session.tab;
+      };
+      await expect.poll(tabInfo).toMatchObject({ state: 'lobby', callStartedAt: null });
+      // Still waiting after several looks at the page (the poll runs every second).
+      await sleep(2500);
+      await expectState(screen.url, { state: 'lobby' });
+      const admittedAt = await page.evaluate(() => Date.now());
+      await render(page, screen.admitted);
+      await expectState(screen.url, { state: 'in-call' });
+      await expect.poll(async () => (await tabInfo())?.callStartedAt ?? null).not.toBeNull();
+      expect((await tabInfo())!.callStartedAt!).toBeGreaterThanOrEqual(admittedAt);
+      await expect.poll(panelText).toContain('In call');
       await page.close();
     });
   }

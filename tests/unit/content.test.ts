@@ -165,7 +165,10 @@ function meetInCall(): void {
   const icon = document.createElement('i');
   icon.className = 'google-symbols';
   icon.textContent = 'call_end';
-  document.body.append(icon);
+  const tile = document.createElement('div');
+  tile.dataset.participantId = 'spaces/x/devices/1';
+  tile.append(document.createElement('video'));
+  document.body.append(icon, tile);
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));

@@ -21,14 +21,18 @@ beforeEach(() => {
 describe.each<[PlatformAdapter, string, string | null]>([
   [meetAdapter, 'meet/lobby.html', 'lobby'],
   [meetAdapter, 'meet/in-call.html', 'in-call'],
+  [meetAdapter, 'meet/asking-to-join.html', 'lobby'],
+  [meetAdapter, 'meet/host-lobby.html', 'lobby'],
   [meetAdapter, 'meet/left.html', null],
   [meetAdapter, 'meet/home.html', null],
   [zoomAdapter, 'zoom/lobby.html', 'lobby'],
   [zoomAdapter, 'zoom/in-call.html', 'in-call'],
+  [zoomAdapter, 'zoom/waiting-room.html', 'lobby'],
   [zoomAdapter, 'zoom/left.html', null],
   [zoomAdapter, 'zoom/home.html', null],
   [teamsAdapter, 'teams/prejoin.html', 'lobby'],
   [teamsAdapter, 'teams/in-call.html', 'in-call'],
+  [teamsAdapter, 'teams/lobby.html', 'lobby'],
   [teamsAdapter, 'teams/left.html', null],
   [teamsAdapter, 'teams/app.html', null],
 ])('%s on %s', (adapter, file, expected) => {
@@ -45,6 +49,9 @@ describe('signals that must not match', () => {
   });
 
   it('Meet: a call_end icon in another UI language still means in call', () => {
+    load('meet/in-call.html');
+    document.querySelectorAll('.bar').forEach((bar) => bar.remove());
+    expect(meetAdapter.readSignals(document)).toBe('lobby');
     const button = document.createElement('button');
     button.setAttribute('aria-label', 'Abbandona la chiamata');
     const icon = document.createElement('i');
@@ -55,11 +62,47 @@ describe('signals that must not match', () => {
     expect(meetAdapter.readSignals(document)).toBe('in-call');
   });
 
+  it('Meet: the leave icon drawn with material-symbols-outlined counts, with participant tiles', () => {
+    load('meet/asking-to-join.html');
+    expect(meetAdapter.readSignals(document)).toBe('lobby');
+    const tile = document.createElement('div');
+    tile.dataset.participantId = 'spaces/x/devices/1';
+    document.body.append(tile);
+    // A participant id without its media slot is not an admitted call yet.
+    expect(meetAdapter.readSignals(document)).toBe('lobby');
+    tile.append(document.createElement('video'));
+    expect(meetAdapter.readSignals(document)).toBe('in-call');
+  });
+
+  it('Meet: participant tiles without the leave control are not a call (green-room preview)', () => {
+    load('meet/lobby.html');
+    const tile = document.createElement('div');
+    tile.dataset.participantId = 'spaces/x/devices/1';
+    tile.append(document.createElement('video'));
+    document.body.append(tile);
+    expect(meetAdapter.readSignals(document)).toBe('lobby');
+  });
+
+  it('Zoom: the waiting room wins over a leave button it draws', () => {
+    load('zoom/waiting-room.html');
+    expect(document.querySelector('.footer__leave-btn-container')).not.toBeNull();
+    expect(zoomAdapter.readSignals(document)).toBe('lobby');
+  });
+
+  it('Teams: the leave button alone (lobby) is waiting; the call duration means admitted', () => {
+    load('teams/lobby.html');
+    expect(teamsAdapter.readSignals(document)).toBe('lobby');
+    const duration = document.createElement('span');
+    duration.id = 'call-duration-custom';
+    document.body.append(duration);
+    expect(teamsAdapter.readSignals(document)).toBe('in-call');
+  });
+
   it('Teams: the call beats the pre-join button when both are present (transition frame)', () => {
     load('teams/prejoin.html');
-    const hangup = document.createElement('button');
-    hangup.id = 'hangup-button';
-    document.body.append(hangup);
+    const duration = document.createElement('span');
+    duration.id = 'call-duration-custom';
+    document.body.append(duration);
     expect(teamsAdapter.readSignals(document)).toBe('in-call');
   });
 });
