@@ -80,7 +80,7 @@ export function runGuideCli(argv: readonly string[], io: CliIo): number {
 
 function describe(guide: Guide): string {
   const questions = guide.stages.reduce((n, s) => n + s.questions.length, 0);
-  return `${guide.stages.length} stages, ${questions} questions, ${guide.lookFor.length} things to look for`;
+  return `${guide.stages.length} stages, ${questions} questions, ${guide.criteria.length} things to look for`;
 }
 
 /** Reads and imports a file; prints warnings, or errors and returns undefined. */

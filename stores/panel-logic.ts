@@ -121,7 +121,7 @@ export function unrated(
   const rated = new Set(criterionRatings.filter((r) => r.rating !== null).map((r) => r.criterionId));
   return {
     questions: guide.stages.flatMap((s) => s.questions).filter((q) => states.get(q.id)?.asked && !states.get(q.id)?.rating),
-    criteria: guide.lookFor.filter((c) => !rated.has(c.id)),
+    criteria: guide.criteria.filter((c) => !rated.has(c.id)),
     recommendation: recommendation === null,
   };
 }

@@ -23,11 +23,11 @@ export function GuidePreview({ guide, headingLevel = 2 }: { guide: Guide; headin
           ))}
         </ul>
       )}
-      {guide.lookFor.length > 0 && (
+      {guide.criteria.length > 0 && (
         <div>
-          <Sub className="font-semibold">{i18n.t('options.guidePreview.lookFor')}</Sub>
+          <Sub className="font-semibold">{i18n.t('options.guidePreview.criteria')}</Sub>
           <ul className="list-disc pl-5">
-            {guide.lookFor.map((item) => (
+            {guide.criteria.map((item) => (
               <li key={item.id}>{item.text}</li>
             ))}
           </ul>

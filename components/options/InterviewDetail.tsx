@@ -261,11 +261,11 @@ export function InterviewDetail({ id }: { id: string }) {
               </Button>
             </div>
           </div>
-          {guide.lookFor.length > 0 && (
+          {guide.criteria.length > 0 && (
             <div>
-              <h3 className="mb-2 text-sm font-semibold text-slate-800">{i18n.t('options.detail.lookFor')}</h3>
+              <h3 className="mb-2 text-sm font-semibold text-slate-800">{i18n.t('options.detail.criteria')}</h3>
               <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
-                {guide.lookFor.map((item) => {
+                {guide.criteria.map((item) => {
                   const row = criteria.get(item.id);
                   return (
                     <li key={item.id} className="flex flex-col gap-1 px-3 py-2">

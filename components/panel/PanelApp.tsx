@@ -24,7 +24,7 @@ import { hydrateSettings } from '../../stores/settings';
 import { useLive } from '../useLive';
 import { CallBadge, Header, timerText } from './Header';
 import { Help } from './Help';
-import { LookFor } from './LookFor';
+import { Criteria } from './Criteria';
 import { NoteComposer, NoteTimeline } from './Notes';
 import { Questions } from './Questions';
 import { RedFlags } from './RedFlags';
@@ -240,7 +240,7 @@ export function PanelApp({ view = 'overlay' }: { view?: PanelView }) {
           ) : (
             <>
               <Questions bundle={running} stage={stage} />
-              <LookFor bundle={running} />
+              <Criteria bundle={running} />
               <RedFlags bundle={running} stage={stage} />
               <NoteTimeline />
             </>

@@ -24,7 +24,7 @@ export function WrapUp({ bundle, callLeft }: { bundle: InterviewBundle; callLeft
     ...row,
     rating: keys.criterionRating(row.criterionId) in local ? (local[keys.criterionRating(row.criterionId)] as typeof row.rating) : row.rating,
   }));
-  for (const item of bundle.guide.lookFor) {
+  for (const item of bundle.guide.criteria) {
     const key = keys.criterionRating(item.id);
     if (key in local && !criteria.some((c) => c.criterionId === item.id)) {
       criteria.push({ interviewId: bundle.interview.id, criterionId: item.id, rating: local[key] as never, note: '', updatedAt: 0 });

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import { renameLegacyCriteria } from '../guides/schema';
 import type {
   CriterionRatingRow,
   CustomGuideRow,
@@ -58,5 +59,13 @@ export class InterviewDatabase extends Dexie {
       const step = this.version(version).stores(stores);
       if (upgrade) step.upgrade(upgrade);
     }
+    // Guides stored before the criteria list was renamed (`lookFor` → `criteria`) are read with the new name.
+    const readGuide = <T extends { guide: unknown } | undefined>(row: T): T => {
+      if (!row) return row;
+      const guide = renameLegacyCriteria(row.guide);
+      return guide === row.guide ? row : { ...row, guide };
+    };
+    this.guideSnapshots.hook('reading', readGuide);
+    this.customGuides.hook('reading', readGuide);
   }
 }

@@ -61,13 +61,13 @@ export function interviewsToCsv(bundles: InterviewBundle[], options: CsvOptions 
       row('recommendation', '', '', interview.recommendation ?? '', interview.summary, null);
     }
     const order = (ids: Iterable<string>) => new Map([...ids].map((id, i) => [id, i]));
-    const criterionOrder = order(index.lookFor.keys());
+    const criterionOrder = order(index.criteria.keys());
     const byGuide = <T>(rows: T[], id: (r: T) => string, positions: Map<string, number>) =>
       [...rows].sort((a, b) => (positions.get(id(a)) ?? Infinity) - (positions.get(id(b)) ?? Infinity));
 
     for (const r of byGuide(bundle.criterionRatings, (r) => r.criterionId, criterionOrder)) {
       if (r.rating === null && r.note.trim() === '') continue;
-      row('criterion', '', index.lookFor.get(r.criterionId)?.text ?? r.criterionId, r.rating ?? '', r.note, null);
+      row('criterion', '', index.criteria.get(r.criterionId)?.text ?? r.criterionId, r.rating ?? '', r.note, null);
     }
     for (const q of byGuide(bundle.questionStates, (q) => q.questionId, order(index.questions.keys()))) {
       if (!q.asked && q.rating === null && q.note.trim() === '') continue;

@@ -36,7 +36,7 @@ export const SYNTHETIC_GUIDE: Guide = {
   locale: 'en',
   summary: 'A generated guide for load tests.',
   skills: ['APIs', 'data modelling'],
-  lookFor: [1, 2, 3, 4].map((n) => ({ id: `look-${n}`, text: `Synthetic criterion ${n}` })),
+  criteria: [1, 2, 3, 4].map((n) => ({ id: `look-${n}`, text: `Synthetic criterion ${n}` })),
   stages: [1, 2, 3].map((s) => ({
     id: `stage-${s}`,
     title: `Stage ${s}`,
@@ -141,7 +141,7 @@ export function makeSyntheticBundles(count: number, notesPerInterview: number, s
           ? [{ interviewId: id, redFlagId: 'flag-2', stageId: 'stage-2', checked: true, note: sentence(), updatedAt: endedAt }]
           : []),
       ],
-      criterionRatings: SYNTHETIC_GUIDE.lookFor.map((item) => ({
+      criterionRatings: SYNTHETIC_GUIDE.criteria.map((item) => ({
         interviewId: id,
         criterionId: item.id,
         rating: rating(),

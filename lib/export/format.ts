@@ -61,20 +61,20 @@ export function isoDay(date: Date): string {
 export interface GuideIndex {
   questions: Map<string, { question: GuideQuestion; stage: GuideStage }>;
   redFlags: Map<string, { item: GuideItem; stage: GuideStage | null }>;
-  lookFor: Map<string, GuideItem>;
+  criteria: Map<string, GuideItem>;
   stages: Map<string, GuideStage>;
 }
 
 /** Indexes a guide snapshot by id, so exports resolve ids to the text the interviewer saw. */
 export function indexGuide(guide: Guide): GuideIndex {
-  const index: GuideIndex = { questions: new Map(), redFlags: new Map(), lookFor: new Map(), stages: new Map() };
+  const index: GuideIndex = { questions: new Map(), redFlags: new Map(), criteria: new Map(), stages: new Map() };
   for (const flag of guide.redFlags) index.redFlags.set(flag.id, { item: flag, stage: null });
   for (const stage of guide.stages) {
     index.stages.set(stage.id, stage);
     for (const question of stage.questions) index.questions.set(question.id, { question, stage });
     for (const flag of stage.redFlags) index.redFlags.set(flag.id, { item: flag, stage });
   }
-  for (const item of guide.lookFor) index.lookFor.set(item.id, item);
+  for (const item of guide.criteria) index.criteria.set(item.id, item);
   return index;
 }
 

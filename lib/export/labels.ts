@@ -14,7 +14,7 @@ export interface ExportLabels {
   recommendation: string;
   summary: string;
   noSummary: string;
-  lookFor: string;
+  criteria: string;
   questions: string;
   noQuestions: string;
   /** Marks a question the guide says not to skip. */
@@ -39,7 +39,7 @@ const KEYS = {
   recommendation: 'export.recommendation',
   summary: 'export.summary',
   noSummary: 'export.noSummary',
-  lookFor: 'export.lookFor',
+  criteria: 'export.criteria',
   questions: 'export.questions',
   noQuestions: 'export.noQuestions',
   core: 'export.core',
@@ -88,7 +88,7 @@ export const EN_LABELS: ExportLabels = {
   recommendation: 'Recommendation',
   summary: 'Summary',
   noSummary: 'No summary written.',
-  lookFor: 'What to look for',
+  criteria: 'What to look for',
   questions: 'Questions asked',
   noQuestions: 'No question was marked as asked.',
   core: 'core',

@@ -110,11 +110,11 @@ export function interviewToMarkdown(bundle: InterviewBundle, labels: ExportLabel
   // What to look for: every criterion of the guide, rated or not, so gaps show; then any the guide no longer has.
   const criterionRows = new Map(bundle.criterionRatings.map((row) => [row.criterionId, row]));
   const criteria = [
-    ...guide.lookFor.map((item) => ({ id: item.id, text: item.text })),
-    ...bundle.criterionRatings.filter((r) => !index.lookFor.has(r.criterionId)).map((r) => ({ id: r.criterionId, text: r.criterionId })),
+    ...guide.criteria.map((item) => ({ id: item.id, text: item.text })),
+    ...bundle.criterionRatings.filter((r) => !index.criteria.has(r.criterionId)).map((r) => ({ id: r.criterionId, text: r.criterionId })),
   ];
   if (criteria.length > 0) {
-    out.push(`## ${inline(labels.lookFor)}`, '');
+    out.push(`## ${inline(labels.criteria)}`, '');
     for (const criterion of criteria) {
       const row = criterionRows.get(criterion.id);
       let line = `- **${inline(criterion.text)}** — ${inline(ratingText(row?.rating ?? null, labels))}`;

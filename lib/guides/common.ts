@@ -4,13 +4,13 @@
  */
 
 /** The sections a guide document is made of. */
-export type SectionKind = 'summary' | 'skills' | 'lookFor' | 'stages' | 'tips' | 'redFlags' | 'questions';
+export type SectionKind = 'summary' | 'skills' | 'criteria' | 'stages' | 'tips' | 'redFlags' | 'questions';
 
 /** Headings recognised for each section, lowercase, accents folded, apostrophes straight. */
 const SECTION_HEADINGS: Record<SectionKind, readonly string[]> = {
   summary: ['summary', 'overview', 'about the role', 'the role', 'sommario', 'panoramica', 'il ruolo', 'descrizione'],
   skills: ['skills', 'key skills', 'core skills', 'required skills', 'competenze', 'competenze chiave', 'competenze richieste'],
-  lookFor: [
+  criteria: [
     'what to look for',
     'things to look for',
     'what we look for',
@@ -76,7 +76,7 @@ export function sectionTitles(locale: string): Record<Exclude<SectionKind, 'summ
   return locale.startsWith('it')
     ? {
         skills: 'Competenze',
-        lookFor: 'Cosa cercare',
+        criteria: 'Cosa cercare',
         stages: 'Il processo di assunzione',
         questions: 'Domande',
         tips: 'Consigli per il colloquio',
@@ -84,7 +84,7 @@ export function sectionTitles(locale: string): Record<Exclude<SectionKind, 'summ
       }
     : {
         skills: 'Skills',
-        lookFor: 'What to look for',
+        criteria: 'What to look for',
         stages: 'Hiring process',
         questions: 'Questions',
         tips: 'Interview tips',

@@ -32,7 +32,7 @@ export interface GuideDraft {
   locale: string;
   summary: string;
   skills: string[];
-  lookFor: DraftItem[];
+  criteria: DraftItem[];
   stages: DraftStage[];
   tips: DraftItem[];
   redFlags: DraftItem[];
@@ -61,7 +61,7 @@ export function finishDraft(
   const stageIds = takenIds(draft.stages);
   const questionIds = takenIds(draft.stages.flatMap((s) => s.questions));
   const redFlagIds = takenIds([...draft.redFlags, ...draft.stages.flatMap((s) => s.redFlags)]);
-  const lookForIds = takenIds(draft.lookFor);
+  const criterionIds = takenIds(draft.criteria);
   const tipIds = takenIds(draft.tips);
 
   const items = (list: DraftItem[], taken: Set<string>, path: string) =>
@@ -79,7 +79,7 @@ export function finishDraft(
     locale: draft.locale,
     summary: draft.summary,
     skills: draft.skills,
-    lookFor: items(draft.lookFor, lookForIds, 'lookFor'),
+    criteria: items(draft.criteria, criterionIds, 'criteria'),
     stages: draft.stages.map((stage, s) => {
       at(`stages[${s}]`, stage.line);
       return {

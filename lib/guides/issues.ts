@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { atLine, EN_GUIDE_IMPORT_MESSAGES, fillMessage, type GuideImportMessages } from './messages';
-import { Guide, GUIDE_SCHEMA_REASONS, type GuideIdKind } from './schema';
+import { Guide, GUIDE_SCHEMA_REASONS, LEGACY_CRITERIA_KEY, type GuideIdKind } from './schema';
 
 /** A path into a guide as Zod reports it. */
 export type GuidePath = readonly PropertyKey[];
@@ -23,7 +23,7 @@ const DUPLICATE_TEMPLATES: Record<GuideIdKind, keyof GuideImportMessages & `dupl
   stage: 'duplicateStageId',
   question: 'duplicateQuestionId',
   redFlag: 'duplicateRedFlagId',
-  lookFor: 'duplicateLookForId',
+  criterion: 'duplicateCriterionId',
   tip: 'duplicateTipId',
 };
 
@@ -114,7 +114,8 @@ function duplicateIds(data: unknown, messages: GuideImportMessages): string[] {
   check(stages, 'stages', 'stage');
   check(stages.flatMap((s) => list(s.questions)), 'stages', 'question');
   check([...list(guide.redFlags), ...stages.flatMap((s) => list(s.redFlags))], 'redFlags', 'redFlag');
-  check(list(guide.lookFor), 'lookFor', 'lookFor');
+  const criteriaKey = guide.criteria === undefined && guide[LEGACY_CRITERIA_KEY] !== undefined ? LEGACY_CRITERIA_KEY : 'criteria';
+  check(list(guide[criteriaKey]), criteriaKey, 'criterion');
   check(list(guide.tips), 'tips', 'tip');
   return out;
 }

@@ -48,7 +48,7 @@ export function parseMarkdownGuide(
     locale: '',
     summary: '',
     skills: [],
-    lookFor: [],
+    criteria: [],
     stages: [],
     tips: [],
     redFlags: [],
@@ -60,7 +60,7 @@ export function parseMarkdownGuide(
   // Where the next block goes. `stageDepth` is the heading depth of stages once the process section has one.
   type Place =
     | { kind: 'preamble' | 'summary' | 'ignored' }
-    | { kind: 'list'; list: 'skills' | 'lookFor' | 'tips' | 'redFlags' }
+    | { kind: 'list'; list: 'skills' | 'criteria' | 'tips' | 'redFlags' }
     | { kind: 'process'; stageDepth?: number }
     | { kind: 'stage'; stage: DraftStage; depth: number; fromProcess: boolean; part: 'main' | 'questions' | 'redFlags' | 'ignored' };
   let place = { kind: 'preamble' } as Place;
@@ -121,7 +121,7 @@ export function parseMarkdownGuide(
       const kind: SectionKind | undefined = classifyHeading(text);
       if (kind === 'summary') place = { kind: 'summary' };
       else if (kind === 'stages') place = { kind: 'process' };
-      else if (kind === 'skills' || kind === 'lookFor' || kind === 'tips' || kind === 'redFlags') place = { kind: 'list', list: kind };
+      else if (kind === 'skills' || kind === 'criteria' || kind === 'tips' || kind === 'redFlags') place = { kind: 'list', list: kind };
       // Any other second-level heading is a stage: short guides often skip the "Hiring process" wrapper.
       else startStage(text, node, 2, false);
       continue;
@@ -183,7 +183,7 @@ export function parseMarkdownGuide(
   draft.locale =
     locale ??
     options.locale ??
-    guessLocale([draft.summary, ...draft.stages.flatMap((s) => [s.description, ...s.questions.map((q) => q.text)]), ...draft.lookFor.map((l) => l.text)]);
+    guessLocale([draft.summary, ...draft.stages.flatMap((s) => [s.description, ...s.questions.map((q) => q.text)]), ...draft.criteria.map((l) => l.text)]);
   const result = finishDraft(draft, messages);
   return result.ok ? { ...result, warnings } : { ...result, warnings };
 }
@@ -294,7 +294,7 @@ export function guideToMarkdown(guide: Guide): string {
   const withId = (text: string, id: string, core = false) => `${text} {#${id}${core ? ' .core' : ''}}`;
   const children: RootContent[] = [heading(1, `${guide.title} {#${guide.id} lang=${guide.locale}}`), ...paragraphs(guide.summary)];
   if (guide.skills.length) children.push(heading(2, titles.skills), list(guide.skills.map((text) => ({ text }))));
-  if (guide.lookFor.length) children.push(heading(2, titles.lookFor), list(guide.lookFor.map((l) => ({ text: withId(l.text, l.id) }))));
+  if (guide.criteria.length) children.push(heading(2, titles.criteria), list(guide.criteria.map((l) => ({ text: withId(l.text, l.id) }))));
   children.push(heading(2, titles.stages));
   guide.stages.forEach((stage, i) => {
     const duration = stage.durationMinutes === undefined ? '' : ` (${stage.durationMinutes} min)`;

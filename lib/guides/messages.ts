@@ -24,11 +24,13 @@ export interface GuideImportMessages {
   notEmpty: string;
   localeTag: string;
   needsStage: string;
+  /** Both `criteria` and its old name `lookFor` are given. */
+  legacyCriteria: string;
   /** $1 the repeated id (and likewise for the other `duplicate…Id` reasons). */
   duplicateStageId: string;
   duplicateQuestionId: string;
   duplicateRedFlagId: string;
-  duplicateLookForId: string;
+  duplicateCriterionId: string;
   duplicateTipId: string;
   emptyText: string;
   noHireLine: string;
@@ -77,10 +79,11 @@ export const EN_GUIDE_IMPORT_MESSAGES: GuideImportMessages = {
   notEmpty: 'must not be empty',
   localeTag: 'must be a language tag such as "en" or "it"',
   needsStage: 'a guide needs at least one stage',
+  legacyCriteria: 'is the old name of "criteria"; give the list once, as "criteria"',
   duplicateStageId: 'duplicate stage id "$1"',
   duplicateQuestionId: 'duplicate question id "$1"',
   duplicateRedFlagId: 'duplicate red flag id "$1"',
-  duplicateLookForId: 'duplicate look-for id "$1"',
+  duplicateCriterionId: 'duplicate criterion id "$1"',
   duplicateTipId: 'duplicate tip id "$1"',
   emptyText: 'the text is empty',
   noHireLine: 'no "How to hire a …" line; the first line was used as the title',

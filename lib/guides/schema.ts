@@ -13,10 +13,17 @@ export const GUIDE_SCHEMA_REASONS = {
   notEmpty: 'must not be empty',
   localeTag: 'must be a language tag such as "en" or "it"',
   needsStage: 'a guide needs at least one stage',
+  legacyCriteria: 'is the old name of "criteria"; give the list once, as "criteria"',
 } as const;
 
+/**
+ * The old name of `criteria` (guide files written before the scorecard term was settled). Parsing still accepts it
+ * and returns the list as `criteria`; a guide that has both is refused.
+ */
+export const LEGACY_CRITERIA_KEY = 'lookFor';
+
 /** The lists whose ids must be unique, as named in duplicate-id issues' `params.duplicate`. */
-export type GuideIdKind = 'stage' | 'question' | 'redFlag' | 'lookFor' | 'tip';
+export type GuideIdKind = 'stage' | 'question' | 'redFlag' | 'criterion' | 'tip';
 
 export const Slug = z
   .string()
@@ -57,32 +64,55 @@ function duplicates(ids: string[]): string[] {
   return [...dup];
 }
 
-/** A role guide, schema version 1. Parsing rejects duplicate ids within each list. */
-export const Guide = z
-  .strictObject({
-    schemaVersion: z.literal(1),
-    id: Slug,
-    title: Text,
-    locale: z.string().regex(/^[a-z]{2}(?:-[A-Z]{2})?$/, GUIDE_SCHEMA_REASONS.localeTag),
-    summary: z.string().trim().max(4000).default(''),
-    skills: z.array(z.string().trim().min(1).max(200)).default([]),
-    lookFor: z.array(GuideItem).default([]),
-    stages: z.array(GuideStage).min(1, GUIDE_SCHEMA_REASONS.needsStage),
-    tips: z.array(GuideItem).default([]),
-    redFlags: z.array(GuideItem).default([]),
-  })
-  .superRefine((guide, ctx) => {
-    const check = (ids: string[], path: (string | number)[], kind: GuideIdKind, what: string) => {
-      for (const id of duplicates(ids)) {
-        ctx.addIssue({ code: 'custom', path, message: `duplicate ${what} id "${id}"`, params: { duplicate: kind, id } });
-      }
-    };
-    check(guide.stages.map((s) => s.id), ['stages'], 'stage', 'stage');
-    check(guide.stages.flatMap((s) => s.questions.map((q) => q.id)), ['stages'], 'question', 'question');
-    check([...guide.redFlags, ...guide.stages.flatMap((s) => s.redFlags)].map((f) => f.id), ['redFlags'], 'redFlag', 'red flag');
-    check(guide.lookFor.map((l) => l.id), ['lookFor'], 'lookFor', 'look-for');
-    check(guide.tips.map((t) => t.id), ['tips'], 'tip', 'tip');
-  });
+const GuideFields = z.strictObject({
+  schemaVersion: z.literal(1),
+  id: Slug,
+  title: Text,
+  locale: z.string().regex(/^[a-z]{2}(?:-[A-Z]{2})?$/, GUIDE_SCHEMA_REASONS.localeTag),
+  summary: z.string().trim().max(4000).default(''),
+  skills: z.array(z.string().trim().min(1).max(200)).default([]),
+  /** What the scorecard rates ("What to look for" in the guide's own words). */
+  criteria: z.array(GuideItem).optional(),
+  /** The old name of `criteria`, read and returned as `criteria`. */
+  [LEGACY_CRITERIA_KEY]: z.array(GuideItem).optional(),
+  stages: z.array(GuideStage).min(1, GUIDE_SCHEMA_REASONS.needsStage),
+  tips: z.array(GuideItem).default([]),
+  redFlags: z.array(GuideItem).default([]),
+});
+
+/**
+ * A role guide, schema version 1. Parsing rejects duplicate ids within each list, and returns the criteria as
+ * `criteria` whichever name the file used (`lookFor` is the old one).
+ */
+export const Guide = GuideFields.superRefine((guide, ctx) => {
+  const criteria = guide.criteria ?? guide[LEGACY_CRITERIA_KEY] ?? [];
+  const criteriaKey = guide.criteria === undefined && guide[LEGACY_CRITERIA_KEY] !== undefined ? LEGACY_CRITERIA_KEY : 'criteria';
+  if (guide.criteria !== undefined && guide[LEGACY_CRITERIA_KEY] !== undefined) {
+    ctx.addIssue({ code: 'custom', path: [LEGACY_CRITERIA_KEY], message: GUIDE_SCHEMA_REASONS.legacyCriteria });
+  }
+  const check = (ids: string[], path: (string | number)[], kind: GuideIdKind, what: string) => {
+    for (const id of duplicates(ids)) {
+      ctx.addIssue({ code: 'custom', path, message: `duplicate ${what} id "${id}"`, params: { duplicate: kind, id } });
+    }
+  };
+  check(guide.stages.map((s) => s.id), ['stages'], 'stage', 'stage');
+  check(guide.stages.flatMap((s) => s.questions.map((q) => q.id)), ['stages'], 'question', 'question');
+  check([...guide.redFlags, ...guide.stages.flatMap((s) => s.redFlags)].map((f) => f.id), ['redFlags'], 'redFlag', 'red flag');
+  check(criteria.map((l) => l.id), [criteriaKey], 'criterion', 'criterion');
+  check(guide.tips.map((t) => t.id), ['tips'], 'tip', 'tip');
+}).transform(({ schemaVersion, id, title, locale, summary, skills, criteria, [LEGACY_CRITERIA_KEY]: legacy, stages, tips, redFlags }) => ({
+  // Listed field by field so the key order (and with it a snapshot's key, a hash of its JSON) stays the file order.
+  schemaVersion,
+  id,
+  title,
+  locale,
+  summary,
+  skills,
+  criteria: criteria ?? legacy ?? [],
+  stages,
+  tips,
+  redFlags,
+}));
 export type Guide = z.infer<typeof Guide>;
 /** What a guide file may contain before defaults are applied. */
 export type GuideInput = z.input<typeof Guide>;
@@ -110,4 +140,14 @@ export function summarizeGuide(guide: Guide, origin: GuideSummary['origin']): Gu
     stages: guide.stages.map((s) => ({ id: s.id, title: s.title, durationMinutes: s.durationMinutes })),
     origin,
   };
+}
+
+/**
+ * A guide object as stored before the criteria list was named `criteria`: returns it with `lookFor` renamed in
+ * place (same key order), or the same object when it has no `lookFor`. Rows in the database written by earlier
+ * versions are read through this (`lib/db/database.ts`); files go through `Guide`, which accepts both names.
+ */
+export function renameLegacyCriteria<T>(guide: T): T {
+  if (typeof guide !== 'object' || guide === null || !(LEGACY_CRITERIA_KEY in guide) || 'criteria' in guide) return guide;
+  return Object.fromEntries(Object.entries(guide).map(([key, value]) => [key === LEGACY_CRITERIA_KEY ? 'criteria' : key, value])) as T;
 }

@@ -71,7 +71,7 @@ export function parseGuideText(
     locale: '',
     summary: '',
     skills: [],
-    lookFor: [],
+    criteria: [],
     stages: [],
     tips: [],
     redFlags: [],
@@ -102,7 +102,7 @@ export function parseGuideText(
         }
         break;
       case 'skills':
-      case 'lookFor':
+      case 'criteria':
       case 'tips':
       case 'redFlags': {
         const { items, skipped } = readList(lines, range);
@@ -133,7 +133,7 @@ export function parseGuideText(
   draft.summary = summary.join('\n\n');
   draft.locale =
     options.locale ??
-    guessLocale([draft.summary, ...draft.stages.map((s) => s.description), ...draft.lookFor.map((l) => l.text), ...draft.redFlags.map((f) => f.text)]);
+    guessLocale([draft.summary, ...draft.stages.map((s) => s.description), ...draft.criteria.map((l) => l.text), ...draft.redFlags.map((f) => f.text)]);
   const result = finishDraft(draft, messages);
   return { ...result, warnings };
 }

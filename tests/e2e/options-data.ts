@@ -59,7 +59,7 @@ export function seedBackup(guide: Guide, base = Date.UTC(2026, 10, 23, 9)): Back
       note: k === 0 ? 'Clear trade-offs, named the failure modes of each option' : '',
       updatedAt: endedAt,
     }));
-    const criterionRatings: CriterionRatingRow[] = guide.lookFor.slice(0, noteCount ? 4 : 0).map((item, k) => ({
+    const criterionRatings: CriterionRatingRow[] = guide.criteria.slice(0, noteCount ? 4 : 0).map((item, k) => ({
       interviewId: id,
       criterionId: item.id,
       rating: ratings[(k + 2 * n) % ratings.length]!,

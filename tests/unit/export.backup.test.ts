@@ -59,6 +59,14 @@ describe('JSON backup', () => {
     expectGolden('backup.json', serializeBackup(goldenBackup()));
   });
 
+  it('reads a backup written before the rename, whose guides say "lookFor", with their lists as criteria', () => {
+    const old = serializeBackup(goldenBackup()).replaceAll('"criteria":', '"lookFor":');
+    expect(old).toContain('"lookFor":');
+    const result = parseBackup(old);
+    if (!result.ok) throw new Error(result.errors.join('\n'));
+    expect(result.backup).toEqual(goldenBackup());
+  });
+
   it('writes the format marker, version, export time and each guide snapshot once', () => {
     const a = loadGoldenBundle();
     const b = loadGoldenBundle();

@@ -16,7 +16,7 @@ function idsOf(guide: Guide): Record<string, string[]> {
     stages: guide.stages.map((s) => s.id),
     questions: guide.stages.flatMap((s) => s.questions.map((q) => q.id)),
     redFlags: [...guide.redFlags, ...guide.stages.flatMap((s) => s.redFlags)].map((f) => f.id),
-    lookFor: guide.lookFor.map((l) => l.id),
+    criteria: guide.criteria.map((l) => l.id),
     tips: guide.tips.map((t) => t.id),
   };
 }
@@ -51,7 +51,7 @@ describe('bundled guides', () => {
   it.each(BUNDLED_GUIDES.map((g) => [g.id, g] as const))('%s is complete enough to run a real interview', (_id, guide) => {
     expect(guide.summary.length).toBeGreaterThan(80);
     expect(guide.skills.length).toBeGreaterThanOrEqual(4);
-    expect(guide.lookFor.length).toBeGreaterThanOrEqual(4);
+    expect(guide.criteria.length).toBeGreaterThanOrEqual(4);
     expect(guide.redFlags.length).toBeGreaterThanOrEqual(4);
     expect(guide.stages.length).toBeGreaterThanOrEqual(4);
     for (const stage of guide.stages) {
@@ -77,7 +77,7 @@ describe('bundled guides', () => {
     expect(guide).toMatchObject({ title: 'Backend Engineer', locale: 'en' });
     expect(guide.stages.map((s) => s.id)).toEqual(['technical-screen', 'coding-challenge', 'system-design', 'code-review', 'behavioural']);
     expect(guide.stages[0]!.durationMinutes).toBe(45);
-    expect(guide.lookFor).toHaveLength(6);
+    expect(guide.criteria).toHaveLength(6);
     expect(guide.skills).toHaveLength(7);
     expect(guide.redFlags).toHaveLength(5);
     for (const stage of guide.stages) expect(stage.questions.length, stage.id).toBeGreaterThanOrEqual(4);

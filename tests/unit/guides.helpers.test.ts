@@ -62,7 +62,7 @@ describe('durations', () => {
 describe('headings, titles, skills and language', () => {
   it('recognises section headings in English and Italian, whatever the case, apostrophe or colon', () => {
     expect(classifyHeading('Segnali d’allarme')).toBe('redFlags');
-    expect(classifyHeading('  WHAT TO LOOK FOR: ')).toBe('lookFor');
+    expect(classifyHeading('  WHAT TO LOOK FOR: ')).toBe('criteria');
     expect(classifyHeading('Il processo di assunzione')).toBe('stages');
     expect(classifyHeading('Consigli per il colloquio')).toBe('tips');
     expect(classifyHeading('## Red flags')).toBe('redFlags');

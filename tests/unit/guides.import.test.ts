@@ -31,7 +31,7 @@ describe('importing the seed hiring-guide page', () => {
     ]);
     expect(guide.stages[0]!.durationMinutes).toBe(45);
     expect(guide.stages[0]!.description).not.toMatch(/45 minutes/);
-    expect(guide.lookFor).toHaveLength(6);
+    expect(guide.criteria).toHaveLength(6);
     expect(guide.tips).toHaveLength(5);
     expect(guide.redFlags).toHaveLength(5);
     expect(guide.skills).toEqual(['Python/Go/Java', 'PostgreSQL', 'REST APIs', 'Redis', 'Docker', 'System Design', 'Security']);
@@ -49,7 +49,7 @@ describe('importing pasted hiring-guide text', () => {
     const guide = guideOf(result);
     expect(guide).toMatchObject({ id: 'qa-engineer', title: 'QA Engineer', locale: 'en' });
     expect(guide.skills).toEqual(['Test Automation', 'Playwright', 'CI/CD', 'Exploratory Testing', 'SQL', 'JavaScript']);
-    expect(guide.lookFor.map((l) => l.text)).toHaveLength(4);
+    expect(guide.criteria.map((l) => l.text)).toHaveLength(4);
     expect(guide.stages.map((s) => [s.title, s.durationMinutes])).toEqual([
       ['Screening call', 30],
       ['Exploratory testing session', 60],
@@ -90,7 +90,7 @@ describe('importing pasted hiring-guide text', () => {
     const guide = guideOf(importGuide(crlf));
     expect(guide.title).toBe('SRE');
     expect(guide.skills).toEqual(['Linux', 'Kubernetes', 'Terraform', 'Prometheus', 'Go']);
-    expect(guide.lookFor.map((l) => l.text)).toEqual([
+    expect(guide.criteria.map((l) => l.text)).toEqual([
       'Calm, methodical debugging',
       'Thinks in service level objectives',
       'Automates repeated work instead of doing it by hand every week',
@@ -120,7 +120,7 @@ describe('importing pasted hiring-guide text', () => {
       ['Design exercise', 45, 'A short problem solved live with an interviewer'],
       ['Team chat', 30, 'Meet a product manager and an engineer'],
     ]);
-    expect(guide.lookFor).toHaveLength(3);
+    expect(guide.criteria).toHaveLength(3);
     expect(guide.redFlags).toHaveLength(2);
   });
 
@@ -147,7 +147,7 @@ describe('importing Markdown', () => {
     expect(guide).toMatchObject({ id: 'data-analyst', title: 'Data Analyst', locale: 'en' });
     expect(guide.summary).toBe('Data analysts turn questions from the business into clear answers backed by numbers.');
     expect(guide.skills).toEqual(['SQL', 'spreadsheets', 'dashboards', 'statistics']);
-    expect(guide.lookFor[0]).toEqual({ id: 'decision-focus', text: 'Asks what decision the analysis will support' });
+    expect(guide.criteria[0]).toEqual({ id: 'decision-focus', text: 'Asks what decision the analysis will support' });
     expect(guide.stages.map((s) => [s.id, s.title, s.durationMinutes])).toEqual([
       ['screen', 'Screen', 30],
       ['case', 'Case study', 60],
@@ -240,6 +240,30 @@ describe('rejecting what is not a guide', () => {
   it('rejects JSON that is not an object', () => {
     const result = importGuide('[1, 2]');
     expect(!result.ok && result.errors).toEqual(['guide: Invalid input: expected object, received array']);
+  });
+});
+
+describe('the old name of the criteria list', () => {
+  const current = getBundledGuide('data-engineer')!;
+  const { criteria, ...rest } = current;
+  const legacy = { ...rest, lookFor: criteria };
+
+  it('imports a JSON guide that still says "lookFor" and gives its list as criteria, in the same key order', () => {
+    const result = importGuide(JSON.stringify(legacy));
+    expect(result).toEqual({ ok: true, guide: current, format: 'json', warnings: [] });
+    expect(Object.keys(guideOf(result))).toEqual(Object.keys(current));
+    expect(guideOf(result)).not.toHaveProperty('lookFor');
+  });
+
+  it('reports problems inside "lookFor" under that name, as the file spells it', () => {
+    const broken = { ...legacy, lookFor: [criteria[0], criteria[0], { id: 'x', text: ' ' }] };
+    const result = importGuide(JSON.stringify(broken));
+    expect(!result.ok && result.errors).toEqual(['lookFor[2].text: must not be empty', `lookFor: duplicate criterion id "${criteria[0]!.id}"`]);
+  });
+
+  it('refuses a guide that gives both names', () => {
+    const result = importGuide(JSON.stringify({ ...current, lookFor: criteria }));
+    expect(!result.ok && result.errors).toEqual(['lookFor: is the old name of "criteria"; give the list once, as "criteria"']);
   });
 });
 

@@ -15,7 +15,7 @@ export const TEST_GUIDE: Guide = Guide.parse({
   locale: 'en',
   summary: 'A guide for tests.',
   skills: ['Testing'],
-  lookFor: [
+  criteria: [
     { id: 'clarity', text: 'Explains clearly' },
     { id: 'depth', text: 'Goes deep' },
   ],

@@ -9,13 +9,13 @@ function Criterion({ id, text, bundle }: { id: string; text: string; bundle: Int
   return (
     <li className="space-y-1 py-1">
       <p className="text-sm leading-snug text-slate-900">{text}</p>
-      <RatingPicker label={i18n.t('panel.lookFor.rating', [text])} value={rating} onChange={(r) => setCriterionRating(id, r)} />
+      <RatingPicker label={i18n.t('panel.criteria.rating', [text])} value={rating} onChange={(r) => setCriterionRating(id, r)} />
       <SavedTextArea
         saveKey={keys.criterionNote(id)}
         stored={row?.note ?? ''}
         onSave={(note) => setCriterionNote(id, note)}
-        label={i18n.t('panel.lookFor.evidence', [text])}
-        placeholder={i18n.t('panel.lookFor.evidencePlaceholder')}
+        label={i18n.t('panel.criteria.evidence', [text])}
+        placeholder={i18n.t('panel.criteria.evidencePlaceholder')}
         maxRows={4}
       />
     </li>
@@ -26,7 +26,7 @@ function Criterion({ id, text, bundle }: { id: string; text: string; bundle: Int
  * "What to look for": each criterion rated on the four-point scale with its evidence, and the notes taken on
  * questions (all stages) to draw the evidence from.
  */
-export function LookFor({ bundle }: { bundle: InterviewBundle }) {
+export function Criteria({ bundle }: { bundle: InterviewBundle }) {
   const { guide } = bundle;
   const questionText = new Map(guide.stages.flatMap((s) => s.questions).map((q) => [q.id, q.text]));
   const evidence = [
@@ -36,12 +36,12 @@ export function LookFor({ bundle }: { bundle: InterviewBundle }) {
       .map((n) => ({ key: `n-${n.id}`, question: questionText.get(n.questionId!) ?? n.questionId!, text: n.text })),
   ];
   return (
-    <Section title={i18n.t('panel.lookFor.heading')}>
-      {guide.lookFor.length === 0 ? (
-        <p className="text-sm text-slate-500">{i18n.t('panel.lookFor.empty')}</p>
+    <Section title={i18n.t('panel.criteria.heading')}>
+      {guide.criteria.length === 0 ? (
+        <p className="text-sm text-slate-500">{i18n.t('panel.criteria.empty')}</p>
       ) : (
         <ul className="divide-y divide-slate-100">
-          {guide.lookFor.map((item) => (
+          {guide.criteria.map((item) => (
             <Criterion key={item.id} id={item.id} text={item.text} bundle={bundle} />
           ))}
         </ul>
@@ -49,7 +49,7 @@ export function LookFor({ bundle }: { bundle: InterviewBundle }) {
       {evidence.length ? (
         <details className="mt-2 rounded border border-slate-200 px-2 py-1">
           <summary className="cursor-pointer text-xs font-medium text-slate-700">
-            {i18n.t('panel.lookFor.fromNotes')} ({evidence.length})
+            {i18n.t('panel.criteria.fromNotes')} ({evidence.length})
           </summary>
           <ul className="mt-1 space-y-1">
             {evidence.map((e) => (
