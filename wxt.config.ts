@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
 import { hardenBundles } from './build/harden-plugin';
 import { CALL_HOST_MATCHES } from './lib/platforms/hosts';
+import { SYNC_ORIGIN_MATCHES } from './lib/sync/origin';
 
 /**
  * Build configuration for Chrome (MV3) and Firefox (MV2).
@@ -34,6 +35,9 @@ export default defineConfig({
     // `sidePanel`: Chrome's side panel (entrypoints/sidepanel); Firefox's `sidebar_action` needs no permission.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: [...CALL_HOST_MATCHES],
+    // Team sync (off by default): the origin of the team's CouchDB server, asked for when sync is turned on, one
+    // origin at a time (lib/sync/permission.ts). HTTPS anywhere, plain HTTP only on this computer.
+    ...(browser === 'firefox' ? { optional_permissions: [...SYNC_ORIGIN_MATCHES] } : { optional_host_permissions: [...SYNC_ORIGIN_MATCHES] }),
     web_accessible_resources: [
       {
         resources: ['panel.html'],

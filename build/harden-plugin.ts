@@ -9,6 +9,8 @@ import type { Plugin } from 'vite';
  * - React DOM's `dangerouslySetInnerHTML` writes `innerHTML`; our code never uses it (lint forbids it), so the
  *   assignment becomes a thrown error.
  * - micromark's `parse().document().write()` is no sink at all, but reads like `document.write` to the linter.
+ * - PouchDB's `scopeEval` compiles filter and map functions given as strings with `Function`; team sync never
+ *   passes one (it replicates whole databases, no string filters), so it becomes a thrown error.
  * The build fails if a pattern is no longer found, so a library upgrade cannot silently undo this.
  */
 export function hardenBundles(): Plugin {
@@ -25,6 +27,12 @@ export function hardenBundles(): Plugin {
       file: /node_modules\/(mdast-util-from-markdown\/lib|micromark)\/index\.js$/,
       find: 'parse(options).document().write(preprocess()(value, encoding, true))',
       replace: '(function (tokenizer) { return tokenizer.write(preprocess()(value, encoding, true)); })(parse(options).document())',
+      min: 1,
+    },
+    {
+      file: /node_modules\/pouchdb-utils\/lib\/index(-browser)?(\.es)?\.js$/,
+      find: 'return Function.apply(null, keys).apply(null, values);',
+      replace: 'throw new EvalError("code generation is disabled in this extension");',
       min: 1,
     },
     {

@@ -1,11 +1,12 @@
 import { storageError } from '../db/errors';
-import { RecordNotFoundError } from '../db/repository';
+import { ReadOnlyInterviewError, RecordNotFoundError } from '../db/repository';
 import type { ApiError } from '../protocol/result';
 import { backupHandlers } from './handlers/backup';
 import { callHandlers } from './handlers/calls';
 import { dataHandlers } from './handlers/data';
 import { guideHandlers } from './handlers/guides';
 import { interviewHandlers } from './handlers/interviews';
+import { syncHandlers } from './handlers/sync';
 import { transcriptHandlers } from './handlers/transcript';
 import { HandlerError, type Handlers } from './router';
 import type { BackgroundServices } from './services';
@@ -20,6 +21,7 @@ export function createHandlers(s: BackgroundServices): Handlers {
     ...dataHandlers(s),
     ...backupHandlers(s),
     ...transcriptHandlers(s),
+    ...syncHandlers(s),
   };
 }
 
@@ -30,5 +32,6 @@ export function createHandlers(s: BackgroundServices): Handlers {
 export function mapHandlerError(error: unknown): ApiError {
   if (error instanceof HandlerError) return { code: error.code, message: error.message };
   if (error instanceof RecordNotFoundError) return { code: 'not-found', message: error.message };
+  if (error instanceof ReadOnlyInterviewError) return { code: 'forbidden', message: error.message };
   return storageError(error);
 }

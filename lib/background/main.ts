@@ -15,6 +15,8 @@ import { createTranscriptInjector } from './transcript-injector';
 import { dispatch, registerHandlers } from './router';
 import type { BackgroundServices, ContentCommand } from './services';
 import { TabRegistry, type KeyValueArea } from './tab-registry';
+import { SYNC_ALARM, SyncService } from './sync-service';
+import { PouchDB } from '../sync/pouch';
 
 const RETENTION_ALARM = 'retention';
 
@@ -77,10 +79,30 @@ export function startBackground(): BackgroundServices {
   const now = () => Date.now();
   const db = new InterviewDatabase();
   const live = new LiveHub(runtimeId, extensionOrigin);
+  const sync = new SyncService({
+    db,
+    area: area(browser.storage.local),
+    Pouch: PouchDB,
+    mirrorAdapter: 'idb',
+    now,
+    onStatus: (status) => live.broadcast({ type: 'sync-status', status }),
+    onInterviewsChanged: (ids) => {
+      for (const interviewId of ids) live.broadcast({ type: 'interview-changed', interviewId });
+      live.broadcast({ type: 'interviews-changed' });
+    },
+    alarms: browser.alarms,
+  });
+  // Every change a view makes is announced on the live hub: team sync sends it soon after (when sync is on).
+  const views = {
+    broadcast: (event: Parameters<LiveHub['broadcast']>[0]) => {
+      live.broadcast(event);
+      if (event.type === 'interview-changed' || event.type === 'guides-changed') sync.kick();
+    },
+  };
   const services: BackgroundServices = {
     repo: new InterviewRepository(db, { now, newId: () => crypto.randomUUID() }),
     tabs: new TabRegistry(area(browser.storage.session), area(browser.storage.local), now),
-    live,
+    live: views,
     bundledGuides: BUNDLED_GUIDES,
     settings: async () => parseSettings(await settingsItem.getValue()),
     sendToContent,
@@ -92,6 +114,7 @@ export function startBackground(): BackgroundServices {
     uiLanguage: () => browser.i18n.getUILanguage(),
     transcriptReader: createTranscriptInjector(),
     now,
+    sync,
   };
 
   const handlers = createHandlers(services);
@@ -136,6 +159,12 @@ export function startBackground(): BackgroundServices {
         if (!sidePanel) await sendToContent(tab.id, 'add-note');
       }
     });
+  });
+
+  // Team sync resumes from its checkpoint when the worker starts, and the alarm restarts it after a stop.
+  void sync.start();
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void sync.runNow();
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {

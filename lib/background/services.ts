@@ -2,6 +2,7 @@ import type { Guide } from '../guides/schema';
 import type { InterviewRepository } from '../db/repository';
 import type { Settings } from '../settings';
 import type { StorageInfo } from '../protocol/protocol';
+import type { SyncControl } from './handlers/sync';
 import type { LiveHub } from './live-hub';
 import type { TabRegistry } from './tab-registry';
 
@@ -35,4 +36,6 @@ export interface BackgroundServices {
   /** The browser's UI language (`browser.i18n.getUILanguage()`), e.g. `it-IT`. */
   uiLanguage: () => string;
   now: () => number;
+  /** Team sync (lib/background/sync-service.ts); absent in tests that do not need it. */
+  sync?: SyncControl;
 }

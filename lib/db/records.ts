@@ -74,6 +74,11 @@ export const InterviewRow = z.object({
   transcript: TranscriptState.nullable().optional(),
   createdAt: Time,
   updatedAt: Time,
+  /**
+   * Set on a teammate's interview that arrived through team sync (lib/sync): it is read-only here. Absent on
+   * interviews recorded in this profile (or by the same interviewer on another computer).
+   */
+  sharedBy: z.object({ owner: z.string().max(200), name: z.string().max(200) }).optional(),
 });
 export type InterviewRow = z.infer<typeof InterviewRow>;
 
@@ -189,4 +194,6 @@ export interface InterviewSummary {
   createdAt: number;
   updatedAt: number;
   noteCount: number;
+  /** A teammate's interview, arrived through team sync (read-only). */
+  sharedBy?: { owner: string; name: string };
 }

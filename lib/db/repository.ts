@@ -23,6 +23,20 @@ export class RecordNotFoundError extends Error {
   }
 }
 
+/** Thrown when a write targets a teammate's interview, which arrived through team sync and is read-only here. */
+export class ReadOnlyInterviewError extends Error {
+  constructor(readonly interviewId: string, readonly owner: string) {
+    super(`Interview ${interviewId} belongs to ${owner} and is read-only here`);
+    this.name = 'ReadOnlyInterviewError';
+  }
+}
+
+/** @throws ReadOnlyInterviewError for a teammate's interview. */
+function assertEditable(row: InterviewRow): InterviewRow {
+  if (row.sharedBy) throw new ReadOnlyInterviewError(row.id, row.sharedBy.name || row.sharedBy.owner);
+  return row;
+}
+
 export interface RepositoryDeps {
   /** Epoch milliseconds. */
   now: () => number;
@@ -104,6 +118,7 @@ export function summarize(row: InterviewRow): InterviewSummary {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     noteCount: row.noteCount,
+    ...(row.sharedBy ? { sharedBy: row.sharedBy } : {}),
   };
 }
 
@@ -188,7 +203,7 @@ export class InterviewRepository {
 
   /** The newest interview held for a meeting, preferring one that has not ended. */
   async findForMeeting(platform: Platform, meetingId: string): Promise<InterviewRow | null> {
-    const rows = await this.db.interviews.where('[platform+meetingId]').equals([platform, meetingId]).toArray();
+    const rows = (await this.db.interviews.where('[platform+meetingId]').equals([platform, meetingId]).toArray()).filter((r) => !r.sharedBy);
     rows.sort((a, b) => Number(a.state === 'ended') - Number(b.state === 'ended') || b.updatedAt - a.updatedAt);
     return rows[0] ?? null;
   }
@@ -196,14 +211,14 @@ export class InterviewRepository {
   /** The newest interview prepared away from a call (no meeting yet), which the next call picks up. */
   async findPlanned(): Promise<InterviewRow | null> {
     const rows = await this.db.interviews.where('state').equals('planned').toArray();
-    return rows.filter((r) => r.meetingId === null).sort((a, b) => b.updatedAt - a.updatedAt)[0] ?? null;
+    return rows.filter((r) => r.meetingId === null && !r.sharedBy).sort((a, b) => b.updatedAt - a.updatedAt)[0] ?? null;
   }
 
   /** Applies a read-modify-write to one interview inside a transaction; returns the saved row. */
   private async modifyInterview(id: string, change: (row: InterviewRow, now: number) => void): Promise<InterviewRow> {
     const { db } = this;
     return db.transaction('rw', db.interviews, async () => {
-      const row = await this.getInterview(id);
+      const row = assertEditable(await this.getInterview(id));
       const now = this.deps.now();
       change(row, now);
       row.updatedAt = Math.max(now, row.updatedAt + 1);
@@ -282,6 +297,7 @@ export class InterviewRepository {
     return db.transaction('rw', db.notes, db.interviews, async () => {
       const now = this.deps.now();
       const existing = await db.notes.get(input.id);
+      assertEditable(await this.getInterview(input.interviewId));
       if (existing) {
         if (existing.interviewId !== input.interviewId) throw new RecordNotFoundError(`Note ${input.id} of interview ${input.interviewId}`);
         if (existing.text === input.text) return existing;
@@ -312,6 +328,8 @@ export class InterviewRepository {
     return db.transaction('rw', db.notes, db.interviews, async () => {
       const note = await db.notes.get(id);
       if (!note) return false;
+      const owner = await db.interviews.get(note.interviewId);
+      if (owner) assertEditable(owner);
       await db.notes.delete(id);
       const interview = await db.interviews.get(note.interviewId);
       if (interview) {
@@ -330,7 +348,7 @@ export class InterviewRepository {
   ): Promise<QuestionStateRow> {
     const { db } = this;
     return db.transaction('rw', db.questionStates, db.interviews, async () => {
-      await this.getInterview(interviewId);
+      assertEditable(await this.getInterview(interviewId));
       const now = this.deps.now();
       const row: QuestionStateRow = (await db.questionStates.get([interviewId, questionId])) ?? {
         interviewId,
@@ -371,7 +389,7 @@ export class InterviewRepository {
   ): Promise<RedFlagCheckRow> {
     const { db } = this;
     return db.transaction('rw', db.redFlagChecks, db.interviews, async () => {
-      await this.getInterview(interviewId);
+      assertEditable(await this.getInterview(interviewId));
       const now = this.deps.now();
       const row: RedFlagCheckRow = (await db.redFlagChecks.get([interviewId, redFlagId])) ?? {
         interviewId,
@@ -397,7 +415,7 @@ export class InterviewRepository {
   ): Promise<CriterionRatingRow> {
     const { db } = this;
     return db.transaction('rw', db.criterionRatings, db.interviews, async () => {
-      await this.getInterview(interviewId);
+      assertEditable(await this.getInterview(interviewId));
       const now = this.deps.now();
       const row: CriterionRatingRow = (await db.criterionRatings.get([interviewId, criterionId])) ?? {
         interviewId,

@@ -203,3 +203,6 @@ export function interviewToMarkdown(bundle: InterviewBundle, labels: ExportLabel
 export function interviewsToMarkdown(bundles: InterviewBundle[], labels: ExportLabels, options: MarkdownOptions = {}): string {
   return bundles.map((b) => interviewToMarkdown(b, labels, options)).join('\n---\n\n');
 }
+
+/** The escaping helpers, for other Markdown documents built from the same records (the debrief, lib/sync/debrief.ts). */
+export { block as markdownBlock, inline as markdownInline, paragraphs as markdownParagraphs, reference as markdownReference };

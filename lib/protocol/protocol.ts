@@ -16,6 +16,9 @@ import {
   type UtteranceRow,
 } from '../db/records';
 import type { Backup } from '../export/backup';
+import { SyncSetup } from '../sync/config';
+import type { SyncStatus } from '../sync/status';
+import type { DebriefGroup, Debrief } from '../sync/debrief';
 
 /**
  * The one protocol every context (panel, popup, options, side panel, content script) uses to talk to the
@@ -282,6 +285,17 @@ export const protocol = {
   /** Deletes every interview, note and custom guide. `confirm` must be the word the UI asked to type. */
   'data.wipe': message<{ deleted: number }>()(z.object({ confirm: z.literal('DELETE') })),
   'data.retention': message<{ deleted: number }>()(z.object({})),
+
+  // Team sync (lib/sync, README "Team sync"); off by default
+  'sync.status': message<SyncStatus>()(z.object({})),
+  /** Turns sync on with these settings. The view asks for the server's host permission first (a user gesture). */
+  'sync.enable': message<SyncStatus>()(SyncSetup),
+  /** Turns sync off: stops all requests and forgets the user name and password. */
+  'sync.disable': message<SyncStatus>()(z.object({})),
+  'sync.now': message<SyncStatus>()(z.object({})),
+  /** Interviews grouped by candidate (reference link, else name + role guide), for the debrief. */
+  'debrief.list': message<DebriefGroup[]>()(z.object({})),
+  'debrief.get': message<Debrief>()(z.object({ key: z.string().min(1).max(5000) })),
 } as const;
 
 export type Protocol = typeof protocol;
@@ -302,7 +316,9 @@ export type LiveEvent =
   /** A transcript line was added or changed (partial lines too, updated in place by id). */
   | { type: 'transcript-utterance'; interviewId: string; utterance: UtteranceRow }
   /** A call tab's captions turned on or off, as its transcript reader saw them. */
-  | { type: 'transcript-status'; tabId: number; captions: CaptionsStatus | null };
+  | { type: 'transcript-status'; tabId: number; captions: CaptionsStatus | null }
+  /** Team sync's status changed (lib/background/sync-service.ts). */
+  | { type: 'sync-status'; status: SyncStatus };
 
 /** Name of the runtime port views open to receive `LiveEvent`s. */
 export const LIVE_PORT = 'live';

@@ -25,6 +25,16 @@ const HOST_PERMISSIONS: Record<string, string> = {
   'https://teams.cloud.microsoft/*': 'Microsoft Teams (newer domain)',
 };
 
+/**
+ * Optional host permissions: asked for at the moment team sync is turned on, for exactly the configured server's
+ * origin (lib/sync/config.ts `originPattern`); never granted at install.
+ */
+const OPTIONAL_HOSTS: Record<string, string> = {
+  'https://*/*': 'team sync: the team’s CouchDB server, wherever it is hosted (HTTPS only)',
+  'http://localhost/*': 'team sync: a CouchDB on this computer (trials, tests); plain HTTP allowed only here',
+  'http://127.0.0.1/*': 'team sync: the same, by address',
+};
+
 type ManifestFn = (env: { browser: string; manifestVersion: 2 | 3; mode: string; command: string }) => Record<string, unknown>;
 
 function manifestFor(browser: 'chrome' | 'firefox') {
@@ -43,6 +53,13 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (browser) => {
 
   it('asks only for the call hosts', () => {
     expect([...((manifest.host_permissions as string[]) ?? [])].sort()).toEqual(Object.keys(HOST_PERMISSIONS).sort());
+  });
+
+  it('asks for sync servers only as optional host permissions', () => {
+    const key = browser === 'chrome' ? 'optional_host_permissions' : 'optional_permissions';
+    expect([...((manifest[key] as string[]) ?? [])].sort()).toEqual(Object.keys(OPTIONAL_HOSTS).sort());
+    const other = browser === 'chrome' ? 'optional_permissions' : 'optional_host_permissions';
+    expect(manifest[other]).toBeUndefined();
   });
 
   it('exposes only the panel page, and only to the call hosts', () => {

@@ -10,6 +10,8 @@ export function dataHandlers(s: BackgroundServices): DataHandlers {
     'data.wipe': async ({ confirm }) => {
       if (confirm !== 'DELETE') throw new HandlerError('invalid-input', 'Confirmation word does not match');
       const deleted = await s.repo.wipe();
+      // Everything on this profile is gone, including the team sync settings and mirror (the server keeps its copy).
+      await s.sync?.disable();
       s.live.broadcast({ type: 'interviews-changed' });
       s.live.broadcast({ type: 'guides-changed' });
       return { deleted };

@@ -58,6 +58,7 @@ export function interviewHandlers(s: BackgroundServices): InterviewHandlers {
     'interviews.recent': ({ limit }) => s.repo.recent(limit),
     'interviews.delete': async ({ ids }) => {
       const deleted = await s.repo.deleteInterviews(ids);
+      await s.sync?.deleted(ids, []);
       for (const id of ids) s.live.broadcast({ type: 'interview-changed', interviewId: id });
       s.live.broadcast({ type: 'interviews-changed' });
       return { deleted };
@@ -66,6 +67,7 @@ export function interviewHandlers(s: BackgroundServices): InterviewHandlers {
     'notes.delete': async ({ id }) => {
       const note = await s.repo.db.notes.get(id);
       const deleted = await s.repo.deleteNote(id);
+      if (note && deleted) await s.sync?.deleted([], [{ interviewId: note.interviewId, id }]);
       if (note) changed(note, note.interviewId);
       return { deleted };
     },
