@@ -6,6 +6,7 @@ import type {
   NoteRow,
   QuestionStateRow,
   RedFlagCheckRow,
+  UtteranceRow,
 } from '../db/records';
 
 /**
@@ -25,12 +26,13 @@ export interface SyncRows {
   criterionRatings: CriterionRatingRow;
   guideSnapshots: GuideSnapshotRow;
   customGuides: CustomGuideRow;
+  utterances: UtteranceRow;
 }
 export type SyncTable = keyof SyncRows;
-export const SYNC_TABLES: SyncTable[] = ['interviews', 'notes', 'questionStates', 'redFlagChecks', 'criterionRatings', 'guideSnapshots', 'customGuides'];
+export const SYNC_TABLES: SyncTable[] = ['interviews', 'notes', 'questionStates', 'redFlagChecks', 'criterionRatings', 'utterances', 'guideSnapshots', 'customGuides'];
 
 /** The tables whose rows belong to one interview (deleted with it). */
-export const CHILD_TABLES = ['notes', 'questionStates', 'redFlagChecks', 'criterionRatings'] as const;
+export const CHILD_TABLES = ['notes', 'questionStates', 'redFlagChecks', 'criterionRatings', 'utterances'] as const;
 
 /** A synced document: the row as stored in Dexie, the table it belongs to, and who wrote it. */
 export interface SyncDoc<T extends SyncTable = SyncTable> {
@@ -60,6 +62,8 @@ export function docId<T extends SyncTable>(table: T, row: SyncRows[T], owner: st
       return `interview:${r.interviewId}:redflag:${r.redFlagId}`;
     case 'criterionRatings':
       return `interview:${r.interviewId}:criterion:${r.criterionId}`;
+    case 'utterances':
+      return `interview:${r.interviewId}:utterance:${r.id}`;
     case 'guideSnapshots':
       return `snapshot:${owner}:${r.key}`;
     default:

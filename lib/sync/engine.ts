@@ -172,6 +172,13 @@ export class SyncEngine {
       const notes = (await db.notes.bulkGet(part)).filter((n) => n !== undefined && !shared.has(n.interviewId));
       written += await this.writeRows(notes.map((row) => ['notes', row!] as const));
     }
+    // Transcript lines change only while their interview runs (and do not touch the interview's updatedAt).
+    const running = await db.interviews.where('state').equals('active').primaryKeys();
+    const lineOwners = [...new Set([...changed.map((r) => r.id), ...running])].filter((id) => !shared.has(id));
+    for (const part of chunks(lineOwners, BATCH)) {
+      const lines = (await db.utterances.where('interviewId').anyOf(part).toArray()).filter((u) => u.updatedAt >= since);
+      written += await this.writeRows(lines.map((row) => ['utterances', row] as const));
+    }
     const guides = await db.customGuides.where('updatedAt').aboveOrEqual(since).toArray();
     written += await this.writeRows(guides.map((row) => ['customGuides', row] as const));
 
@@ -292,7 +299,7 @@ export class SyncEngine {
     if (!docs.length) return 0;
     const { db, identity } = this.deps;
     let count = 0;
-    await db.transaction('rw', [db.interviews, db.notes, db.questionStates, db.redFlagChecks, db.criterionRatings, db.guideSnapshots, db.customGuides], async () => {
+    await db.transaction('rw', [db.interviews, db.notes, db.questionStates, db.redFlagChecks, db.criterionRatings, db.utterances, db.guideSnapshots, db.customGuides], async () => {
       for (const table of ['guideSnapshots', 'interviews', ...CHILD_TABLES, 'customGuides'] as SyncTable[]) {
         const ofTable = docs.filter((d) => d.table === table);
         if (!ofTable.length) continue;
@@ -329,9 +336,9 @@ export class SyncEngine {
     if (!ids.length) return 0;
     const { db } = this.deps;
     let count = 0;
-    await db.transaction('rw', [db.interviews, db.notes, db.questionStates, db.redFlagChecks, db.criterionRatings], async () => {
+    await db.transaction('rw', [db.interviews, db.notes, db.questionStates, db.redFlagChecks, db.criterionRatings, db.utterances], async () => {
       for (const id of ids) {
-        const parts = /^interview:([^:]+)(?::(note|question|redflag|criterion):(.+))?$/.exec(id);
+        const parts = /^interview:([^:]+)(?::(note|question|redflag|criterion|utterance):(.+))?$/.exec(id);
         if (!parts) continue; // snapshots and guides stay: interviews here may still use them
         const [, interviewId, kind, key] = parts as unknown as [string, string, string | undefined, string | undefined];
         if (!kind) {
@@ -340,6 +347,8 @@ export class SyncEngine {
           await db.interviews.delete(interviewId);
         } else if (kind === 'note') {
           await db.notes.delete(key!);
+        } else if (kind === 'utterance') {
+          await db.utterances.delete(key!);
         } else if (kind === 'question') {
           await db.questionStates.delete([interviewId, key!]);
         } else if (kind === 'redflag') {

@@ -42,6 +42,7 @@ async function recordInterview(p: ReturnType<typeof profile>, candidateName: str
     p.clock.now += 1000;
     await p.repo.upsertNote({ id: `${row.id}-n${i}`, interviewId: row.id, questionId: null, stageId: null, text, stampEarlierMs: 0 });
   }
+  await p.repo.upsertUtterance({ id: `${row.id}-u0`, interviewId: row.id, speaker: 'Candidate', text: 'I built a queue', startAt: p.clock.now, endAt: p.clock.now + 2000, final: true });
   await p.repo.upsertCriterion(row.id, 'clarity', { rating: 'yes' });
   await p.repo.upsertQuestionState(row.id, 'q-intro', 'screen', { rating: 'strong-yes' });
   await p.repo.upsertRedFlag(row.id, 'rf-blame', 'screen', { checked: true });
@@ -56,8 +57,8 @@ describe('team sync engine against PouchDB Server', () => {
     const id = await recordInterview(alice, 'Dana Rossi', ['Strong on queues', 'Asked about on-call']);
     const report = await alice.engine.runOnce();
     expect(report.refused).toEqual([]);
-    // interview + snapshot + 2 notes + criterion + question + red flag
-    expect(report.pushed).toBe(7);
+    // interview + snapshot + 2 notes + transcript line + criterion + question + red flag
+    expect(report.pushed).toBe(8);
 
     const bobReport = await bob.engine.runOnce();
     expect(bobReport.interviewIds).toContain(id);
@@ -65,6 +66,7 @@ describe('team sync engine against PouchDB Server', () => {
     expect(bundle.interview.sharedBy).toEqual({ owner: 'alice', name: 'Alice' });
     expect(bundle.notes.map((n) => n.text)).toEqual(['Strong on queues', 'Asked about on-call']);
     expect(bundle.criterionRatings[0]?.rating).toBe('yes');
+    expect(bundle.utterances?.map((u) => u.text)).toEqual(['I built a queue']);
     expect(bundle.redFlagChecks[0]?.checked).toBe(true);
     expect(bundle.interview.recommendation).toBe('yes');
     await expect(bob.repo.upsertNote({ id: 'x', interviewId: id, questionId: null, stageId: null, text: 'mine', stampEarlierMs: 0 })).rejects.toBeInstanceOf(
@@ -85,6 +87,7 @@ describe('team sync engine against PouchDB Server', () => {
         `interview:${id}:note:${id}-n1`,
         `interview:${id}:question:q-intro`,
         `interview:${id}:redflag:rf-blame`,
+        `interview:${id}:utterance:${id}-u0`,
       ].sort(),
     );
     expect(docs.every((d) => d.owner === 'alice')).toBe(true);
@@ -146,7 +149,7 @@ describe('team sync engine against PouchDB Server', () => {
     expect(await fresh.db.interviews.count()).toBe(await alice.db.interviews.count());
     expect(await fresh.db.notes.count()).toBe(await alice.db.notes.count());
     const onServer = (await allDocs(server.url, DB)).filter((d) => ids.some((id) => d._id.startsWith(`interview:${id}`)));
-    expect(onServer.length).toBe(5 * (1 + 3 + 3));
+    expect(onServer.length).toBe(5 * (1 + 3 + 1 + 3));
     expect(new Set(onServer.map((d) => d._id)).size).toBe(onServer.length);
   });
 
