@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in order, continuing past failures so one run shows them all.
-// Ends with the totals line CI reads: `tests: N passed, N failed` (unit + e2e tests, plus one failure
-// per failed step such as typecheck or lint).
+// Ends with the totals line CI reads: `tests: N passed, N failed, N skipped` (unit + e2e tests, plus one failure
+// per failed step such as typecheck or lint; skipped counts skipped and todo unit tests and skipped e2e tests).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -29,7 +29,12 @@ function browserProblem() {
 function countVitest(file) {
   if (!existsSync(file)) return null;
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + (report.numRuntimeErrorTests ?? 0) };
+  return {
+    passed: report.numPassedTests ?? 0,
+    failed: (report.numFailedTests ?? 0) + (report.numRuntimeErrorTests ?? 0),
+    // `it.skip`, `describe.skip`, `it.todo`: not run, so not passed either.
+    skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+  };
 }
 
 function countPlaywright(file) {
@@ -48,13 +53,14 @@ if (!run('typecheck', 'npx', ['tsc', '--noEmit'])) failed++;
 if (!run('lint', 'npx', ['eslint', '.', '--max-warnings=0'])) failed++;
 const unitOk = run('unit tests', 'npx', ['vitest', 'run']);
 const unit = countVitest('artifacts/unit-results.json');
+let skipped = 0;
 if (unit) {
   passed += unit.passed;
   failed += unit.failed;
+  skipped += unit.skipped;
 }
 if (!unitOk && (!unit || unit.failed === 0)) failed++;
 
-let skipped = 0;
 if (only !== 'unit') {
   const chromeBuilt = run('build (Chrome)', 'npx', ['wxt', 'build']);
   const firefoxBuilt = run('build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv2']);
@@ -80,5 +86,5 @@ if (only !== 'unit') {
 
 console.log('\nSteps:');
 for (const step of steps) console.log(`  ${step.ok ? '✔' : '✖'} ${step.name.padEnd(32)} ${step.seconds.padStart(6)} s`);
-console.log(`\ntests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
+  extensionPageErrors,
   launchFirefox,
   openExtensionPage,
   panelFrames,
@@ -47,8 +48,7 @@ test('mounts no panel on the Meet home page', async () => {
 for (const view of ['popup', 'options'] as const) {
   test(`${view} page opens without errors and reaches the background`, async () => {
     const page = await openExtensionPage(session, `${view}.html`);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
+    const errors = extensionPageErrors(page);
     const ready = view === 'popup' ? '[data-testid="popup"][data-ready="true"]' : '[data-testid="background-status"][data-ok="true"]';
     await page.waitForSelector(ready, { timeout: 10_000 });
     expect(errors).toEqual([]);

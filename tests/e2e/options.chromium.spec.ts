@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { createBackup } from '../../lib/export/backup';
 import { makeSyntheticBundles, SYNTHETIC_SNAPSHOT_KEY } from '../../lib/export/fixtures';
 import type { Guide } from '../../lib/guides/schema';
-import { collectErrors, expect, launchChromium, serveCallPages, test } from './support/chromium';
+import { errorsOf, expect, launchChromium, newWatchedPage, serveCallPages, test } from './support/chromium';
 import { fixturePage } from './support/pages';
 import { screenshotPath } from './support/screenshots';
 import { seedBackup } from './options-data';
@@ -56,7 +56,7 @@ async function dumpDatabase(page: Page): Promise<Dump> {
 }
 
 async function openOptions(context: BrowserContext, extensionId: string, hash = '#/interviews'): Promise<Page> {
-  const page = await context.newPage();
+  const page = await newWatchedPage(context);
   await page.goto(`chrome-extension://${extensionId}/options.html${hash}`);
   await expect(page.getByTestId('background-status')).toHaveAttribute('data-ok', 'true');
   return page;
@@ -86,7 +86,7 @@ test('notes typed in the panel appear in the options page, live', async ({ conte
   await expect(panel.getByTestId('note-entries')).toContainText('Drew the write path before the read path');
 
   const options = await openOptions(context, extensionId);
-  const errors = collectErrors(options);
+  const errors = errorsOf(options);
   await options.getByRole('link', { name: 'Dana Whitfield' }).click();
   await expect(options).toHaveURL(/#\/interviews\/[\w-]+$/);
   const timeline = options.getByTestId('timeline');
@@ -103,7 +103,7 @@ test('notes typed in the panel appear in the options page, live', async ({ conte
 test('an exported JSON backup, wiped data, then the import restores the same records', async ({ context, extensionId }) => {
   test.setTimeout(120_000); // several exports and a full import: about 20 s alone, more on a busy 2-core machine
   const page = await openOptions(context, extensionId, '#/data');
-  const errors = collectErrors(page);
+  const errors = errorsOf(page);
   await seed(page);
   await protocol(page, 'guides.save', {
     guide: { ...(await protocol<Guide>(page, 'guides.get', { id: 'backend-engineer' })), id: 'backend-platform', title: 'Backend (platform team)' },
@@ -170,8 +170,8 @@ test('the list works with 5,000 interviews: virtualised, search, sort, select al
   expect(report.added).toBeGreaterThan(5000);
 
   // A fresh page lists them all.
-  const list = await context.newPage();
-  const errors = collectErrors(list);
+  const list = await newWatchedPage(context);
+  const errors = errorsOf(list);
   await list.goto(`chrome-extension://${extensionId}/options.html#/interviews`);
   await list.getByTestId('interview-row').first().waitFor();
   await expect(list.getByTestId('list-count')).toHaveText('Interviews: 5000');

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import type { Guide } from '../../lib/guides/schema';
-import { launchFirefox, openExtensionPage, type FirefoxSession } from './support/firefox';
+import { extensionPageErrors, launchFirefox, openExtensionPage, type FirefoxSession } from './support/firefox';
 import { seedBackup } from './options-data';
 
 let session: FirefoxSession;
@@ -41,8 +41,7 @@ async function waitForText(page: Page, selector: string, expected: string | RegE
 
 test('the options page lists an interview, shows its detail, and a backup exported then wiped imports back the same', async () => {
   const page = await openExtensionPage(session, 'options.html#/interviews');
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
+  const errors = extensionPageErrors(page);
   await page.waitForSelector('[data-testid="background-status"][data-ok="true"]', { timeout: 10_000 });
 
   const guide = await protocol<Guide>(page, 'guides.get', { id: 'backend-engineer' });

@@ -1,5 +1,5 @@
 import type { Frame } from 'playwright-core';
-import { collectErrors, expect, launchChromium, extensionIdOf, test } from './support/chromium';
+import { expect, launchChromium, extensionIdOf, test } from './support/chromium';
 import { openMeeting, readDatabase, serveMeet, startFromPanel } from './support/panel';
 import { screenshotPath } from './support/screenshots';
 
@@ -17,8 +17,7 @@ async function questionText(frame: Frame, index: number): Promise<string> {
 }
 
 test('a full interview from the panel: start, ask, rate, flag, note, end, wrap up, all in the database', async ({ context, extensionId }) => {
-  const { page, frame } = await openMeeting(context);
-  const errors = collectErrors(page);
+  const { page, frame, errors } = await openMeeting(context);
 
   // Start from the panel.
   await expect(frame.getByRole('button', { name: 'Start interview', exact: true })).toBeVisible();

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Frame, Page } from '@playwright/test';
-import { collectErrors, expect, launchChromium, serveCallPages, test } from './support/chromium';
+import { errorsOf, expect, launchChromium, newWatchedPage, serveCallPages, test } from './support/chromium';
 import { fixturePage } from './support/pages';
 import { firstQuestion, protocolCallScript, type SessionProbe } from './support/popup';
 import { screenshotPath } from './support/screenshots';
@@ -30,7 +30,7 @@ async function openCall(context: BrowserContext): Promise<Page> {
  * tab's id is looked up from an extension page (host permissions make call tabs visible to `tabs.query`).
  */
 async function openPopupFor(context: BrowserContext, extensionId: string, url: string | null): Promise<Page> {
-  const popup = await context.newPage();
+  const popup = await newWatchedPage(context);
   await popup.setViewportSize({ width: 380, height: 900 });
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   if (url) {
@@ -63,7 +63,7 @@ test('choosing Backend Engineer and a stage in the popup starts the interview, a
 }) => {
   const call = await openCall(context);
   const popup = await openPopupFor(context, extensionId, MEETING);
-  const errors = collectErrors(popup);
+  const errors = errorsOf(popup);
   await expect(popup.getByTestId('tab-status')).toHaveAttribute('data-state', 'in-call');
   await expect(popup.getByTestId('tab-status')).toContainText('Google Meet');
 

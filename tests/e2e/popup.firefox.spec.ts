@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Frame, Page } from 'puppeteer-core';
-import { launchFirefox, openExtensionPage, serveCallPagesFirefox, waitForPanelFrame, type FirefoxSession } from './support/firefox';
+import { extensionPageErrors, launchFirefox, openExtensionPage, serveCallPagesFirefox, waitForPanelFrame, type FirefoxSession } from './support/firefox';
 import { fixturePage } from './support/pages';
 import { firstQuestion, protocolCallScript, type SessionProbe } from './support/popup';
 
@@ -46,8 +46,7 @@ test('choosing Backend Engineer and a stage in the popup starts the interview, a
   await finder.close();
 
   const popup = await openExtensionPage(session, `popup.html?tabId=${tabId}`);
-  const errors: string[] = [];
-  popup.on('pageerror', (e) => errors.push(String(e)));
+  const errors = extensionPageErrors(popup);
   await popup.waitForSelector('[data-testid="popup"][data-ready="true"]', { timeout: 10_000 });
   await popup.waitForSelector('[data-testid="tab-status"][data-state="in-call"]', { timeout: 10_000 });
 

@@ -327,13 +327,29 @@ describe('startCallDetection', () => {
   });
 
   it('passes only the platform to the panel page, never note text', async () => {
-    const h = harness();
-    history.replaceState(null, '', '/abc-defg-hij');
-    const detection = startCallDetection(h.env)!;
-    await detection.ready;
-    expect(detection.state().mounted).toBe(true);
-    // The frame is inside a closed shadow root; the harness URL shows what the script passes.
-    expect(h.env.panelUrl('meet')).toBe('about:blank#platform=meet');
+    const panelUrl = vi.fn((platform: string) => `about:blank#platform=${platform}`);
+    const h = harness({ panelUrl });
+    // The frame sits in a closed shadow root: keep the roots the script attaches to read the frame it made.
+    const roots: ShadowRoot[] = [];
+    const attach = Element.prototype.attachShadow;
+    const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+      const root = attach.call(this, init);
+      roots.push(root);
+      return root;
+    });
+    try {
+      history.replaceState(null, '', '/abc-defg-hij');
+      const detection = startCallDetection(h.env)!;
+      await detection.ready;
+      expect(detection.state().mounted).toBe(true);
+      // The script asked for the panel URL with the platform alone, and the frame it mounted loads exactly that.
+      expect(panelUrl.mock.calls).toEqual([['meet']]);
+      const frames = roots.flatMap((root) => Array.from(root.querySelectorAll('iframe')));
+      expect(frames.map((frame) => frame.getAttribute('src'))).toEqual(['about:blank#platform=meet']);
+      detection.stop();
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

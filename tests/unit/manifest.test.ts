@@ -1,29 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import config from '../../wxt.config';
-
-/**
- * Every permission the extension asks for, with the reason it is needed. Adding a permission means adding it
- * here with its reason: a deliberate change, reviewed like any other.
- */
-const PERMISSIONS: Record<string, string> = {
-  storage: 'settings and panel layout (extension storage, never the call site’s)',
-  unlimitedStorage: 'years of interview notes in IndexedDB without hitting the default quota',
-  alarms: 'the daily retention check that deletes interviews older than the chosen number of days',
-  scripting: 're-injecting the content script into open call tabs after an update or reload',
-  sidePanel: 'Chrome only: the guide in the browser’s side panel, outside a call page that may be shared',
-};
-
-/** Permissions only one browser asks for (Firefox's sidebar needs no permission). */
-const ONLY_IN: Record<string, 'chrome' | 'firefox'> = { sidePanel: 'chrome' };
-
-/** Host permissions: exactly the call platforms' hosts (shared/docs/platforms.md). */
-const HOST_PERMISSIONS: Record<string, string> = {
-  'https://meet.google.com/*': 'Google Meet calls',
-  'https://*.zoom.us/*': 'Zoom web client, including regional hosts such as us02web.zoom.us',
-  'https://teams.microsoft.com/*': 'Microsoft Teams (work)',
-  'https://teams.live.com/*': 'Microsoft Teams (personal accounts)',
-  'https://teams.cloud.microsoft/*': 'Microsoft Teams (newer domain)',
-};
+import { HOST_PERMISSIONS, ONLY_IN, PERMISSIONS } from '../support/permissions';
 
 /**
  * Optional host permissions: asked for at the moment team sync is turned on, for exactly the configured server's

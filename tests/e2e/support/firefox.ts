@@ -15,6 +15,11 @@ export interface FirefoxSession {
   browser: Browser;
   /** `moz-extension://<uuid>` */
   origin: string;
+  /**
+   * Firefox's console output, one line per entry. WebDriver BiDi reports no console messages or uncaught
+   * errors of moz-extension pages, so the tests read them here (printed through `devtools.console.stdout.*`).
+   */
+  log: string[];
   close(): Promise<void>;
 }
 
@@ -22,7 +27,7 @@ export interface FirefoxSession {
  * Launches Debian's Firefox ESR over WebDriver BiDi and installs the built extension as a temporary add-on
  * (shared/docs/testing.md).
  */
-export async function launchFirefox(options: { profileDir?: string } = {}): Promise<FirefoxSession> {
+export async function launchFirefox(options: { profileDir?: string; prefs?: Record<string, string | number | boolean> } = {}): Promise<FirefoxSession> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath(),
@@ -34,10 +39,23 @@ export async function launchFirefox(options: { profileDir?: string } = {}): Prom
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
       'datareporting.policy.dataSubmissionEnabled': false,
       'browser.shell.checkDefaultBrowser': false,
+      // Console messages and uncaught errors of every page, extension pages included, go to the process output.
+      'devtools.console.stdout.content': true,
+      'devtools.console.stdout.chrome': true,
+      ...options.prefs,
     },
   });
+  const log: string[] = [];
+  let partial = '';
+  const read = (chunk: unknown) => {
+    const lines = (partial + String(chunk)).split('\n');
+    partial = lines.pop() ?? '';
+    log.push(...lines.filter((line) => line.trim()));
+  };
+  browser.process()?.stdout?.on('data', read);
+  browser.process()?.stderr?.on('data', read);
   await browser.installExtension(FIREFOX_DIST);
-  return { browser, origin: FIREFOX_EXTENSION_ORIGIN, close: () => browser.close() };
+  return { browser, origin: FIREFOX_EXTENSION_ORIGIN, log, close: () => browser.close() };
 }
 
 /**
@@ -63,12 +81,38 @@ export async function serveCallPagesFirefox(page: Page, pages: Record<string, Ca
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const pageErrors = new WeakMap<Page, { session: FirefoxSession; from: number; errors: string[] }>();
+
+/** A line of Firefox's console output that is an error of ours: an extension page's uncaught error or `console.error`. */
+function isExtensionError(line: string): boolean {
+  if (line.includes('chrome://remote/')) return false; // the WebDriver agent's own complaints
+  return (/^JavaScript error: moz-extension:/.test(line) || /^console\.error: /.test(line));
+}
+
 /**
- * Opens an extension page (e.g. `options.html`) in a new tab. Firefox never reports the load of
- * moz-extension pages over BiDi, so the navigation is not awaited; the page's React root is.
+ * The uncaught errors and console errors seen since a page was opened with `openExtensionPage` (so errors thrown
+ * while it loads are seen). Firefox's output does not say which page logged a `console.error`, so these are the
+ * errors of every page since then; pages of the test that log errors on purpose do not belong in such a test.
+ */
+export function extensionPageErrors(page: Page): string[] {
+  const watched = pageErrors.get(page);
+  if (!watched) throw new Error('not a page opened with openExtensionPage');
+  return [...watched.errors, ...watched.session.log.slice(watched.from).filter(isExtensionError)];
+}
+
+/**
+ * Opens an extension page (e.g. `options.html`) in a new tab, collecting its errors from the start (read them
+ * with `extensionPageErrors`). Firefox never reports the load of moz-extension pages over BiDi, so the
+ * navigation is not awaited; the page's React root is.
  */
 export async function openExtensionPage(session: FirefoxSession, pagePath: string): Promise<Page> {
   const page = await session.browser.newPage();
+  const errors: string[] = [];
+  pageErrors.set(page, { session, from: session.log.length, errors });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${String(error)}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
   page.goto(`${session.origin}/${pagePath}`).catch(() => undefined);
   // The wait may start in the tab's initial about:blank document; when the navigation replaces that document,
   // BiDi ends the wait with "Waiting failed", so it is started again in the new document until the deadline.

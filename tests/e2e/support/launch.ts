@@ -68,7 +68,29 @@ export async function serveCallPages(context: BrowserContext, pages: Record<stri
   }
 }
 
-/** Collects uncaught page errors and console errors of a page for later assertions. */
+const watched = new WeakMap<Page, string[]>();
+
+/**
+ * A new page in `context` whose uncaught errors and console errors are collected from before its first
+ * navigation (listeners attached after `goto` miss errors thrown while the page loads). Read them with `errorsOf`.
+ */
+export async function newWatchedPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  watched.set(page, collectErrors(page));
+  return page;
+}
+
+/** The errors collected for a page opened with `newWatchedPage`; throws for any other page. */
+export function errorsOf(page: Page): string[] {
+  const errors = watched.get(page);
+  if (!errors) throw new Error(`errors of ${page.url()} were not watched from its first load: open it with newWatchedPage`);
+  return errors;
+}
+
+/**
+ * Collects uncaught page errors and console errors of a page for later assertions. Attach it before the page
+ * navigates (or use `newWatchedPage`): errors thrown while it loads are missed otherwise.
+ */
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));

@@ -1,6 +1,6 @@
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { expect } from '@playwright/test';
-import { serveCallPages } from './launch';
+import { errorsOf, newWatchedPage, serveCallPages } from './launch';
 import { fixturePage } from './pages';
 
 /** The Meet meeting the panel tests use, served from `tests/fixtures/pages/meet/in-call.html`. */
@@ -37,11 +37,14 @@ export async function panelFrame(page: Page): Promise<Frame> {
   }
 }
 
-/** Opens the meeting in a new tab and returns the tab and its panel frame. */
-export async function openMeeting(context: BrowserContext): Promise<{ page: Page; frame: Frame }> {
-  const page = await context.newPage();
+/**
+ * Opens the meeting in a new tab and returns the tab, its panel frame, and the tab's errors (uncaught and console,
+ * the panel frame's included) collected from before the navigation.
+ */
+export async function openMeeting(context: BrowserContext): Promise<{ page: Page; frame: Frame; errors: string[] }> {
+  const page = await newWatchedPage(context);
   await page.goto(MEETING_URL);
-  return { page, frame: await panelFrame(page) };
+  return { page, frame: await panelFrame(page), errors: errorsOf(page) };
 }
 
 /** Every row of every table of the extension's database, read with raw IndexedDB from an extension page. */

@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import puppeteer, { type HTTPRequest, type Page as PuppeteerPage } from 'puppeteer-core';
-import { CHROMIUM_QUIET_FLAGS, chromiumPath, firefoxPath } from './browsers';
-import { FIREFOX_DIST, FIREFOX_EXTENSION_ORIGIN, FIREFOX_EXTENSION_UUID, GECKO_ID, type FirefoxSession } from './firefox';
+import type { HTTPRequest, Page as PuppeteerPage } from 'puppeteer-core';
+import { CHROMIUM_QUIET_FLAGS, chromiumPath } from './browsers';
+import { launchFirefox, type FirefoxSession } from './firefox';
 import { CHROME_DIST } from './launch';
 import { STRICT_CSP, fixturePage, type CallPage } from './pages';
 
@@ -232,15 +232,8 @@ export function launchChromiumBehindProxy(proxyPort: number): Promise<BrowserCon
 
 /** Launches Firefox with the built extension, like `launchFirefox`, with all traffic sent to `proxyPort`. */
 export async function launchFirefoxBehindProxy(proxyPort: number): Promise<FirefoxSession> {
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: firefoxPath(),
-    headless: true,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
-      'datareporting.policy.dataSubmissionEnabled': false,
-      'browser.shell.checkDefaultBrowser': false,
+  return launchFirefox({
+    prefs: {
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
       'network.proxy.http_port': proxyPort,
@@ -250,8 +243,6 @@ export async function launchFirefoxBehindProxy(proxyPort: number): Promise<Firef
       'network.proxy.allow_hijacking_localhost': true,
     },
   });
-  await browser.installExtension(FIREFOX_DIST);
-  return { browser, origin: FIREFOX_EXTENSION_ORIGIN, close: () => browser.close() };
 }
 
 /**

@@ -1,0 +1,24 @@
+/**
+ * Every permission the extension asks for, with the reason it is needed. Adding a permission means adding it
+ * here with its reason: a deliberate change, reviewed like any other. Checked against the manifest function
+ * (`tests/unit/manifest.test.ts`) and against both built manifests (`tests/e2e/manifest.chromium.spec.ts`).
+ */
+export const PERMISSIONS: Record<string, string> = {
+  storage: 'settings and panel layout (extension storage, never the call site’s)',
+  unlimitedStorage: 'years of interview notes in IndexedDB without hitting the default quota',
+  alarms: 'the daily retention check that deletes interviews older than the chosen number of days',
+  scripting: 're-injecting the content script into open call tabs after an update or reload',
+  sidePanel: 'Chrome only: the guide in the browser’s side panel, outside a call page that may be shared',
+};
+
+/** Permissions only one browser asks for (Firefox's sidebar needs no permission). */
+export const ONLY_IN: Record<string, 'chrome' | 'firefox'> = { sidePanel: 'chrome' };
+
+/** Host permissions: exactly the call platforms' hosts (shared/docs/platforms.md). */
+export const HOST_PERMISSIONS: Record<string, string> = {
+  'https://meet.google.com/*': 'Google Meet calls',
+  'https://*.zoom.us/*': 'Zoom web client, including regional hosts such as us02web.zoom.us',
+  'https://teams.microsoft.com/*': 'Microsoft Teams (work)',
+  'https://teams.live.com/*': 'Microsoft Teams (personal accounts)',
+  'https://teams.cloud.microsoft/*': 'Microsoft Teams (newer domain)',
+};
