@@ -53,6 +53,7 @@ for (const platform of CAPTION_PLATFORMS) {
     });
     expect(interview.callStartedAt).toEqual(expect.any(Number));
     const rows = async () => ((await readDatabase(context, extensionId, ext)).utterances ?? []) as unknown as Row[];
+    await call.bringToFront();
     const replay = await installReplay(call, platform as CaptionPlatform);
     const { greetingSteps } = await call.evaluate(() => (window as unknown as { __replay: { greetingSteps: number[] } }).__replay);
 
