@@ -10,6 +10,9 @@ export default defineContentScript({
   matches: [...CALL_HOST_MATCHES],
   // Top frame only: Zoom's `#webclient` call frame is same-origin and read from here by its adapter.
   allFrames: false,
+  // Not in the manifest: the call loader (entrypoints/call-loader.ts) asks the background to inject this after the
+  // page's load event (lib/background/inject.ts), so call pages parse none of it while loading.
+  registration: 'runtime',
   runAt: 'document_idle',
   async main(ctx) {
     if (window !== window.top) return;

@@ -2,7 +2,6 @@ import { browser, type Browser } from 'wxt/browser';
 import { InterviewDatabase } from '../db/database';
 import { InterviewRepository } from '../db/repository';
 import { BUNDLED_GUIDES } from '../guides/bundled';
-import { CALL_HOST_MATCHES } from '../platforms/hosts';
 import { contentMessenger } from '../protocol/content-protocol';
 import { LIVE_PORT } from '../protocol/protocol';
 import { adapterForUrl } from '../platforms/registry';
@@ -12,6 +11,7 @@ import { createHandlers, mapHandlerError } from './handlers';
 import { LiveHub, type PortLike } from './live-hub';
 import { replayJournal } from './journal-replay';
 import { createTranscriptInjector } from './transcript-injector';
+import { ensureCallScript, reinjectCallTabs } from './inject';
 import { dispatch, registerHandlers } from './router';
 import type { BackgroundServices, ContentCommand } from './services';
 import { TabRegistry, type KeyValueArea } from './tab-registry';
@@ -39,37 +39,6 @@ async function sendToContent(tabId: number, command: ContentCommand): Promise<bo
   } catch {
     return false;
   }
-}
-
-/**
- * Re-injects the content script into open call tabs after an install, update or reload, so that each panel
- * comes back with its interview instead of an orphan that throws "Extension context invalidated".
- */
-async function reinjectContentScripts(): Promise<void> {
-  const manifest = browser.runtime.getManifest();
-  const files = manifest.content_scripts?.flatMap((c) => c.js ?? []) ?? [];
-  if (!files.length || !browser.scripting) return;
-  const tabs = await browser.tabs.query({ url: [...CALL_HOST_MATCHES] });
-  await Promise.all(
-    tabs.map(async (tab) => {
-      // A tab still loading gets the manifest's content script by itself. A tab opened after this version loaded
-      // already runs a live content script (it answers); injecting a second one would only replace its panel.
-      // Orphans of the previous version no longer answer.
-      if (tab.id === undefined || tab.status !== 'complete') return;
-      if (await answers(tab.id)) return;
-      await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: files as never }).catch(() => undefined);
-    }),
-  );
-}
-
-/** Whether the tab's top frame runs a content script of this extension instance (within 500 ms). */
-async function answers(tabId: number): Promise<boolean> {
-  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 500));
-  const asked = contentMessenger.sendMessage('content.state', undefined, { tabId, frameId: 0 }).then(
-    () => true,
-    () => false,
-  );
-  return Promise.race([asked, timeout]);
 }
 
 /** Wires the background: database, handlers, live updates, commands, alarms. Called once per worker start. */
@@ -113,6 +82,7 @@ export function startBackground(): BackgroundServices {
     },
     uiLanguage: () => browser.i18n.getUILanguage(),
     transcriptReader: createTranscriptInjector(),
+    injectCallScript: (tabId) => ensureCallScript(tabId, { check: false }),
     now,
     sync,
   };
@@ -179,7 +149,8 @@ export function startBackground(): BackgroundServices {
     if (!existing) void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
   });
 
-  browser.runtime.onInstalled.addListener(() => void reinjectContentScripts());
+  // After an install, update or reload the call tabs' scripts are orphans (or absent): bring them back.
+  browser.runtime.onInstalled.addListener(() => void reinjectCallTabs());
 
   return services;
 }

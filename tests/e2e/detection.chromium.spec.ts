@@ -1,5 +1,6 @@
 import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { URLS, WAITING_SCREENS, detectionPages, fixtureBody } from '../fixtures/pages/index';
+import { fixturePage } from './support/pages';
 import { expect, serveCallPages, serviceWorker, test } from './support/chromium';
 
 /**
@@ -282,6 +283,37 @@ test.describe('background', () => {
     await expect.poll(tabState, { timeout: 15_000 }).toMatchObject({ state: 'in-call' });
     await render(page, 'meet/left.html');
     await expect.poll(tabState, { timeout: 15_000 }).toMatchObject({ state: 'left' });
+  });
+});
+
+test.describe('after the page load', () => {
+  test('nothing of ours runs in a call page until its load event; then the call loader brings the panel', async ({ context }) => {
+    // The page's load event waits for an image that is held back until the test releases it.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const url = 'https://meet.google.com/slo-wloa-dxx';
+    const body = fixturePage('meet/in-call.html').replace('</body>', '<img src="/held-image.png" alt=""></body>');
+    await context.route('https://meet.google.com/**', async (route) => {
+      const requested = route.request().url();
+      if (requested.endsWith('/held-image.png')) {
+        await held;
+        await route.fulfill({ status: 404, body: '' });
+      } else if (requested === url) {
+        await route.fulfill({ contentType: 'text/html; charset=utf-8', body });
+      } else {
+        await route.fallback();
+      }
+    });
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    // The page has loaded its DOM but not fired `load`: no panel, and no call-detection script answers.
+    await page.waitForTimeout(2000);
+    expect(await page.evaluate(() => document.readyState)).not.toBe('complete');
+    expect(await hostCount(page)).toBe(0);
+    await expect(stateOf(context, page)).rejects.toThrow();
+    release();
+    await expectOnePanel(page);
+    await expectState(context, page, { state: 'in-call', mounted: true });
   });
 });
 

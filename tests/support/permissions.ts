@@ -7,7 +7,8 @@ export const PERMISSIONS: Record<string, string> = {
   storage: 'settings and panel layout (extension storage, never the call site’s)',
   unlimitedStorage: 'years of interview notes in IndexedDB without hitting the default quota',
   alarms: 'the daily retention check that deletes interviews older than the chosen number of days',
-  scripting: 're-injecting the content script into open call tabs after an update or reload',
+  scripting:
+    'injecting the call-detection script after a call page has loaded (asked by the tiny call loader), re-injecting it after an update or reload, and the transcript reader while a transcript is on',
   sidePanel: 'Chrome only: the guide in the browser’s side panel, outside a call page that may be shared',
 };
 

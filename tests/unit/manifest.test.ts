@@ -45,6 +45,12 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (browser) => {
     expect([...resources[0]!.matches].sort()).toEqual(Object.keys(HOST_PERMISSIONS).sort());
   });
 
+  it('puts only the small call loader into call pages by itself, in their top frame, at document_idle', () => {
+    expect(manifest.content_scripts).toEqual([
+      { matches: Object.keys(HOST_PERMISSIONS), js: ['call-loader.js'], run_at: 'document_idle', all_frames: false },
+    ]);
+  });
+
   it('has localized name and description', () => {
     expect(manifest.name).toBe('__MSG_extName__');
     expect(manifest.description).toBe('__MSG_extDescription__');

@@ -56,6 +56,8 @@ export function makeServices(options: { settings?: Partial<Settings>; session?: 
   const commands: { tabId: number; command: ContentCommand }[] = [];
   /** What the handlers asked of the transcript reader, in order. */
   const readerCalls: { tabId: number; action: 'ensure' | 'stop' | 'captions-on' }[] = [];
+  /** Tabs the call-detection script was injected into (`calls.load`), in order. */
+  const injected: number[] = [];
   const db = new InterviewDatabase(`test-${++counter}-${Math.random().toString(36).slice(2)}`);
   let ids = 0;
   const services: BackgroundServices = {
@@ -74,6 +76,7 @@ export function makeServices(options: { settings?: Partial<Settings>; session?: 
       stop: async (tabId) => void readerCalls.push({ tabId, action: 'stop' }),
       captionsOn: async (tabId) => (readerCalls.push({ tabId, action: 'captions-on' }), true),
     },
+    injectCallScript: async (tabId) => (injected.push(tabId), 'injected'),
     uiLanguage: () => options.uiLanguage ?? 'en-US',
     now: () => clock,
   };
@@ -84,6 +87,7 @@ export function makeServices(options: { settings?: Partial<Settings>; session?: 
     events,
     commands,
     readerCalls,
+    injected,
     advance(ms: number) {
       clock += ms;
     },
