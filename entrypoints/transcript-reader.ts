@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createJournal } from '../lib/client/journal';
 import { createSaveQueue, flushOnLeave } from '../lib/client/save-queue';
+import { writeMessage } from '../lib/client/writes';
 import type { CaptionSource } from '../lib/platforms/captions';
 import { meetCaptions, meetCaptionsButton } from '../lib/platforms/meet-captions';
 import { teamsCaptions } from '../lib/platforms/teams-captions';
@@ -45,14 +46,13 @@ async function startReader(): Promise<void> {
     source,
     emit: (update) => {
       const input = { interviewId, ...update };
-      const key = `utterance:${update.id}`;
       const send = () =>
         call('transcript.upsert', input).catch((error: unknown) => {
           // Turned off or never confirmed: the line must not be kept, so it is not retried either.
           if (error instanceof ApiCallError && (error.code === 'forbidden' || error.code === 'invalid-input' || error.code === 'not-found')) return;
           throw error;
         });
-      queue.schedule(key, send, { name: 'transcript.upsert', input, at: Date.now() });
+      queue.schedule({ key: { interviewId, field: { kind: 'utterance', id: update.id } }, send, message: writeMessage('transcript.upsert', input) });
       // Final lines go out at once; partial ones are coalesced by the queue.
       if (update.final) void queue.flush();
     },

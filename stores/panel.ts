@@ -1,9 +1,10 @@
 import { i18n } from '#i18n';
 import { create } from 'zustand';
 import { browser } from 'wxt/browser';
-import { createJournal, type JournalEntry } from '../lib/client/journal';
-import { createSaveQueue, type SaveQueue, type SaveStatus } from '../lib/client/save-queue';
-import type { InterviewBundle, NoteRow, Rating } from '../lib/db/records';
+import { createJournal } from '../lib/client/journal';
+import { createSaveQueue, type SaveQueue, type SaveStatus, type Send } from '../lib/client/save-queue';
+import { fieldId, writeMessage, type FieldRef, type WriteKey, type WriteMessage } from '../lib/client/writes';
+import type { CriterionRatingRow, InterviewBundle, InterviewRow, NoteRow, QuestionStateRow, Rating, RedFlagCheckRow } from '../lib/db/records';
 import type { GuideSummary } from '../lib/guides/schema';
 import { call } from '../lib/protocol/client';
 import type { LiveEvent, SessionInfo } from '../lib/protocol/protocol';
@@ -40,9 +41,9 @@ export interface PanelState {
   loadError: string | null;
   session: SessionInfo | null;
   guides: GuideSummary[];
-  /** Values written but not yet landed, by save key (see `keys`). */
+  /** Values written but not yet landed, by `fieldId` of the field (see `keys`), for the interview shown. */
   local: Record<string, unknown>;
-  /** Save status by key, mirrored from the queue. */
+  /** Save status by `fieldId`, mirrored from the queue, for the interview shown. */
   saves: Record<string, SaveStatus>;
   /** The last failure of a non-text action (start, end, stage switch), with its text. */
   actionError: string | null;
@@ -65,19 +66,25 @@ export interface PanelState {
   targetTabId: number | null | undefined;
 }
 
-/** Save keys: one per field, so that edits of different fields never replace each other in the queue. */
+/**
+ * The fields the panel writes, as typed refs (see `lib/client/writes.ts`). With the interview's id they make the
+ * save queue's and the journal's keys, so edits of different fields, or of two interviews, never replace each other.
+ */
 export const keys = {
-  asked: (questionId: string) => `q:${questionId}:asked`,
-  rating: (questionId: string) => `q:${questionId}:rating`,
-  questionNote: (questionId: string) => `q:${questionId}:note`,
-  criterionRating: (criterionId: string) => `c:${criterionId}:rating`,
-  criterionNote: (criterionId: string) => `c:${criterionId}:note`,
-  flagChecked: (redFlagId: string) => `f:${redFlagId}:checked`,
-  flagNote: (redFlagId: string) => `f:${redFlagId}:note`,
-  note: (noteId: string) => `n:${noteId}`,
-  summary: 'i:summary',
-  recommendation: 'i:recommendation',
+  asked: (id: string): FieldRef => ({ kind: 'question', id, field: 'asked' }),
+  rating: (id: string): FieldRef => ({ kind: 'question', id, field: 'rating' }),
+  questionNote: (id: string): FieldRef => ({ kind: 'question', id, field: 'note' }),
+  criterionRating: (id: string): FieldRef => ({ kind: 'criterion', id, field: 'rating' }),
+  criterionNote: (id: string): FieldRef => ({ kind: 'criterion', id, field: 'note' }),
+  flagChecked: (id: string): FieldRef => ({ kind: 'redFlag', id, field: 'checked' }),
+  flagNote: (id: string): FieldRef => ({ kind: 'redFlag', id, field: 'note' }),
+  note: (id: string): FieldRef => ({ kind: 'note', id }),
+  summary: { kind: 'interview', field: 'summary' } as FieldRef,
+  recommendation: { kind: 'interview', field: 'recommendation' } as FieldRef,
 } as const;
+
+/** Longest time a change may wait while typing goes on, in ms (the save queue's `maxWaitMs`). */
+export const MAX_WAIT_MS = 700;
 
 const initial: PanelState = {
   status: 'loading',
@@ -119,58 +126,57 @@ let deps: PanelDeps = {
   newId: () => crypto.randomUUID(),
   stampEarlierSeconds: () => useSettings.getState().settings.stampEarlierSeconds,
   // Journaled in extension storage until committed, so a reload right after typing loses nothing.
-  queue: createSaveQueue({ debounceMs: 250, journal: createJournal(browser.storage.local) }),
+  queue: createSaveQueue({ debounceMs: 250, maxWaitMs: MAX_WAIT_MS, journal: createJournal(browser.storage.local) }),
   openSidePanel,
 };
 let unsubscribeQueue = subscribeQueue(deps.queue);
 
-/** When each key's last write landed (epoch ms), to tell a stale session read from a newer one. */
+/** When each field's last write landed (epoch ms), by `fieldId`, to tell a stale session read from a newer one. */
 const landedAt = new Map<string, number>();
+/** The typed ref of each `fieldId` the panel wrote. */
+const refs = new Map<string, FieldRef>();
 
 function subscribeQueue(queue: SaveQueue): () => void {
   return queue.subscribe((key, status) => {
-    if (status.state === 'saved') landedAt.set(key, deps.now());
-    if (status.state === 'saving' || status.state === 'saved') waitingSince.delete(key);
+    // A write of another interview (flushed after the side panel moved on) is not this view's to show.
+    const shownId = usePanel.getState().session?.interview?.interview.id;
+    if (shownId !== undefined && key.interviewId !== shownId) return;
+    const id = fieldId(key.field);
+    refs.set(id, key.field);
+    if (status.state === 'saved') landedAt.set(id, deps.now());
     usePanel.setState((s) => {
-      const saves = { ...s.saves, [key]: status };
-      return { saves, local: settleLocal({ local: s.local, saves }, s.session, Number.NEGATIVE_INFINITY, [key]) };
+      const saves = { ...s.saves, [id]: status };
+      return { saves, local: settleLocal({ local: s.local, saves }, s.session, Number.NEGATIVE_INFINITY, [id]) };
     });
   });
 }
 
 /**
- * The stored value a save key stands for in a bundle (see `keys`), to know when a locally shown value has
+ * The stored value a field stands for in a bundle (see `keys`), to know when a locally shown value has
  * reached the database.
  */
-export function storedValue(bundle: InterviewBundle | null | undefined, key: string): unknown {
+export function storedValue(bundle: InterviewBundle | null | undefined, ref: FieldRef): unknown {
   if (!bundle) return undefined;
-  const [kind, id, field] = key.split(':');
-  const question = () => bundle.questionStates.find((r) => r.questionId === id);
-  const criterion = () => bundle.criterionRatings.find((r) => r.criterionId === id);
-  const flag = () => bundle.redFlagChecks.find((r) => r.redFlagId === id);
-  switch (`${kind}:${field ?? ''}`) {
-    case 'q:asked':
-      return question()?.asked ?? false;
-    case 'q:rating':
-      return question()?.rating ?? null;
-    case 'q:note':
-      return question()?.note ?? '';
-    case 'c:rating':
-      return criterion()?.rating ?? null;
-    case 'c:note':
-      return criterion()?.note ?? '';
-    case 'f:checked':
-      return flag()?.checked ?? false;
-    case 'f:note':
-      return flag()?.note ?? '';
-    case 'n:':
-      return bundle.notes.find((n) => n.id === id)?.text ?? '';
-    case 'i:summary':
-      return bundle.interview.summary;
-    case 'i:recommendation':
-      return bundle.interview.recommendation;
+  switch (ref.kind) {
+    case 'question': {
+      const row = bundle.questionStates.find((r) => r.questionId === ref.id);
+      return ref.field === 'asked' ? (row?.asked ?? false) : ref.field === 'rating' ? (row?.rating ?? null) : (row?.note ?? '');
+    }
+    case 'criterion': {
+      const row = bundle.criterionRatings.find((r) => r.criterionId === ref.id);
+      return ref.field === 'rating' ? (row?.rating ?? null) : (row?.note ?? '');
+    }
+    case 'redFlag': {
+      const row = bundle.redFlagChecks.find((r) => r.redFlagId === ref.id);
+      return ref.field === 'checked' ? (row?.checked ?? false) : (row?.note ?? '');
+    }
+    case 'note':
+      return bundle.notes.find((n) => n.id === ref.id)?.text ?? '';
+    case 'interview':
+      return ref.field === 'summary' ? bundle.interview.summary : bundle.interview.recommendation;
+    case 'utterance':
+      return undefined;
   }
-  return undefined;
 }
 
 /**
@@ -188,7 +194,8 @@ function settleLocal(
     if (!(key in local)) continue;
     const status = s.saves[key]?.state;
     if (status !== undefined && status !== 'saved') continue;
-    const equal = storedValue(session?.interview, key) === local[key];
+    const ref = refs.get(key);
+    const equal = ref !== undefined && storedValue(session?.interview, ref) === local[key];
     const landed = landedAt.get(key);
     if (equal || (landed !== undefined && landed <= requestedAt)) {
       if (local === s.local) local = { ...s.local };
@@ -202,7 +209,7 @@ function settleLocal(
 export function configurePanel(next: Partial<PanelDeps>): void {
   unsubscribeQueue();
   landedAt.clear();
-  waitingSince.clear();
+  refs.clear();
   deps = { ...deps, ...next };
   unsubscribeQueue = subscribeQueue(deps.queue);
   usePanel.setState({ ...initial }, true);
@@ -235,29 +242,44 @@ function mergeNote(row: NoteRow): void {
 }
 
 /**
- * Longest time a change may wait while typing goes on, in ms. The queue's debounce restarts at every key, so a
- * long unbroken paragraph would otherwise reach the database only at the first pause.
+ * Queues a write of `value` to a field of an interview, shows the value at once, and sends it: `message` (the
+ * write as data, journaled until it lands) is sent as is and `landed` merges the returned row, unless `send`
+ * is given (a message whose input depends on when it is sent).
  */
-export const MAX_WAIT_MS = 700;
-/** Since when each key has had a write waiting (epoch ms). */
-const waitingSince = new Map<string, number>();
+function write(
+  interviewId: string,
+  field: FieldRef,
+  value: unknown,
+  write: { message?: WriteMessage; landed?: (row: never) => void; send?: Send },
+): void {
+  const id = fieldId(field);
+  refs.set(id, field);
+  usePanel.setState((s) => ({ local: { ...s.local, [id]: value } }));
+  const { message, landed } = write;
+  const send: Send =
+    write.send ??
+    (async () => {
+      const row = await deps.call(message!.name, message!.input as never);
+      landed?.(row as never);
+    });
+  const key: WriteKey = { interviewId, field };
+  deps.queue.schedule({ key, send, message });
+}
 
-/** Queues a write of `value` under `key`, shows it at once, and merges the stored row when it lands. */
-function write(key: string, value: unknown, send: () => Promise<unknown>, entry?: Omit<JournalEntry, 'at'>): void {
-  usePanel.setState((s) => ({ local: { ...s.local, [key]: value } }));
-  deps.queue.schedule(key, send, entry && { ...entry, at: deps.now() });
-  const now = deps.now();
-  const since = waitingSince.get(key);
-  if (since === undefined) waitingSince.set(key, now);
-  else if (now - since >= MAX_WAIT_MS) {
-    waitingSince.delete(key);
-    void deps.queue.flush();
-  }
+/** Whether a field has a value written here and not yet landed. */
+export function hasLocal(state: Pick<PanelState, 'local'>, ref: FieldRef): boolean {
+  return fieldId(ref) in state.local;
 }
 
 /** The value shown for a field: what was typed and not yet saved, else the stored value. */
-export function shown<T>(state: Pick<PanelState, 'local'>, key: string, stored: T): T {
-  return key in state.local ? (state.local[key] as T) : stored;
+export function shown<T>(state: Pick<PanelState, 'local'>, ref: FieldRef, stored: T): T {
+  const id = fieldId(ref);
+  return id in state.local ? (state.local[id] as T) : stored;
+}
+
+/** The save status of a field of the interview shown. */
+export function saveStatus(state: Pick<PanelState, 'saves'>, ref: FieldRef): SaveStatus | undefined {
+  return state.saves[fieldId(ref)];
 }
 
 function currentInterview(): InterviewBundle | null {
@@ -466,18 +488,16 @@ export async function switchStage(stageId: string): Promise<void> {
   }
 }
 
-function questionWrite(questionId: string, key: string, value: unknown, patch: { asked?: boolean; rating?: Rating | null; note?: string }) {
+function questionWrite(questionId: string, key: FieldRef, value: unknown, patch: { asked?: boolean; rating?: Rating | null; note?: string }) {
   const bundle = currentInterview();
   if (!bundle) return;
   const interviewId = bundle.interview.id;
   const stageId = bundle.guide.stages.find((s) => s.questions.some((q) => q.id === questionId))?.id ?? null;
-  write(key, value, async () => {
-    const row = await deps.call('questions.upsert', { interviewId, questionId, stageId, patch });
-    updateBundle(interviewId, (b) => ({
-      ...b,
-      questionStates: replaceBy(b.questionStates, row, (r) => r.questionId === row.questionId),
-    }));
-  }, { name: 'questions.upsert', input: { interviewId, questionId, stageId, patch } });
+  write(interviewId, key, value, {
+    message: writeMessage('questions.upsert', { interviewId, questionId, stageId, patch }),
+    landed: (row: QuestionStateRow) =>
+      updateBundle(interviewId, (b) => ({ ...b, questionStates: replaceBy(b.questionStates, row, (r) => r.questionId === row.questionId) })),
+  });
 }
 
 export function setAsked(questionId: string, asked: boolean): void {
@@ -487,24 +507,22 @@ export function setAsked(questionId: string, asked: boolean): void {
 /** Rates an answer (rating also marks the question asked, as the repository does); null clears it. */
 export function setRating(questionId: string, rating: Rating | null): void {
   questionWrite(questionId, keys.rating(questionId), rating, { rating });
-  if (rating !== null) usePanel.setState((s) => ({ local: { ...s.local, [keys.asked(questionId)]: true } }));
+  if (rating !== null) usePanel.setState((s) => ({ local: { ...s.local, [fieldId(keys.asked(questionId))]: true } }));
 }
 
 export function setQuestionNote(questionId: string, note: string): void {
   questionWrite(questionId, keys.questionNote(questionId), note, { note });
 }
 
-function criterionWrite(criterionId: string, key: string, value: unknown, patch: { rating?: Rating | null; note?: string }) {
+function criterionWrite(criterionId: string, key: FieldRef, value: unknown, patch: { rating?: Rating | null; note?: string }) {
   const bundle = currentInterview();
   if (!bundle) return;
   const interviewId = bundle.interview.id;
-  write(key, value, async () => {
-    const row = await deps.call('criteria.upsert', { interviewId, criterionId, patch });
-    updateBundle(interviewId, (b) => ({
-      ...b,
-      criterionRatings: replaceBy(b.criterionRatings, row, (r) => r.criterionId === row.criterionId),
-    }));
-  }, { name: 'criteria.upsert', input: { interviewId, criterionId, patch } });
+  write(interviewId, key, value, {
+    message: writeMessage('criteria.upsert', { interviewId, criterionId, patch }),
+    landed: (row: CriterionRatingRow) =>
+      updateBundle(interviewId, (b) => ({ ...b, criterionRatings: replaceBy(b.criterionRatings, row, (r) => r.criterionId === row.criterionId) })),
+  });
 }
 
 export function setCriterionRating(criterionId: string, rating: Rating | null): void {
@@ -515,18 +533,16 @@ export function setCriterionNote(criterionId: string, note: string): void {
   criterionWrite(criterionId, keys.criterionNote(criterionId), note, { note });
 }
 
-function flagWrite(redFlagId: string, key: string, value: unknown, patch: { checked?: boolean; note?: string }) {
+function flagWrite(redFlagId: string, key: FieldRef, value: unknown, patch: { checked?: boolean; note?: string }) {
   const bundle = currentInterview();
   if (!bundle) return;
   const interviewId = bundle.interview.id;
   const stageId = bundle.guide.stages.find((s) => s.redFlags.some((f) => f.id === redFlagId))?.id ?? null;
-  write(key, value, async () => {
-    const row = await deps.call('redFlags.upsert', { interviewId, redFlagId, stageId, patch });
-    updateBundle(interviewId, (b) => ({
-      ...b,
-      redFlagChecks: replaceBy(b.redFlagChecks, row, (r) => r.redFlagId === row.redFlagId),
-    }));
-  }, { name: 'redFlags.upsert', input: { interviewId, redFlagId, stageId, patch } });
+  write(interviewId, key, value, {
+    message: writeMessage('redFlags.upsert', { interviewId, redFlagId, stageId, patch }),
+    landed: (row: RedFlagCheckRow) =>
+      updateBundle(interviewId, (b) => ({ ...b, redFlagChecks: replaceBy(b.redFlagChecks, row, (r) => r.redFlagId === row.redFlagId) })),
+  });
 }
 
 export function setFlagChecked(redFlagId: string, checked: boolean): void {
@@ -537,14 +553,14 @@ export function setFlagNote(redFlagId: string, note: string): void {
   flagWrite(redFlagId, keys.flagNote(redFlagId), note, { note });
 }
 
-function interviewWrite(key: string, value: unknown, patch: { summary?: string; recommendation?: Rating | null }) {
+function interviewWrite(key: FieldRef, value: unknown, patch: { summary?: string; recommendation?: Rating | null }) {
   const bundle = currentInterview();
   if (!bundle) return;
   const id = bundle.interview.id;
-  write(key, value, async () => {
-    const row = await deps.call('interviews.update', { id, patch });
-    updateBundle(id, (b) => ({ ...b, interview: row }));
-  }, { name: 'interviews.update', input: { id, patch } });
+  write(id, key, value, {
+    message: writeMessage('interviews.update', { id, patch }),
+    landed: (row: InterviewRow) => updateBundle(id, (b) => ({ ...b, interview: row })),
+  });
 }
 
 export function setSummary(summary: string): void {
@@ -555,25 +571,29 @@ export function setRecommendation(recommendation: Rating | null): void {
   interviewWrite(keys.recommendation, recommendation, { recommendation });
 }
 
-/** Sends the note with `id`: an upsert while it has text, a delete once it was emptied. */
-/** The journal form of a note write: an upsert dated from when typing began, or a delete once emptied. */
-function noteEntry(interviewId: string, id: string, text: string, startedAt: number | null): Omit<JournalEntry, 'at'> {
-  if (!text.trim()) return { name: 'notes.delete', input: { id } };
-  const earlier = startedAt === null ? 0 : stampEarlierMs(deps.now(), startedAt, 0);
-  return { name: 'notes.upsert', input: { id, interviewId, text, stampEarlierMs: earlier } };
+/**
+ * A note write as data: an upsert dated from when typing began (`stampEarlierMs` worked out at `now`), or a
+ * delete once the text was emptied.
+ */
+function noteMessage(interviewId: string, id: string, text: string, startedAt: number | null, now: number): WriteMessage {
+  if (!text.trim()) return writeMessage('notes.delete', { id });
+  const earlier = startedAt === null ? 0 : stampEarlierMs(now, startedAt, 0);
+  return writeMessage('notes.upsert', { id, interviewId, text, stampEarlierMs: earlier });
 }
 
-function noteSend(interviewId: string, id: string, text: string, startedAt: number | null): () => Promise<void> {
-  return async () => {
-    if (!text.trim()) {
-      await deps.call('notes.delete', { id });
-      updateBundle(interviewId, (b) => ({ ...b, notes: b.notes.filter((n) => n.id !== id) }));
-      return;
-    }
-    // The delay is worked out at send time, so a retried send still dates the note from when typing began.
-    const earlier = startedAt === null ? 0 : stampEarlierMs(deps.now(), startedAt, 0);
-    mergeNote(await deps.call('notes.upsert', { id, interviewId, text, stampEarlierMs: earlier }));
-  };
+/** Writes a note's text. The message is rebuilt at send time, so a retried send still dates the note from when typing began. */
+function noteWrite(interviewId: string, id: string, text: string, startedAt: number | null): void {
+  write(interviewId, keys.note(id), text, {
+    message: noteMessage(interviewId, id, text, startedAt, deps.now()),
+    send: async () => {
+      const message = noteMessage(interviewId, id, text, startedAt, deps.now());
+      if (message.name === 'notes.upsert') mergeNote(await deps.call(message.name, message.input));
+      else {
+        await deps.call('notes.delete', { id });
+        updateBundle(interviewId, (b) => ({ ...b, notes: b.notes.filter((n) => n.id !== id) }));
+      }
+    },
+  });
 }
 
 /**
@@ -587,12 +607,7 @@ export function typeNote(text: string): void {
   const draft: NoteDraft = s.draft ? { ...s.draft, text } : { id: deps.newId(), text, startedAt: deps.now() };
   usePanel.setState({ draft });
   if (!text.trim() && !s.draft?.text.trim()) return;
-  write(
-    keys.note(draft.id),
-    text,
-    noteSend(bundle.interview.id, draft.id, text, draft.startedAt),
-    noteEntry(bundle.interview.id, draft.id, text, draft.startedAt),
-  );
+  noteWrite(bundle.interview.id, draft.id, text, draft.startedAt);
 }
 
 /**
@@ -615,10 +630,12 @@ export function commitNote(options: { earlier?: boolean } = {}): boolean {
     const earlierMs = stampEarlierMs(now, draft.startedAt, deps.stampEarlierSeconds());
     createdAt = now - earlierMs;
     const text = draft.text;
-    write(keys.note(draft.id), '', async () => {
-      mergeNote(await deps.call('notes.upsert', { id: entryId, interviewId, text, stampEarlierMs: stampEarlierMs(deps.now(), createdAt, 0) }));
-      await deps.call('notes.delete', { id: draft.id });
-      updateBundle(interviewId, (b) => ({ ...b, notes: b.notes.filter((n) => n.id !== draft.id) }));
+    write(interviewId, keys.note(draft.id), '', {
+      send: async () => {
+        mergeNote(await deps.call('notes.upsert', { id: entryId, interviewId, text, stampEarlierMs: stampEarlierMs(deps.now(), createdAt, 0) }));
+        await deps.call('notes.delete', { id: draft.id });
+        updateBundle(interviewId, (b) => ({ ...b, notes: b.notes.filter((n) => n.id !== draft.id) }));
+      },
     });
   }
   const local: LocalNote = {
@@ -637,7 +654,7 @@ export function commitNote(options: { earlier?: boolean } = {}): boolean {
 export function editNote(id: string, text: string): void {
   const bundle = currentInterview();
   if (!bundle) return;
-  write(keys.note(id), text, noteSend(bundle.interview.id, id, text, null), noteEntry(bundle.interview.id, id, text, null));
+  noteWrite(bundle.interview.id, id, text, null);
 }
 
 export function deleteNote(id: string): void {
@@ -697,6 +714,6 @@ export function noteEntries(state: Pick<PanelState, 'session' | 'localNotes' | '
   return [...byId.values()]
     .filter((n) => n.questionId === null)
     .map((n) => ({ ...n, text: shown(state, keys.note(n.id), n.text) }))
-    .filter((n) => n.text.trim() !== '' || keys.note(n.id) in state.local)
+    .filter((n) => n.text.trim() !== '' || hasLocal(state, keys.note(n.id)))
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }

@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import type { InterviewBundle, NoteRow } from '../../lib/db/records';
 import type { GuideQuestion, GuideStage } from '../../lib/guides/schema';
 import { formatOffset } from '../ui/rating';
-import { focusQuestion, keys, setAsked, setQuestionNote, setRating, usePanel } from '../../stores/panel';
+import { focusQuestion, keys, setAsked, setQuestionNote, setRating, shown, usePanel } from '../../stores/panel';
 import { statesById } from '../../stores/panel-logic';
 import { RatingPicker, SavedTextArea, Section, useShown } from './ui';
 
@@ -93,7 +93,7 @@ function QuestionItem({ question, index, bundle, notes }: { question: GuideQuest
 export function Questions({ bundle, stage }: { bundle: InterviewBundle; stage: GuideStage }) {
   const states = statesById(bundle.questionStates);
   const local = usePanel((s) => s.local);
-  const askedCount = stage.questions.filter((q) => (keys.asked(q.id) in local ? local[keys.asked(q.id)] : states.get(q.id)?.asked)).length;
+  const askedCount = stage.questions.filter((q) => shown({ local }, keys.asked(q.id), states.get(q.id)?.asked ?? false)).length;
   return (
     <Section title={i18n.t('panel.questions.heading')} aside={i18n.t('panel.questions.count', [String(askedCount), String(stage.questions.length)])}>
       {stage.description ? <p className="mb-1.5 text-xs text-slate-600">{stage.description}</p> : null}

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import type { InterviewBundle } from '../../lib/db/records';
 import type { GuideStage } from '../../lib/guides/schema';
-import { keys, setFlagChecked, setFlagNote, usePanel } from '../../stores/panel';
+import { keys, setFlagChecked, setFlagNote, shown, usePanel } from '../../stores/panel';
 import { redFlagsFor } from '../../stores/panel-logic';
 import { SavedTextArea, Section, useShown } from './ui';
 
@@ -44,7 +44,7 @@ export function RedFlags({ bundle, stage }: { bundle: InterviewBundle; stage: Gu
   const flags = redFlagsFor(bundle.guide, stage);
   const local = usePanel((s) => s.local);
   const ticked = flags.filter(({ item }) =>
-    keys.flagChecked(item.id) in local ? local[keys.flagChecked(item.id)] : bundle.redFlagChecks.find((r) => r.redFlagId === item.id)?.checked,
+    shown({ local }, keys.flagChecked(item.id), bundle.redFlagChecks.find((r) => r.redFlagId === item.id)?.checked ?? false),
   ).length;
   return (
     <Section title={i18n.t('panel.flags.heading')} aside={ticked ? i18n.t('panel.flags.count', [String(ticked)]) : undefined}>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { i18n } from '#i18n';
 import type { InterviewBundle } from '../../lib/db/records';
 import { ratingLabel } from '../ui/rating';
-import { endInterview, keys, requestWrapUp, setRecommendation, setSummary, showStartForm, usePanel } from '../../stores/panel';
+import { endInterview, keys, requestWrapUp, setRecommendation, setSummary, showStartForm, hasLocal, shown, usePanel } from '../../stores/panel';
 import { unrated } from '../../stores/panel-logic';
 import { RatingPicker, SavedTextArea, useShown } from './ui';
 
@@ -17,17 +17,17 @@ export function WrapUp({ bundle, callLeft }: { bundle: InterviewBundle; callLeft
   const [error, setError] = useState<string | null>(null);
   const questionStates = bundle.questionStates.map((row) => ({
     ...row,
-    asked: (local[keys.asked(row.questionId)] as boolean | undefined) ?? row.asked,
-    rating: keys.rating(row.questionId) in local ? (local[keys.rating(row.questionId)] as typeof row.rating) : row.rating,
+    asked: shown({ local }, keys.asked(row.questionId), row.asked),
+    rating: shown({ local }, keys.rating(row.questionId), row.rating),
   }));
   const criteria = bundle.criterionRatings.map((row) => ({
     ...row,
-    rating: keys.criterionRating(row.criterionId) in local ? (local[keys.criterionRating(row.criterionId)] as typeof row.rating) : row.rating,
+    rating: shown({ local }, keys.criterionRating(row.criterionId), row.rating),
   }));
   for (const item of bundle.guide.criteria) {
     const key = keys.criterionRating(item.id);
-    if (key in local && !criteria.some((c) => c.criterionId === item.id)) {
-      criteria.push({ interviewId: bundle.interview.id, criterionId: item.id, rating: local[key] as never, note: '', updatedAt: 0 });
+    if (hasLocal({ local }, key) && !criteria.some((c) => c.criterionId === item.id)) {
+      criteria.push({ interviewId: bundle.interview.id, criterionId: item.id, rating: shown({ local }, key, null), note: '', updatedAt: 0 });
     }
   }
   const todo = unrated(bundle.guide, questionStates, criteria, recommendation);

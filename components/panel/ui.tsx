@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, useState, type ReactNode, type RefObject, typ
 import { i18n } from '#i18n';
 import type { Rating } from '../../lib/db/records';
 import { RATINGS, RATING_STYLES, ratingLabel } from '../ui/rating';
-import { shown, usePanel } from '../../stores/panel';
+import type { FieldRef } from '../../lib/client/writes';
+import { saveStatus, shown, usePanel } from '../../stores/panel';
 
 /** The current time, re-rendered every `everyMs` (the stage timer). */
 export function useNow(everyMs = 1000): number {
@@ -15,8 +16,8 @@ export function useNow(everyMs = 1000): number {
 }
 
 /** The value of a field as shown: typed-but-unsaved first, else stored. */
-export function useShown<T>(key: string, stored: T): T {
-  return usePanel((s) => shown(s, key, stored));
+export function useShown<T>(ref: FieldRef, stored: T): T {
+  return usePanel((s) => shown(s, ref, stored));
 }
 
 /** A titled block of the drawer. */
@@ -82,8 +83,8 @@ export function RatingPicker({ label, value, onChange, size = 'sm' }: { label: s
 }
 
 /** Where a field's write stands, in words; errors carry the failure's text (the typed text stays in the box). */
-export function SaveStatusText({ saveKey, quietWhenSaved = true }: { saveKey: string; quietWhenSaved?: boolean }) {
-  const status = usePanel((s) => s.saves[saveKey]);
+export function SaveStatusText({ saveKey, quietWhenSaved = true }: { saveKey: FieldRef; quietWhenSaved?: boolean }) {
+  const status = usePanel((s) => saveStatus(s, saveKey));
   if (!status) return null;
   if (status.state === 'error') {
     return (
@@ -140,7 +141,7 @@ export function SavedTextArea({
   maxRows,
   className,
 }: {
-  saveKey: string;
+  saveKey: FieldRef;
   stored: string;
   onSave: (text: string) => void;
   label: string;

@@ -7,9 +7,12 @@ import {
   commitNote,
   configurePanel,
   handleLiveEvent,
+  hasLocal,
   keys,
+  MAX_WAIT_MS,
   noteEntries,
   refreshSession,
+  saveStatus,
   setQuestionNote,
   setRating,
   shown,
@@ -96,12 +99,12 @@ describe('panel store', () => {
     failWith = new ApiCallError({ code: 'quota-exceeded', message: 'QuotaExceededError: the disk is full' });
     setQuestionNote('q-intro', 'Clear answer');
     const key = keys.questionNote('q-intro');
-    await vi.waitFor(() => expect(usePanel.getState().saves[key]).toMatchObject({ state: 'error', code: 'quota-exceeded', error: 'QuotaExceededError: the disk is full' }));
+    await vi.waitFor(() => expect(saveStatus(usePanel.getState(), key)).toMatchObject({ state: 'error', code: 'quota-exceeded', error: 'QuotaExceededError: the disk is full' }));
     expect(shown(usePanel.getState(), key, '')).toBe('Clear answer');
     failWith = null;
-    await vi.waitFor(() => expect(usePanel.getState().saves[key]?.state).toBe('saved'));
+    await vi.waitFor(() => expect(saveStatus(usePanel.getState(), key)?.state).toBe('saved'));
     expect((await env.db.questionStates.get([bundle().interview.id, 'q-intro']))?.note).toBe('Clear answer');
-    expect(key in usePanel.getState().local).toBe(false);
+    expect(hasLocal(usePanel.getState(), key)).toBe(false);
   });
 
   it('a live refresh never replaces text that is still on its way', async () => {
@@ -119,7 +122,7 @@ describe('panel store', () => {
   });
 
   it('sends a long unbroken paragraph before the first pause (max wait), not only after it', async () => {
-    queue = createSaveQueue({ debounceMs: 10_000 });
+    queue = createSaveQueue({ debounceMs: 10_000, maxWaitMs: MAX_WAIT_MS, now: () => env.now });
     configurePanel({ queue });
     await dispatch('calls.report', { platform: 'meet', state: 'in-call', meetingId: 'abc-defg-hij', url: 'https://meet.google.com/abc-defg-hij' }, meetContentSender(7), env.handlers, ENV);
     await refreshSession();
