@@ -1,7 +1,10 @@
 /**
  * Match patterns of every host on which a supported call platform runs.
  * Source: shared/docs/platforms.md (Meet: meet.google.com; Zoom web client: *.zoom.us incl. regional
- * subdomains; Teams: teams.microsoft.com, teams.live.com, teams.cloud.microsoft).
+ * subdomains; Teams: teams.microsoft.com, teams.live.com, teams.cloud.microsoft). Government clouds, where the same
+ * web clients run: Zoom for Government on zoomgov.com and its subdomains (`<agency>.zoomgov.com/wc/…`), Teams for
+ * GCC High on gov.teams.microsoft.us and for the US Department of Defense on dod.teams.microsoft.us (Microsoft's
+ * published tenant URLs; Teams GCC "moderate" uses teams.microsoft.com).
  * Used for the manifest's host permissions, content-script matches and the panel's web-accessible resource.
  */
 export const CALL_HOST_MATCHES = [
@@ -10,6 +13,9 @@ export const CALL_HOST_MATCHES = [
   'https://teams.microsoft.com/*',
   'https://teams.live.com/*',
   'https://teams.cloud.microsoft/*',
+  'https://*.zoomgov.com/*',
+  'https://gov.teams.microsoft.us/*',
+  'https://dod.teams.microsoft.us/*',
 ] as const;
 
 /** Hostnames (exact, or a `.suffix` for subdomains) on which a content script may talk to the background. */
@@ -20,6 +26,10 @@ export const CALL_HOSTNAMES = [
   'teams.microsoft.com',
   'teams.live.com',
   'teams.cloud.microsoft',
+  'zoomgov.com',
+  '.zoomgov.com',
+  'gov.teams.microsoft.us',
+  'dod.teams.microsoft.us',
 ] as const;
 
 /**

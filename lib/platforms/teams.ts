@@ -3,7 +3,9 @@ import type { PlatformAdapter, SignalState, UrlVerdict } from './types';
 
 /**
  * Microsoft Teams web. Source: shared/docs/platforms.md.
- * - Hosts `teams.microsoft.com`, `teams.live.com` (personal accounts), `teams.cloud.microsoft` (newer).
+ * - Hosts `teams.microsoft.com`, `teams.live.com` (personal accounts), `teams.cloud.microsoft` (newer), and the US
+ *   government clouds' web clients `gov.teams.microsoft.us` (GCC High) and `dod.teams.microsoft.us` (DoD), which are
+ *   the same app with the same routes.
  * - A single-page app: meetings open by client-side navigation, often in the hash
  *   (`/_#/l/meetup-join/<thread>`, `/v2/#/l/meetup-join/…`, `/_#/pre-join-calling/<thread>`, `/meet/<id>`).
  *   Every other Teams page is the app, which can host a call without a meeting URL ("Meet now", calls from
@@ -14,7 +16,13 @@ import type { PlatformAdapter, SignalState, UrlVerdict } from './types';
  *   only once the call shows its duration. Covered by `tests/fixtures/pages/teams/lobby.html`. The new client renders parts of its UI in same-origin
  *   iframes, whose documents are read too.
  */
-export const TEAMS_HOSTS = ['teams.microsoft.com', 'teams.live.com', 'teams.cloud.microsoft'] as const;
+export const TEAMS_HOSTS = [
+  'teams.microsoft.com',
+  'teams.live.com',
+  'teams.cloud.microsoft',
+  'gov.teams.microsoft.us',
+  'dod.teams.microsoft.us',
+] as const;
 
 const MEETING_ROUTES = [/\/l\/meetup-join\/([^/?#]+)/, /\/pre-join-calling\/([^/?#]+)/, /\/meet\/(\d{6,})/];
 

@@ -3,7 +3,8 @@ import type { PlatformAdapter, SignalState, UrlVerdict } from './types';
 
 /**
  * Zoom web client. Source: shared/docs/platforms.md.
- * - Hosts `zoom.us` and every `*.zoom.us` subdomain (`app.zoom.us`, regional `us02web.zoom.us`, …).
+ * - Hosts `zoom.us` and every `*.zoom.us` subdomain (`app.zoom.us`, regional `us02web.zoom.us`, …), and Zoom for
+ *   Government's `zoomgov.com` and its subdomains (`<agency>.zoomgov.com`), which serve the same web client.
  * - Meetings live under `/wc/`: `/wc/<id>/join`, `/wc/<id>/start`, `/wc/join/<id>` (any later `/wc/<id>/…`
  *   step, such as the page shown after leaving, belongs to the same meeting). `/j/<id>` is only a launcher
  *   that leads there, so it is not a meeting.
@@ -40,9 +41,12 @@ export const ZOOM_CAPTIONS = {
   text: '.live-transcription-subtitle__text',
 } as const;
 
-/** Whether `hostname` is Zoom's (the apex or any subdomain). */
+/** Zoom's apex domains: the commercial cloud and Zoom for Government. */
+export const ZOOM_DOMAINS = ['zoom.us', 'zoomgov.com'] as const;
+
+/** Whether `hostname` is Zoom's (an apex in {@link ZOOM_DOMAINS} or any subdomain of one). */
 export function isZoomHost(hostname: string): boolean {
-  return hostname === 'zoom.us' || hostname.endsWith('.zoom.us');
+  return ZOOM_DOMAINS.some((domain) => hostname === domain || hostname.endsWith(`.${domain}`));
 }
 
 export const zoomAdapter: PlatformAdapter = {

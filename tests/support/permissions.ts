@@ -22,4 +22,7 @@ export const HOST_PERMISSIONS: Record<string, string> = {
   'https://teams.microsoft.com/*': 'Microsoft Teams (work)',
   'https://teams.live.com/*': 'Microsoft Teams (personal accounts)',
   'https://teams.cloud.microsoft/*': 'Microsoft Teams (newer domain)',
+  'https://*.zoomgov.com/*': 'Zoom for Government web client (zoomgov.com and agency subdomains)',
+  'https://gov.teams.microsoft.us/*': 'Microsoft Teams for US government, GCC High',
+  'https://dod.teams.microsoft.us/*': 'Microsoft Teams for the US Department of Defense',
 };

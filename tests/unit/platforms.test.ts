@@ -42,6 +42,10 @@ describe('Zoom URL rules', () => {
     ['https://us02web.zoom.us/wc/join/87654321012?pwd=abc', '87654321012'],
     ['https://us05web.zoom.us/wc/87654321012/join?fromPWA=1', '87654321012'],
     ['https://zoom.us/wc/87654321012/leave', '87654321012'],
+    // Zoom for Government: the same web client on zoomgov.com and agency subdomains.
+    ['https://zoomgov.com/wc/join/1600991835', '1600991835'],
+    ['https://agency.zoomgov.com/wc/1600991835/join?pwd=abc', '1600991835'],
+    ['https://applications.zoomgov.com/wc/join/16009918351', '16009918351'],
   ])('%s is meeting %s', (url, id) => {
     expect(verdict(zoomAdapter, url)).toEqual({ kind: 'meeting', meetingId: id });
   });
@@ -53,6 +57,11 @@ describe('Zoom URL rules', () => {
     'https://zoom.us/signin',
     'https://app.zoom.us/wc/123/join',
     'https://notzoom.us/wc/87654321012/join',
+    'https://zoomgov.com/',
+    'https://agency.zoomgov.com/j/1600991835',
+    'https://notzoomgov.com/wc/1600991835/join',
+    'https://zoomgov.com.evil.example/wc/1600991835/join',
+    'http://zoomgov.com/wc/1600991835/join',
   ])('%s is not a meeting', (url) => {
     expect(verdict(zoomAdapter, url)).toEqual({ kind: 'none' });
   });
@@ -67,6 +76,10 @@ describe('Teams URL rules', () => {
     ['https://teams.live.com/meet/9312345678901?p=abc', '9312345678901'],
     ['https://teams.cloud.microsoft/l/meetup-join/19%3ameeting_z%40thread.v2/0', '19:meeting_z@thread.v2'],
     ['https://teams.microsoft.com/meet/2345678901234?p=x', '2345678901234'],
+    // US government clouds: GCC High and DoD run the same web client with the same routes.
+    ['https://gov.teams.microsoft.us/v2/?meetingjoin=true#/l/meetup-join/19%3ameeting_g%40thread.v2/0', '19:meeting_g@thread.v2'],
+    ['https://dod.teams.microsoft.us/l/meetup-join/19%3ameeting_d%40thread.v2/0', '19:meeting_d@thread.v2'],
+    ['https://gov.teams.microsoft.us/_#/pre-join-calling/19:meeting_p@thread.v2', '19:meeting_p@thread.v2'],
   ])('%s is meeting %s', (url, id) => {
     expect(verdict(teamsAdapter, url)).toEqual({ kind: 'meeting', meetingId: id });
   });
@@ -76,6 +89,8 @@ describe('Teams URL rules', () => {
     'https://teams.microsoft.com/v2/',
     'https://teams.live.com/v2/#/calendarv2',
     'https://teams.cloud.microsoft/',
+    'https://gov.teams.microsoft.us/v2/#/conversations/19:abc@thread.v2',
+    'https://dod.teams.microsoft.us/',
   ])('%s is the app: mount only on call signals', (url) => {
     expect(verdict(teamsAdapter, url)).toEqual({ kind: 'app' });
   });
@@ -83,6 +98,10 @@ describe('Teams URL rules', () => {
   it('refuses other hosts and http', () => {
     expect(verdict(teamsAdapter, 'https://teams.example.com/l/meetup-join/x')).toEqual({ kind: 'none' });
     expect(verdict(teamsAdapter, 'http://teams.microsoft.com/l/meetup-join/x')).toEqual({ kind: 'none' });
+    // Only the two government web clients, not every host under microsoft.us.
+    expect(verdict(teamsAdapter, 'https://teams.microsoft.us/l/meetup-join/x')).toEqual({ kind: 'none' });
+    expect(verdict(teamsAdapter, 'https://evil.gov.teams.microsoft.us/l/meetup-join/x')).toEqual({ kind: 'none' });
+    expect(verdict(teamsAdapter, 'https://gov.teams.microsoft.us.evil.example/l/meetup-join/x')).toEqual({ kind: 'none' });
   });
 });
 
@@ -95,6 +114,10 @@ describe('registry', () => {
     ['https://teams.microsoft.com/', 'teams'],
     ['https://teams.live.com/', 'teams'],
     ['https://teams.cloud.microsoft/', 'teams'],
+    ['https://zoomgov.com/', 'zoom'],
+    ['https://agency.zoomgov.com/wc/join/1600991835', 'zoom'],
+    ['https://gov.teams.microsoft.us/', 'teams'],
+    ['https://dod.teams.microsoft.us/', 'teams'],
   ])('%s belongs to %s', (url, platform) => {
     expect(adapterForUrl(url)?.platform).toBe(platform);
   });

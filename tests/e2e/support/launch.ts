@@ -53,7 +53,18 @@ export async function extensionIdOf(context: BrowserContext): Promise<string> {
  * or a host prefix ending in `/` to the page; unmatched requests to call hosts get a 404 page.
  */
 export async function serveCallPages(context: BrowserContext, pages: Record<string, CallPage>): Promise<void> {
-  const hosts = ['meet.google.com', '*.zoom.us', 'zoom.us', 'teams.microsoft.com', 'teams.live.com', 'teams.cloud.microsoft'];
+  const hosts = [
+    'meet.google.com',
+    '*.zoom.us',
+    'zoom.us',
+    'teams.microsoft.com',
+    'teams.live.com',
+    'teams.cloud.microsoft',
+    '*.zoomgov.com',
+    'zoomgov.com',
+    'gov.teams.microsoft.us',
+    'dod.teams.microsoft.us',
+  ];
   for (const host of hosts) {
     await context.route(`https://${host}/**`, async (route) => {
       const url = new URL(route.request().url());
