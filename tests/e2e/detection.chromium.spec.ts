@@ -242,6 +242,27 @@ test.describe('Microsoft Teams', () => {
   });
 });
 
+test.describe('government clouds', () => {
+  test('Zoom for Government and Teams GCC High / DoD web clients are detected and get the panel', async ({ context }) => {
+    const zoom = await context.newPage();
+    await zoom.goto(URLS.zoom.gov);
+    await expectState(context, zoom, { platform: 'zoom', state: 'in-call', meetingId: '16009918351', mounted: true });
+    await expectOnePanel(zoom);
+
+    const gcc = await context.newPage();
+    await gcc.goto(URLS.teams.gccHigh);
+    await expectState(context, gcc, { platform: 'teams', state: 'lobby', meetingId: '19:meeting_Z292@thread.v2' });
+    await expectOnePanel(gcc);
+
+    const dod = await context.newPage();
+    await dod.goto(URLS.teams.dodApp);
+    await expectNoPanel(dod);
+    await render(dod, 'teams/in-call.html');
+    await expectState(context, dod, { platform: 'teams', state: 'in-call', meetingId: null, mounted: true });
+    await expectOnePanel(dod);
+  });
+});
+
 test.describe('strict CSP and Trusted Types', () => {
   for (const [platform, url] of Object.entries({ meet: URLS.meet.strict, zoom: URLS.zoom.strict, teams: URLS.teams.strict })) {
     test(`${platform}: the panel loads with zero violations`, async ({ context }) => {
