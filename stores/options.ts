@@ -9,7 +9,9 @@ export type OptionsRoute =
   | { view: 'guides'; id?: string }
   | { view: 'import' }
   | { view: 'settings' }
-  | { view: 'data' };
+  | { view: 'data' }
+  | { view: 'sync' }
+  | { view: 'debrief' };
 
 /**
  * Reads a route from `location.hash`: `#/interviews`, `#/interviews/<id>` (the popup links here), `#/guides`,
@@ -20,7 +22,7 @@ export function parseRoute(hash: string): OptionsRoute {
   const [head, id] = parts;
   if (head === 'interviews' && id) return { view: 'interview', id };
   if (head === 'guides') return id ? { view: 'guides', id } : { view: 'guides' };
-  if (head === 'import' || head === 'settings' || head === 'data') return { view: head };
+  if (head === 'import' || head === 'settings' || head === 'data' || head === 'sync' || head === 'debrief') return { view: head };
   return { view: 'interviews' };
 }
 

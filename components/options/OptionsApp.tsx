@@ -8,7 +8,9 @@ import { GuidesView } from './GuidesView';
 import { ImportView } from './ImportView';
 import { InterviewDetail } from './InterviewDetail';
 import { InterviewList } from './InterviewList';
+import { DebriefView } from './DebriefView';
 import { SettingsView } from './SettingsView';
+import { TeamSyncView } from './TeamSyncView';
 
 /** The current hash route, following `hashchange`. */
 function useHashRoute(): OptionsRoute {
@@ -21,13 +23,15 @@ function useHashRoute(): OptionsRoute {
   return route;
 }
 
-type Section = 'interviews' | 'guides' | 'import' | 'settings' | 'data';
+type Section = 'interviews' | 'debrief' | 'guides' | 'import' | 'settings' | 'sync' | 'data';
 
 const SECTIONS: { id: Section; label: () => string }[] = [
   { id: 'interviews', label: () => i18n.t('options.nav.interviews') },
+  { id: 'debrief', label: () => i18n.t('debrief.nav') },
   { id: 'guides', label: () => i18n.t('options.nav.guides') },
   { id: 'import', label: () => i18n.t('options.nav.import') },
   { id: 'settings', label: () => i18n.t('options.nav.settings') },
+  { id: 'sync', label: () => i18n.t('sync.nav') },
   { id: 'data', label: () => i18n.t('options.nav.data') },
 ];
 
@@ -97,6 +101,8 @@ export function OptionsApp() {
           {route.view === 'import' && <ImportView />}
           {route.view === 'settings' && <SettingsView />}
           {route.view === 'data' && <DataView />}
+          {route.view === 'sync' && <TeamSyncView />}
+          {route.view === 'debrief' && <DebriefView />}
         </main>
       </div>
     </div>

@@ -8,6 +8,7 @@ import { CurrentTab } from './CurrentTab';
 import { LogoIcon, SettingsIcon } from './icons';
 import { NewInterview } from './NewInterview';
 import { RecentInterviews } from './RecentInterviews';
+import { SyncMark } from './SyncMark';
 import { resolveTargetTab } from './target-tab';
 
 type Refresh = 'session' | 'recent' | 'guides';
@@ -79,6 +80,7 @@ export function PopupApp() {
           </span>
           {i18n.t('popup.title')}
         </h1>
+        <SyncMark />
         <button
           type="button"
           onClick={() => void browser.runtime.openOptionsPage().then(() => window.close())}

@@ -1,0 +1,129 @@
+import { useEffect, useId } from 'react';
+import { i18n } from '#i18n';
+import type { SyncForm } from '../../stores/sync';
+import { useLive } from '../useLive';
+import { syncStore, useSync } from './sync-store';
+import { formProblemText, problemText, stateText } from './sync-text';
+import { Button, Card, formatWhen } from './ui';
+
+function Field({ field, label, type = 'text', hint, autoComplete }: { field: keyof SyncForm; label: string; type?: string; hint?: string; autoComplete?: string }) {
+  const id = useId();
+  const value = useSync((s) => s.form[field]);
+  const enabled = useSync((s) => s.status?.enabled ?? false);
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <input
+        id={id}
+        type={type}
+        value={value}
+        autoComplete={autoComplete}
+        disabled={enabled && field !== 'displayName' && field !== 'password'}
+        onChange={(e) => syncStore.getState().setField(field, e.target.value)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        className="w-full max-w-md rounded-md border border-slate-300 px-2 py-1.5 text-sm disabled:bg-slate-100"
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Team sync's status: state, last synced, items waiting, the last problem in plain words. */
+export function SyncStatusPanel() {
+  const status = useSync((s) => s.status);
+  if (!status) return <p className="text-sm text-slate-500">{i18n.t('common.loading')}</p>;
+  return (
+    <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" data-testid="sync-status" data-state={status.state} data-problem={status.problem ?? ''}>
+      <dt className="font-medium text-slate-700">{i18n.t('sync.status.state')}</dt>
+      <dd>{stateText(status)}</dd>
+      {status.enabled && (
+        <>
+          <dt className="font-medium text-slate-700">{i18n.t('sync.status.server')}</dt>
+          <dd className="break-all">{`${status.serverUrl} · ${status.database} · ${status.username}`}</dd>
+          <dt className="font-medium text-slate-700">{i18n.t('sync.status.lastSynced')}</dt>
+          <dd>{status.lastSyncedAt ? formatWhen(status.lastSyncedAt) : i18n.t('sync.status.never')}</dd>
+          <dt className="font-medium text-slate-700">{i18n.t('sync.status.waiting')}</dt>
+          <dd data-testid="sync-waiting">{String(status.waiting)}</dd>
+        </>
+      )}
+      {status.problem && (
+        <>
+          <dt className="font-medium text-red-800">{i18n.t('sync.status.problem')}</dt>
+          <dd role="alert" className="text-red-800" data-testid="sync-problem">
+            {problemText(status.problem)}
+            {status.detail && <span className="block text-xs text-slate-600">{status.detail}</span>}
+          </dd>
+        </>
+      )}
+    </dl>
+  );
+}
+
+/** Settings → Team sync: the server, database and account, turning sync on and off, and its status. */
+export function TeamSyncView() {
+  const status = useSync((s) => s.status);
+  const busy = useSync((s) => s.busy);
+  const formProblem = useSync((s) => s.formProblem);
+  const error = useSync((s) => s.error);
+  useEffect(() => {
+    void syncStore.getState().load();
+  }, []);
+  useLive(
+    (event) => {
+      if (event.type === 'sync-status') syncStore.getState().setStatus(event.status);
+    },
+    () => void syncStore.getState().load(),
+  );
+  const enabled = status?.enabled ?? false;
+  return (
+    <div className="flex flex-col gap-4">
+      <Card title={i18n.t('sync.title')} titleId="team-sync-title">
+        <p className="mb-3 max-w-2xl text-sm text-slate-700">{i18n.t('sync.intro')}</p>
+        <form
+          aria-labelledby="team-sync-title"
+          className="flex flex-col gap-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void syncStore.getState().enable();
+          }}
+        >
+          <Field field="serverUrl" label={i18n.t('sync.form.serverUrl')} type="url" hint={i18n.t('sync.form.serverUrlHint')} />
+          <Field field="database" label={i18n.t('sync.form.database')} hint={i18n.t('sync.form.databaseHint')} />
+          <Field field="username" label={i18n.t('sync.form.username')} autoComplete="username" />
+          <Field field="password" label={i18n.t('sync.form.password')} type="password" autoComplete="current-password" hint={i18n.t('sync.form.passwordHint')} />
+          <Field field="displayName" label={i18n.t('sync.form.displayName')} hint={i18n.t('sync.form.displayNameHint')} />
+          {formProblem && (
+            <p role="alert" className="text-sm text-red-800" data-testid="sync-form-problem">
+              {formProblemText(formProblem)}
+              {error && <span className="block text-xs text-slate-600">{error}</span>}
+            </p>
+          )}
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" tone="primary" disabled={busy}>
+              {enabled ? i18n.t('sync.form.save') : i18n.t('sync.form.turnOn')}
+            </Button>
+            {enabled && (
+              <>
+                <Button onClick={() => void syncStore.getState().syncNow()} disabled={busy}>
+                  {i18n.t('sync.form.syncNow')}
+                </Button>
+                <Button tone="danger" onClick={() => void syncStore.getState().disable()} disabled={busy}>
+                  {i18n.t('sync.form.turnOff')}
+                </Button>
+              </>
+            )}
+          </div>
+        </form>
+      </Card>
+      <Card title={i18n.t('sync.status.title')} titleId="team-sync-status-title">
+        <SyncStatusPanel />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { MessageInput, MessageName, MessageOutput } from '../lib/protocol/protocol';
+import type { Debrief, DebriefGroup } from '../lib/sync/debrief';
+import { checkServerUrl, originPattern, type ServerUrlProblem } from '../lib/sync/config';
+import type { SyncStatus } from '../lib/sync/status';
+
+/** What the team-sync views need from the outside world, injected so tests pass fakes. */
+export interface SyncStoreDeps {
+  call: <K extends MessageName>(name: K, input: MessageInput<K>) => Promise<MessageOutput<K>>;
+  /**
+   * Asks the browser for access to exactly one origin (`permissions.request`; must run inside the click).
+   * @returns whether it was granted.
+   */
+  requestOrigin: (pattern: string) => Promise<boolean>;
+  /** Removes the origin's permission when sync is turned off. */
+  releaseOrigin: (pattern: string) => Promise<unknown>;
+}
+
+/** The settings form, as typed. */
+export interface SyncForm {
+  serverUrl: string;
+  database: string;
+  username: string;
+  password: string;
+  displayName: string;
+}
+
+/** Why the form could not be sent (translated by the view). */
+export type SyncFormProblem = ServerUrlProblem | 'missing-fields' | 'permission-refused' | 'server-refused';
+
+export interface SyncState {
+  status: SyncStatus | null;
+  form: SyncForm;
+  busy: boolean;
+  formProblem: SyncFormProblem | null;
+  /** Text of an unexpected failure, kept as the background gave it. */
+  error: string | null;
+  groups: DebriefGroup[] | null;
+  debrief: Debrief | null;
+  load(): Promise<void>;
+  setField(field: keyof SyncForm, value: string): void;
+  /** Turns sync on: asks for the origin first (call from the click handler, before any other await). */
+  enable(): Promise<void>;
+  disable(): Promise<void>;
+  syncNow(): Promise<void>;
+  setStatus(status: SyncStatus): void;
+  loadGroups(): Promise<void>;
+  openDebrief(key: string | null): Promise<void>;
+}
+
+const EMPTY_FORM: SyncForm = { serverUrl: '', database: '', username: '', password: '', displayName: '' };
+
+/** The team-sync and debrief store of the options page. */
+export function createSyncStore(deps: SyncStoreDeps): StoreApi<SyncState> {
+  return createStore<SyncState>((set, get) => ({
+    status: null,
+    form: EMPTY_FORM,
+    busy: false,
+    formProblem: null,
+    error: null,
+    groups: null,
+    debrief: null,
+    async load() {
+      try {
+        const status = await deps.call('sync.status', {});
+        set((s) => ({
+          status,
+          form: {
+            ...s.form,
+            serverUrl: s.form.serverUrl || status.serverUrl,
+            database: s.form.database || status.database,
+            username: s.form.username || status.username,
+            displayName: s.form.displayName || status.displayName,
+          },
+        }));
+      } catch (error) {
+        set({ error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    setField(field, value) {
+      set((s) => ({ form: { ...s.form, [field]: value }, formProblem: null }));
+    },
+    async enable() {
+      const { form } = get();
+      const checked = checkServerUrl(form.serverUrl);
+      if (!checked.ok) {
+        set({ formProblem: checked.problem });
+        return;
+      }
+      if (!form.database.trim() || !form.username.trim() || !form.password) {
+        set({ formProblem: 'missing-fields' });
+        return;
+      }
+      // First thing in the click: the browser only shows its permission prompt during a user gesture.
+      const granted = await deps.requestOrigin(originPattern(checked.origin)).catch(() => false);
+      if (!granted) {
+        set({ formProblem: 'permission-refused' });
+        return;
+      }
+      set({ busy: true, error: null, formProblem: null });
+      try {
+        const status = await deps.call('sync.enable', {
+          serverUrl: checked.url,
+          database: form.database.trim(),
+          username: form.username.trim(),
+          password: form.password,
+          displayName: form.displayName.trim(),
+        });
+        set({ status, form: { ...form, password: '' } });
+      } catch (error) {
+        set({ formProblem: 'server-refused', error: error instanceof Error ? error.message : String(error) });
+      } finally {
+        set({ busy: false });
+      }
+    },
+    async disable() {
+      set({ busy: true, error: null });
+      try {
+        const before = get().status;
+        const status = await deps.call('sync.disable', {});
+        const checked = before?.serverUrl ? checkServerUrl(before.serverUrl) : null;
+        if (checked?.ok) await deps.releaseOrigin(originPattern(checked.origin)).catch(() => undefined);
+        set((s) => ({ status, form: { ...s.form, username: '', password: '' } }));
+      } catch (error) {
+        set({ error: error instanceof Error ? error.message : String(error) });
+      } finally {
+        set({ busy: false });
+      }
+    },
+    async syncNow() {
+      set({ busy: true });
+      try {
+        set({ status: await deps.call('sync.now', {}) });
+      } catch (error) {
+        set({ error: error instanceof Error ? error.message : String(error) });
+      } finally {
+        set({ busy: false });
+      }
+    },
+    setStatus(status) {
+      set({ status });
+    },
+    async loadGroups() {
+      try {
+        set({ groups: await deps.call('debrief.list', {}) });
+      } catch (error) {
+        set({ error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    async openDebrief(key) {
+      if (key === null) {
+        set({ debrief: null });
+        return;
+      }
+      try {
+        set({ debrief: await deps.call('debrief.get', { key }) });
+      } catch (error) {
+        set({ error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+  }));
+}
