@@ -50,7 +50,8 @@ async function recordInterview(p: ReturnType<typeof profile>, candidateName: str
   return row.id;
 }
 
-describe('team sync engine against PouchDB Server', () => {
+// Each test runs several HTTP replications: generous time on a loaded 2-core machine (no timing is asserted).
+describe('team sync engine against PouchDB Server', { timeout: 60_000 }, () => {
   it('brings a teammate’s interview, whole and read-only, and writes each row as exactly one document', async () => {
     const alice = profile('alice');
     const bob = profile('bob');

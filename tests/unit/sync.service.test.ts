@@ -43,7 +43,7 @@ function makeService() {
   return { service, store, requests, statuses, alarms };
 }
 
-describe('team sync settings', () => {
+describe('team sync settings', { timeout: 60_000 }, () => {
   it('accepts HTTPS anywhere and plain HTTP only on this computer', () => {
     expect(checkServerUrl('https://couch.example.com/')).toEqual({ ok: true, url: 'https://couch.example.com', origin: 'https://couch.example.com' });
     expect(checkServerUrl('http://127.0.0.1:5984')).toMatchObject({ ok: true, origin: 'http://127.0.0.1:5984' });
