@@ -9,6 +9,8 @@ import { TEST_GUIDE } from './support/services';
 vi.mock('#i18n', () => ({ i18n: { t: (key: string, args?: string[]) => (args?.length ? `${key}(${args.join('|')})` : key) } }));
 // The live port needs a background; the view's reaction to events is covered by the e2e tests.
 vi.mock('../../components/useLive', () => ({ useLive: () => undefined }));
+// The sync mark asks the background for its status on its own; this view test has no background (sync has its own tests).
+vi.mock('../../components/popup/SyncMark', () => ({ SyncMark: () => null }));
 
 const { usePopup } = await import('../../stores/popup');
 const { PopupApp } = await import('../../components/popup/PopupApp');
