@@ -10,5 +10,6 @@ import { loads } from './loads';
 import { notes } from './notes';
 import { optionsList } from './options-list';
 import { sizes } from './sizes';
+import { suggest } from './suggest';
 
-export const SECTIONS: readonly BenchSection[] = [sizes, loads, churn, notes, exportsBench, optionsList];
+export const SECTIONS: readonly BenchSection[] = [sizes, loads, churn, notes, exportsBench, optionsList, suggest];

@@ -33,8 +33,14 @@ export const Slug = z
 
 const Text = z.string().trim().min(1, GUIDE_SCHEMA_REASONS.notEmpty).max(4000);
 
-/** An item with a stable id: a thing to look for, a tip, a red flag. */
-export const GuideItem = z.strictObject({ id: Slug, text: Text });
+/**
+ * Cues: other phrasings and key terms, in the guide's language, that the live suggestions (lib/suggest) match
+ * besides the text itself. Optional; each cue is a short phrase and a line must say most of one to match it.
+ */
+export const Cues = z.array(z.string().trim().min(1, GUIDE_SCHEMA_REASONS.notEmpty).max(300)).max(50).optional();
+
+/** An item with a stable id: a thing to look for, a tip, a red flag; criteria and red flags may carry cues. */
+export const GuideItem = z.strictObject({ id: Slug, text: Text, cues: Cues });
 export type GuideItem = z.infer<typeof GuideItem>;
 
 /** A question of a stage; `core` questions are the ones not to skip, `followUps` are probes to go deeper. */
@@ -43,6 +49,8 @@ export const GuideQuestion = z.strictObject({
   text: Text,
   followUps: z.array(Text).default([]),
   core: z.boolean().default(false),
+  /** Other ways to ask it (see Cues); an interviewer line saying one of them marks the question asked. */
+  cues: Cues,
 });
 export type GuideQuestion = z.infer<typeof GuideQuestion>;
 
