@@ -17,7 +17,7 @@ export function suggestStage(guide: Guide, stageId: string): SuggestStage {
     language: languageOf(guide.locale),
     durationMs: stage.durationMinutes ? stage.durationMinutes * 60_000 : null,
     questions: stage.questions.map((q) => ({ id: q.id, text: q.text, core: q.core, followUps: q.followUps, cues: cues(q) })),
-    criteria: guide.lookFor.map((c) => ({ id: c.id, text: c.text, cues: cues(c) })),
+    criteria: guide.criteria.map((c) => ({ id: c.id, text: c.text, cues: cues(c) })),
     redFlags: [...guide.redFlags, ...stage.redFlags].map((f) => ({ id: f.id, text: f.text, cues: cues(f) })),
   };
 }

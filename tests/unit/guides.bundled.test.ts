@@ -29,7 +29,7 @@ function withoutCues(guide: Guide): Guide {
   };
   return {
     ...guide,
-    lookFor: guide.lookFor.map(strip),
+    criteria: guide.criteria.map(strip),
     redFlags: guide.redFlags.map(strip),
     stages: guide.stages.map((s) => ({ ...s, questions: s.questions.map(strip), redFlags: s.redFlags.map(strip) })),
   };
