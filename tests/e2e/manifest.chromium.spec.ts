@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { HOST_PERMISSIONS, ONLY_IN, PERMISSIONS } from '../support/permissions';
+import { HOST_PERMISSIONS, ONLY_IN, OPTIONAL_HOSTS, PERMISSIONS } from '../support/permissions';
 import { expect, serviceWorker, test } from './support/chromium';
 
 /**
@@ -17,6 +17,7 @@ type Manifest = {
 };
 const built = (dir: string) => JSON.parse(readFileSync(path.join(OUT, dir, 'manifest.json'), 'utf8')) as Manifest;
 const hosts = Object.keys(HOST_PERMISSIONS).sort();
+const optionalHosts = Object.keys(OPTIONAL_HOSTS).sort();
 const isHost = (p: string) => p.includes('://') || p === '<all_urls>';
 
 test('the built Chrome manifest asks only for allow-listed permissions and the call hosts', async ({ context }) => {
@@ -25,7 +26,8 @@ test('the built Chrome manifest asks only for allow-listed permissions and the c
   expect(permissions.filter((p) => !(p in PERMISSIONS) || ONLY_IN[p] === 'firefox')).toEqual([]);
   expect([...(manifest.host_permissions ?? [])].sort()).toEqual(hosts);
   expect(manifest.optional_permissions ?? []).toEqual([]);
-  expect(manifest.optional_host_permissions ?? []).toEqual([]);
+  // Team sync's server origin, asked for only when sync is turned on.
+  expect([...(manifest.optional_host_permissions ?? [])].sort()).toEqual(optionalHosts);
   for (const script of manifest.content_scripts ?? []) expect(script.matches.filter((m) => !hosts.includes(m))).toEqual([]);
   // What Chromium loaded is that file.
   const worker = await serviceWorker(context);
@@ -42,6 +44,7 @@ test('the built Firefox manifest asks only for allow-listed permissions and the 
   expect(permissions.filter((p) => !isHost(p) && (!(p in PERMISSIONS) || ONLY_IN[p] === 'chrome'))).toEqual([]);
   expect(permissions.filter(isHost).sort()).toEqual(hosts);
   expect(manifest.host_permissions).toBeUndefined();
-  expect(manifest.optional_permissions ?? []).toEqual([]);
+  // Firefox MV2 lists team sync's optional origins under optional_permissions.
+  expect([...(manifest.optional_permissions ?? [])].sort()).toEqual(optionalHosts);
   for (const script of manifest.content_scripts ?? []) expect(script.matches.filter((m) => !hosts.includes(m))).toEqual([]);
 });

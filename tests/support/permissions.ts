@@ -26,3 +26,13 @@ export const HOST_PERMISSIONS: Record<string, string> = {
   'https://gov.teams.microsoft.us/*': 'Microsoft Teams for US government, GCC High',
   'https://dod.teams.microsoft.us/*': 'Microsoft Teams for the US Department of Defense',
 };
+
+/**
+ * Optional host permissions: asked for at the moment team sync is turned on, for exactly the configured server's
+ * origin (lib/sync/config.ts `originPattern`); never granted at install.
+ */
+export const OPTIONAL_HOSTS: Record<string, string> = {
+  'https://*/*': 'team sync: the team’s CouchDB server, wherever it is hosted (HTTPS only)',
+  'http://localhost/*': 'team sync: a CouchDB on this computer (trials, tests); plain HTTP allowed only here',
+  'http://127.0.0.1/*': 'team sync: the same, by address',
+};

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import config from '../../wxt.config';
-import { HOST_PERMISSIONS, ONLY_IN, PERMISSIONS } from '../support/permissions';
+import { HOST_PERMISSIONS, ONLY_IN, OPTIONAL_HOSTS, PERMISSIONS } from '../support/permissions';
 
-/**
- * Optional host permissions: asked for at the moment team sync is turned on, for exactly the configured server's
- * origin (lib/sync/config.ts `originPattern`); never granted at install.
- */
-const OPTIONAL_HOSTS: Record<string, string> = {
-  'https://*/*': 'team sync: the team’s CouchDB server, wherever it is hosted (HTTPS only)',
-  'http://localhost/*': 'team sync: a CouchDB on this computer (trials, tests); plain HTTP allowed only here',
-  'http://127.0.0.1/*': 'team sync: the same, by address',
-};
 
 type ManifestFn = (env: { browser: string; manifestVersion: 2 | 3; mode: string; command: string }) => Record<string, unknown>;
 
