@@ -28,16 +28,8 @@ export const RATING_STYLES: Record<Rating, string> = {
 
 export { RATINGS };
 
-/** Formats a call offset in ms as `mm:ss`, or `h:mm:ss` past an hour; negative offsets get a minus sign. */
-export function formatOffset(ms: number): string {
-  const sign = ms < 0 ? '-' : '';
-  const total = Math.floor(Math.abs(ms) / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${sign}${h}:${pad(m)}:${pad(s)}` : `${sign}${pad(m)}:${pad(s)}`;
-}
+/** `mm:ss` / `h:mm:ss` of a call offset in ms: one formatter for the views and the exports. */
+export { formatOffset } from '../../lib/export/format';
 
 /**
  * A guide's name for pickers: its title, with its language added when another guide has the same title (the

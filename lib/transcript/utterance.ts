@@ -42,14 +42,3 @@ export interface SpokenLine {
 export function toSpokenLine(row: UtteranceRow, interviewer: string | null): SpokenLine {
   return { speaker: utteranceRole(row, interviewer), text: row.text, atMs: row.startMs };
 }
-
-/** `mm:ss` (or `h:mm:ss`) of an offset in ms; negative offsets show as `-mm:ss`. */
-export function formatOffset(ms: number): string {
-  const sign = ms < 0 ? '-' : '';
-  const total = Math.floor(Math.abs(ms) / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return h ? `${sign}${h}:${pad(m)}:${pad(s)}` : `${sign}${pad(m)}:${pad(s)}`;
-}
