@@ -60,7 +60,10 @@ test('the options page lists an interview, shows its detail, and a backup export
   const backup = await protocol<Record<string, unknown[]>>(page, 'data.export', {});
   expect(backup.interviews).toHaveLength(8);
   await page.evaluate(() => (location.hash = '#/data'));
-  await page.waitForSelector('button[data-export="json"]');
+  // The detail view has export buttons too: wait for the Data page's own form, or the click may land on the
+  // detail view's button while it is being replaced (seen once in CI: the click hit nothing).
+  await page.waitForSelector('#wipe-confirm');
+  expect(await page.$$eval('[data-testid="interview-detail"]', (nodes) => nodes.length)).toBe(0);
   await page.evaluate(() => {
     // Firefox offers no download event over BiDi here: catch the generated link instead of letting it navigate.
     const original = HTMLAnchorElement.prototype.click;
