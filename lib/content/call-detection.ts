@@ -85,6 +85,8 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
   /** Opened by hand (shortcut, popup) on a page where detection did not ask for it; cleared on navigation. */
   let forcedOnUrl: string | null = null;
 
+  /** Looks completed (see `ContentTabState.looks`). */
+  let looks = 0;
   let lastReportKey: string | null = null;
   let reporting = false;
   let reportAgain = false;
@@ -113,6 +115,12 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
 
   function tick(): void {
     if (stopped) return;
+    look();
+    // Counted only when the look finished: a look that threw proves nothing about the page.
+    looks++;
+  }
+
+  function look(): void {
     const url = win.location.href;
     let parsed: URL;
     try {
@@ -253,6 +261,7 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
         collapsed: layout.collapsed,
         dock: layout.dock,
         problem: snap.problem,
+        looks,
       };
     },
     command(command) {

@@ -24,6 +24,11 @@ export interface ContentTabState {
   dock: Dock;
   /** Set when the meeting page's DOM signals have not matched for a while (see `calls.report`). */
   problem: string | null;
+  /**
+   * Looks at the page completed since the script started (0 before the first). `state: 'none'` is also the value
+   * before the first look, so a check that nothing was detected waits for this to advance first.
+   */
+  looks: number;
 }
 
 /** The answer to a command: the panel's resulting state. */

@@ -2,6 +2,8 @@ import type { BrowserContext, Frame, Page } from '@playwright/test';
 import { URLS, WAITING_SCREENS, detectionPages, fixtureBody } from '../fixtures/pages/index';
 import { fixturePage } from './support/pages';
 import { expect, serveCallPages, serviceWorker, test } from './support/chromium';
+import { sendToTab, waitForLooks } from './support/content-state';
+import { trustedTypesViolation } from './support/controls';
 
 /**
  * Call detection and the panel frame on every platform's fixtures, served under the real call URLs.
@@ -16,23 +18,7 @@ interface ContentState {
   collapsed: boolean;
   dock: string;
   problem: string | null;
-}
-
-/** Sends a content-protocol message to the page's top frame from the service worker (wire format of @webext-core/messaging). */
-async function sendToTab<T>(context: BrowserContext, page: Page, type: string, data?: unknown): Promise<T> {
-  const worker = await serviceWorker(context);
-  const answer = await worker.evaluate(
-    async ({ url, type, data }) => {
-      const tabs = await chrome.tabs.query({});
-      const tab = tabs.find((t) => t.url === url);
-      if (tab?.id === undefined) throw new Error(`no tab at ${url}`);
-      return chrome.tabs.sendMessage(tab.id, { id: 1, type, data, timestamp: Date.now() }, { frameId: 0 });
-    },
-    { url: page.url(), type, data },
-  );
-  const wire = answer as { res?: T; err?: { message?: string } } | undefined;
-  if (!wire || wire.err) throw new Error(`content script answered ${JSON.stringify(wire)}`);
-  return wire.res as T;
+  looks: number;
 }
 
 const stateOf = (context: BrowserContext, page: Page) => sendToTab<ContentState>(context, page, 'content.state');
@@ -86,8 +72,10 @@ function gripCenter(box: { x: number; y: number; width: number }, dock: 'left' |
   return { x: dock === 'right' ? box.x - 7 : box.x + box.width + 7, y: box.y + 22 };
 }
 
-async function expectNoPanel(page: Page): Promise<void> {
-  await page.waitForTimeout(1500);
+/** No panel host and no panel frame, checked after detection has looked at the page twice more. */
+async function expectNoPanel(context: BrowserContext, page: Page): Promise<void> {
+  const state = await waitForLooks(context, page);
+  expect(state.mounted).toBe(false);
   expect(await hostCount(page)).toBe(0);
   expect(panelFrames(page)).toHaveLength(0);
 }
@@ -100,7 +88,7 @@ test.describe('Google Meet', () => {
   test('home → meeting by client-side navigation, lobby → in call → left → rejoin, home again', async ({ context }) => {
     const page = await context.newPage();
     await page.goto(URLS.meet.home);
-    await expectNoPanel(page);
+    await expectNoPanel(context, page);
     await expectState(context, page, { platform: 'meet', state: 'none', mounted: false });
 
     await pushUrl(page, '/abc-defg-hij');
@@ -154,7 +142,7 @@ test.describe('Google Meet', () => {
   test('no panel on /landing', async ({ context }) => {
     const page = await context.newPage();
     await page.goto(URLS.meet.landing);
-    await expectNoPanel(page);
+    await expectNoPanel(context, page);
   });
 });
 
@@ -195,7 +183,7 @@ test.describe('Zoom', () => {
     test(`no panel on ${url}`, async ({ context }) => {
       const page = await context.newPage();
       await page.goto(url);
-      await expectNoPanel(page);
+      await expectNoPanel(context, page);
     });
   }
 });
@@ -204,7 +192,7 @@ test.describe('Microsoft Teams', () => {
   test('teams.microsoft.com hash routes: chat → meetup-join (pre-join → in call → left) → chat', async ({ context }) => {
     const page = await context.newPage();
     await page.goto(URLS.teams.app);
-    await expectNoPanel(page);
+    await expectNoPanel(context, page);
     await page.evaluate((hash) => (location.hash = hash), new URL(URLS.teams.meetupHash).hash);
     await render(page, 'teams/prejoin.html');
     await expectState(context, page, { platform: 'teams', state: 'lobby', meetingId: '19:meeting_Zm9vYmFy@thread.v2', mounted: true });
@@ -231,7 +219,7 @@ test.describe('Microsoft Teams', () => {
   test('teams.cloud.microsoft app: a call without a meeting URL mounts the panel, its end and a new page remove it', async ({ context }) => {
     const page = await context.newPage();
     await page.goto(URLS.teams.cloudApp);
-    await expectNoPanel(page);
+    await expectNoPanel(context, page);
     await render(page, 'teams/in-call.html');
     await expectState(context, page, { state: 'in-call', meetingId: null, mounted: true });
     await expectOnePanel(page);
@@ -278,8 +266,12 @@ test.describe('strict CSP and Trusted Types', () => {
       await expectOnePanel(page);
       await sendToTab(context, page, 'content.command', { command: 'collapse' });
       await sendToTab(context, page, 'content.command', { command: 'expand' });
-      await page.waitForTimeout(1500);
-      expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+      await waitForLooks(context, page);
+      const violations = () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+      expect(await violations()).toEqual([]);
+      // Control: a deliberate Trusted Types violation in the page is recorded by the same listener.
+      await page.evaluate(trustedTypesViolation);
+      await expect.poll(violations).toEqual([expect.stringMatching(/^require-trusted-types-for/)]);
     });
   }
 });
@@ -441,14 +433,18 @@ test.describe('panel frame', () => {
     const page = await context.newPage();
     await page.goto(URLS.meet.inCall);
     await expectOnePanel(page);
+    const first = panelFrames(page)[0]!;
     const worker = await serviceWorker(context);
     await worker.evaluate(async (url) => {
       const tab = (await chrome.tabs.query({})).find((t) => t.url === url)!;
       await chrome.scripting.executeScript({ target: { tabId: tab.id! }, files: ['content-scripts/content.js'] });
     }, page.url());
-    await page.waitForTimeout(2500);
-    expect(await hostCount(page)).toBe(1);
+    // The new instance's panel is a different frame; the first one is gone.
+    await expect.poll(() => panelFrames(page).some((f) => f !== first)).toBe(true);
     await expectOnePanel(page);
+    expect(panelFrames(page)[0]).not.toBe(first);
+    expect(first.isDetached()).toBe(true);
+    expect(await hostCount(page)).toBe(1);
     expect(await sendToTab(context, page, 'content.command', { command: 'collapse' })).toEqual({ mounted: true, collapsed: true });
     await expectState(context, page, { state: 'in-call', collapsed: true });
   });
@@ -456,7 +452,7 @@ test.describe('panel frame', () => {
   test('add-note opens the panel by hand where detection found no meeting', async ({ context }) => {
     const page = await context.newPage();
     await page.goto(URLS.teams.app);
-    await expectNoPanel(page);
+    await expectNoPanel(context, page);
     expect(await sendToTab(context, page, 'content.command', { command: 'add-note' })).toEqual({ mounted: true, collapsed: false });
     await expectOnePanel(page);
   });

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Frame, Page } from 'puppeteer-core';
 import { URLS, WAITING_SCREENS, detectionPages, fixtureBody } from '../fixtures/pages/index';
 import { protocolCallScript } from './support/popup';
+import { trustedTypesViolation } from './support/controls';
 import { launchFirefox, openExtensionPage, panelFrames, serveCallPagesFirefox, waitForPanelFrame, type FirefoxSession } from './support/firefox';
 
 /**
@@ -17,6 +18,7 @@ interface ContentState {
   mounted: boolean;
   collapsed: boolean;
   dock: string;
+  looks: number;
 }
 
 let session: FirefoxSession;
@@ -66,8 +68,32 @@ async function expectOnePanel(page: Page): Promise<Frame> {
   return frame;
 }
 
+/**
+ * Waits until the content script of the tab at `urlPrefix` has finished `more` looks after this call (its
+ * `looks` counter; `state: 'none'` is also the value before the first look), so an absence checked next means
+ * something. @returns the state after those looks.
+ */
+async function waitForLooks(urlPrefix: string, more = 2, timeoutMs = 15_000): Promise<ContentState> {
+  const deadline = Date.now() + timeoutMs;
+  let first: number | null = null;
+  for (;;) {
+    const state = await sendToTab<ContentState>(urlPrefix, 'content.state').catch(() => null);
+    if (state) {
+      first ??= state.looks;
+      if (state.looks - first >= more) return state;
+    }
+    if (Date.now() > deadline) throw new Error(`the content script at ${urlPrefix} did not look ${more} more times (${JSON.stringify(state)})`);
+    await sleep(250);
+  }
+}
+
+/**
+ * No panel host in the page and no panel frame, after detection looked twice more. The host count is what
+ * counts: `panelFrames` takes a frame it cannot read for "not a panel".
+ */
 async function expectNoPanel(page: Page): Promise<void> {
-  await sleep(1500);
+  const state = await waitForLooks(page.url());
+  expect(state.mounted).toBe(false);
   expect(await hostCount(page)).toBe(0);
   expect(await panelFrames(page)).toHaveLength(0);
 }
@@ -208,8 +234,14 @@ test.describe('strict CSP and Trusted Types', () => {
       await expectOnePanel(page);
       await sendToTab(prefix, 'content.command', { command: 'collapse' });
       await sendToTab(prefix, 'content.command', { command: 'expand' });
-      await sleep(1500);
-      expect(await page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations)).toEqual([]);
+      await waitForLooks(prefix);
+      const violations = () => page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations);
+      expect(await violations()).toEqual([]);
+      // Control: a deliberate Trusted Types violation in the page is recorded by the same listener.
+      await page.evaluate(trustedTypesViolation);
+      const deadline = Date.now() + 5000;
+      while (((await violations()) ?? []).length === 0 && Date.now() < deadline) await sleep(50);
+      expect(await violations()).toEqual([expect.stringMatching(/^require-trusted-types-for/)]);
       await page.close();
     });
   }
@@ -275,14 +307,24 @@ test.describe('panel frame', () => {
 
   test('a re-injected script replaces the first instance: one panel, and it still answers', async () => {
     const page = await open(URLS.meet.inCall);
-    await expectOnePanel(page);
+    const first = await expectOnePanel(page);
+    // Marks the first panel's document, to tell the panel after re-injection apart from it.
+    await first.evaluate(() => ((window as unknown as { __first?: boolean }).__first = true));
     await extensionPage.evaluate(async (url) => {
       const api = (globalThis as unknown as { browser: typeof chrome }).browser;
       const tab = (await api.tabs.query({})).find((t) => t.url === url)!;
       await api.scripting.executeScript({ target: { tabId: tab.id! }, files: ['content-scripts/content.js'] });
     }, URLS.meet.inCall);
-    await sleep(2500);
-    await expectOnePanel(page);
+    // The new instance mounts a panel of its own (a new document); the first one is gone.
+    const deadline = Date.now() + 15_000;
+    let panel = await expectOnePanel(page).catch(() => null);
+    while (Date.now() < deadline && (!panel || (await panel.evaluate(() => (window as unknown as { __first?: boolean }).__first === true).catch(() => true)))) {
+      await sleep(200);
+      panel = await expectOnePanel(page).catch(() => null);
+    }
+    expect(panel).not.toBeNull();
+    expect(await panel!.evaluate(() => (window as unknown as { __first?: boolean }).__first ?? false)).toBe(false);
+    expect(await hostCount(page)).toBe(1);
     expect(await sendToTab(URLS.meet.inCall, 'content.command', { command: 'collapse' })).toEqual({ mounted: true, collapsed: true });
     await expectState(URLS.meet.inCall, { state: 'in-call', collapsed: true });
     await page.close();

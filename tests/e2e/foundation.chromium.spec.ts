@@ -1,4 +1,5 @@
 import { collectErrors, expect, serveCallPages, test } from './support/chromium';
+import { waitForLooks } from './support/content-state';
 import { fixturePage } from './support/pages';
 
 const MEETING = 'https://meet.google.com/abc-defg-hij';
@@ -25,7 +26,8 @@ test('mounts exactly one panel on a Meet meeting and it reaches the background',
 test('mounts no panel on the Meet home page', async ({ context }) => {
   const page = await context.newPage();
   await page.goto('https://meet.google.com/');
-  await page.waitForTimeout(1500);
+  // Detection looked at the page (twice more) before absence is checked.
+  expect(await waitForLooks(context, page)).toMatchObject({ state: 'none', mounted: false });
   await expect(page.locator('[data-interview-copilot]')).toHaveCount(0);
   expect(page.frames().filter((f) => f.url().includes('/panel.html'))).toHaveLength(0);
 });

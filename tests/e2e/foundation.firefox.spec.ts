@@ -5,6 +5,7 @@ import {
   openExtensionPage,
   panelFrames,
   serveCallPagesFirefox,
+  waitForLooksFirefox,
   waitForPanelFrame,
   type FirefoxSession,
 } from './support/firefox';
@@ -39,7 +40,10 @@ test('mounts no panel on the Meet home page', async () => {
   const page = await session.browser.newPage();
   await serveCallPagesFirefox(page, pages);
   await page.goto('https://meet.google.com/');
-  await new Promise((r) => setTimeout(r, 1500));
+  // Detection looked at the page (twice more) before absence is checked.
+  const reader = await openExtensionPage(session, 'popup.html');
+  expect(await waitForLooksFirefox(reader, 'https://meet.google.com/')).toMatchObject({ state: 'none', mounted: false });
+  await reader.close();
   expect(await page.$$eval('[data-interview-copilot]', (els) => els.length)).toBe(0);
   expect(await panelFrames(page)).toHaveLength(0);
   await page.close();

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { PANEL_HOST_ATTR } from '../../lib/content/panel-frame';
 import { collectErrors, expect, serveCallPages, test } from './support/chromium';
+import { waitForLooks } from './support/content-state';
 import { MEETING_URL, panelFrame, readDatabase, startFromPanel } from './support/panel';
 import { fixturePage } from './support/pages';
 import { screenshotPath } from './support/screenshots';
@@ -72,7 +73,8 @@ test('side-panel mode: no overlay on the Meet call, and the side panel shows and
 
   // A fresh load of the call never shows it either.
   await call.reload();
-  await call.waitForTimeout(1500);
+  // Detection looked at the reloaded page (twice) and found the call, yet mounted nothing.
+  expect(await waitForLooks(context, call)).toMatchObject({ state: 'in-call', mounted: false });
   expect(await overlayHosts(call)).toBe(0);
 
   // The side panel for that tab shows the same interview, with the overlay's note.

@@ -56,6 +56,8 @@ test('side-panel mode: no overlay on the Meet call, and the sidebar page shows a
   expect(interview).toMatchObject({ platform: 'meet', meetingId: 'abc-defg-hij', state: 'active' });
   const notes = (await readTableFirefox(session, 'notes', options)).filter((n) => n.interviewId === interview?.id).map((n) => n.text);
   expect(notes.sort()).toEqual(['Typed in the overlay', 'Typed in the sidebar']);
+  // No overlay host in the page either (`panelFrames` takes a frame it cannot read for "not a panel").
+  expect(await call.$$eval('[data-interview-copilot]', (els) => els.length)).toBe(0);
   expect(await panelFrames(call)).toHaveLength(0);
 
   await Promise.all([side.close(), options.close(), call.close()]);

@@ -326,6 +326,22 @@ describe('startCallDetection', () => {
     expect(setInterval.mock.calls[0]![1]).toBe(1000);
   });
 
+  it('counts finished looks, so a check that nothing was found can wait for one', async () => {
+    const h = harness();
+    history.replaceState(null, '', '/landing');
+    const detection = startCallDetection(h.env)!;
+    // Before the first look the state already says 'none': only the counter tells the two apart.
+    expect(detection.state()).toMatchObject({ state: 'none', looks: 0 });
+    await detection.ready;
+    expect(detection.state().looks).toBe(1);
+    detection.tick();
+    detection.tick();
+    expect(detection.state()).toMatchObject({ state: 'none', mounted: false, looks: 3 });
+    detection.stop();
+    detection.tick();
+    expect(detection.state().looks).toBe(3);
+  });
+
   it('passes only the platform to the panel page, never note text', async () => {
     const panelUrl = vi.fn((platform: string) => `about:blank#platform=${platform}`);
     const h = harness({ panelUrl });

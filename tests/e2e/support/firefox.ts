@@ -156,3 +156,35 @@ export async function waitForPanelFrame(page: Page, timeoutMs = 15_000): Promise
     await sleep(200);
   }
 }
+
+/**
+ * Waits until the content script of the tab whose URL starts with `urlPrefix` has finished `more` looks after
+ * this call (its `looks` counter), asking from `extensionPage` (any page of the extension). `state: 'none'` is
+ * also the value before the first look, so an absence is checked only after this.
+ * @returns the content script's state after those looks.
+ */
+export async function waitForLooksFirefox(extensionPage: Page, urlPrefix: string, more = 2, timeoutMs = 15_000): Promise<{ looks: number; mounted: boolean; state: string }> {
+  const deadline = Date.now() + timeoutMs;
+  let first: number | null = null;
+  for (;;) {
+    const wire = (await extensionPage
+      .evaluate(
+        async (prefix) => {
+          const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+          const tabs = await api.tabs.query({});
+          const tab = tabs.find((t) => t.url === prefix) ?? tabs.find((t) => t.url?.startsWith(prefix));
+          if (tab?.id === undefined) return null;
+          return api.tabs.sendMessage(tab.id, { id: 1, type: 'content.state', data: undefined, timestamp: Date.now() }, { frameId: 0 });
+        },
+        urlPrefix,
+      )
+      .catch(() => null)) as { res?: { looks: number; mounted: boolean; state: string } } | null;
+    const state = wire?.res;
+    if (state) {
+      first ??= state.looks;
+      if (state.looks - first >= more) return state;
+    }
+    if (Date.now() > deadline) throw new Error(`the content script at ${urlPrefix} did not look ${more} more times`);
+    await sleep(250);
+  }
+}
