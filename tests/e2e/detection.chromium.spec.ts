@@ -244,7 +244,7 @@ test.describe('government clouds', () => {
 
     const dod = await context.newPage();
     await dod.goto(URLS.teams.dodApp);
-    await expectNoPanel(dod);
+    await expectNoPanel(context, dod);
     await render(dod, 'teams/in-call.html');
     await expectState(context, dod, { platform: 'teams', state: 'in-call', meetingId: null, mounted: true });
     await expectOnePanel(dod);
@@ -350,9 +350,8 @@ test.describe('waiting to be let in', () => {
           return wire.res?.value?.tab ?? null;
         }, page.url());
       await expect.poll(tabInfo).toMatchObject({ state: 'lobby', callStartedAt: null });
-      // Still waiting after several looks at the page (the poll runs every second).
-      await page.waitForTimeout(2500);
-      await expectState(context, page, { state: 'lobby' });
+      // Still waiting after several more looks at the page.
+      expect(await waitForLooks(context, page, 3)).toMatchObject({ state: 'lobby' });
       const admittedAt = await page.evaluate(() => Date.now());
       await render(page, screen.admitted);
       await expectState(context, page, { state: 'in-call' });

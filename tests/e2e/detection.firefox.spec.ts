@@ -266,9 +266,8 @@ test.describe('waiting to be let in', () => {
         return session.tab;
       };
       await expect.poll(tabInfo).toMatchObject({ state: 'lobby', callStartedAt: null });
-      // Still waiting after several looks at the page (the poll runs every second).
-      await sleep(2500);
-      await expectState(screen.url, { state: 'lobby' });
+      // Still waiting after several more looks at the page.
+      expect(await waitForLooks(screen.url, 3)).toMatchObject({ state: 'lobby' });
       const admittedAt = await page.evaluate(() => Date.now());
       await render(page, screen.admitted);
       await expectState(screen.url, { state: 'in-call' });
