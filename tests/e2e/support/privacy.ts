@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -192,12 +192,12 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
 /**
  * Hosts Chromium itself reaches past Playwright's interception even with the quiet flags (measured through
  * the proxy on this machine): network time (clients2.google.com), the component updater
- * (update.googleapis.com, redirector.gvt1.com), the Google-account check it runs on google.com pages
- * (accounts.google.com), and a favicon fetch / preconnect to the call host. The proxy answers none of them.
- * The extension cannot reach the network through the browser process: its pages' and its service worker's
- * requests are all reported by Playwright (the spec's controls prove it).
+ * (update.googleapis.com, redirector.gvt1.com) and the Google-account check it runs on google.com pages
+ * (accounts.google.com). The proxy answers none of them. The call host is not one of them: Chromium's preconnect
+ * to it is turned off (launchChromiumBehindProxy), so any connection to it that reaches the proxy is reported.
+ * The extension's pages' and service worker's requests are reported by Playwright (the spec's controls prove it).
  */
-export const CHROMIUM_OWN_HOSTS = ['clients2.google.com', 'update.googleapis.com', 'redirector.gvt1.com', 'accounts.google.com', 'meet.google.com'];
+export const CHROMIUM_OWN_HOSTS = ['clients2.google.com', 'update.googleapis.com', 'redirector.gvt1.com', 'accounts.google.com'];
 
 /**
  * Proxy log lines that are not the browser's own traffic: a host outside `ownHosts`, or any line carrying
@@ -217,9 +217,16 @@ export function foreignProxyTraffic(seen: string[], ownHosts: string[], needles:
  */
 export const FIREFOX_OWN_HOSTS = ['firefox.settings.services.mozilla.com'];
 
-/** Launches Chromium with the built extension, like `launchChromium`, with all traffic sent to `proxyPort`. */
+/**
+ * Launches Chromium with the built extension, like `launchChromium`, with all traffic sent to `proxyPort`.
+ * Network prediction is off in the profile (`net.network_prediction_options: 2`): otherwise Chromium preconnects
+ * to the call host (a `CONNECT meet.google.com:443` the proxy cannot tell from an HTTPS request of ours).
+ */
 export function launchChromiumBehindProxy(proxyPort: number): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'icp-privacy-')), {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'icp-privacy-'));
+  mkdirSync(path.join(profile, 'Default'));
+  writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ net: { network_prediction_options: 2 } }));
+  return chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
     locale: 'en-US',
@@ -246,15 +253,16 @@ export async function launchFirefoxBehindProxy(proxyPort: number): Promise<Firef
 }
 
 /**
- * URLs the probes allow: the fixture pages served (exact URL without query), the spy, and the extension's
- * own pages; `data:` and `blob:` never leave the browser. Everything else is a leak.
+ * URLs the probes allow: the fixture pages served (exact URL, query included, fragment ignored), the spy, and the
+ * extension's own pages; `data:` and `blob:` never leave the browser. Everything else is a leak (text in a query
+ * to a served page included).
  */
 export function leaks(urls: string[], served: string[], extensionOrigin: string): string[] {
   return urls.filter((raw) => {
     if (raw.startsWith('data:') || raw.startsWith('blob:')) return false;
     if (raw.startsWith(`${extensionOrigin}/`)) return false;
     const url = new URL(raw);
-    return !served.includes(`${url.origin}${url.pathname}`);
+    return !served.includes(`${url.origin}${url.pathname}${url.search}`);
   });
 }
 
