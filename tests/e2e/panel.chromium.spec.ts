@@ -1,4 +1,4 @@
-import type { Frame } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { expect, launchChromium, extensionIdOf, test } from './support/chromium';
 import { openMeeting, readDatabase, serveMeet, startFromPanel } from './support/panel';
 import { screenshotPath } from './support/screenshots';
@@ -147,23 +147,36 @@ test('keys typed in the panel never reach the call page, and the page cannot fin
   for (const key of ['j', 'k', 'a', '3', 'Escape']) await page.keyboard.press(key);
   await expect(frame.getByTestId('note-entries').or(frame.getByTestId('panel-handle'))).toBeVisible();
 
-  const seen = await page.evaluate(() => (window as unknown as { seenKeys: string[] }).seenKeys);
-  expect(seen).toEqual([]);
-  const found = await page.evaluate(async (needle) => {
-    const iframes = [...document.querySelectorAll('iframe')];
-    const host = document.querySelector('[data-interview-copilot]');
-    const storage = [JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie];
-    const databases = (await indexedDB.databases?.()) ?? [];
-    return {
-      inText: (document.body.innerText + document.documentElement.textContent).includes(needle.slice(0, 20)),
-      inStorage: storage.some((s) => s.includes('7431')),
-      databases: databases.map((d) => d.name),
-      openShadow: host?.shadowRoot ?? null,
-      frameDocs: iframes.map((f) => f.contentDocument === null),
-      inUrl: iframes.some((f) => f.src.includes('7431')) || location.href.includes('7431'),
-    };
-  }, secret);
-  expect(found).toEqual({ inText: false, inStorage: false, databases: [], openShadow: null, frameDocs: [], inUrl: false });
+  const seen = () => page.evaluate(() => (window as unknown as { seenKeys: string[] }).seenKeys);
+  expect(await seen()).toEqual([]);
+  /** What the call page can find of `needle`: its text, storage, databases, the panel's shadow root and frame. */
+  const search = (needle: string) =>
+    page.evaluate(async (needle) => {
+      const iframes = [...document.querySelectorAll('iframe')];
+      const host = document.querySelector('[data-interview-copilot]');
+      const storage = [JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }), document.cookie];
+      const databases = (await indexedDB.databases?.()) ?? [];
+      return {
+        inText: (document.body.innerText + document.documentElement.textContent).includes(needle.slice(0, 20)),
+        inStorage: storage.some((s) => s.includes(needle.slice(-4))),
+        databases: databases.map((d) => d.name),
+        openShadow: host?.shadowRoot ?? null,
+        frameDocs: iframes.map((f) => f.contentDocument === null),
+        inUrl: iframes.some((f) => f.src.includes(needle.slice(-4))) || location.href.includes(needle.slice(-4)),
+      };
+    }, needle);
+  expect(await search(secret)).toEqual({ inText: false, inStorage: false, databases: [], openShadow: null, frameDocs: [], inUrl: false });
+
+  // Controls: the same listeners hear a key typed in the page itself, and the same search finds text the page holds.
+  await page.locator('button[aria-label="Leave call"]').focus();
+  await page.keyboard.press('x');
+  expect(await seen()).toEqual(expect.arrayContaining(['keydown:x', 'keyup:x']));
+  const control = 'Control remark 9902 kept by the page';
+  await page.evaluate((text) => {
+    document.body.append(Object.assign(document.createElement('p'), { textContent: text }));
+    localStorage.setItem('control', text);
+  }, control);
+  expect(await search(control)).toMatchObject({ inText: true, inStorage: true });
 });
 
 test('collapses to a handle with the stage and timer, and expands again', async ({ context }) => {
@@ -182,6 +195,21 @@ test('collapses to a handle with the stage and timer, and expands again', async 
   await page.keyboard.press('Escape');
   await expect(frame.getByTestId('panel-handle')).toBeVisible();
 });
+
+type Box = { x: number; y: number; width: number; height: number };
+
+const hostBox = (page: Page) => page.locator('[data-interview-copilot]').boundingBox();
+
+/** The box lies wholly inside the viewport. */
+function expectInside(box: Box, viewport: { width: number; height: number }): void {
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(viewport.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+}
+
+/** Whether two boxes share any area. */
+const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 async function screenshots(lang: 'en' | 'it') {
   const context = await launchChromium({ locale: lang === 'it' ? 'it' : 'en-US', viewport: { width: 1280, height: 800 } });
@@ -202,18 +230,31 @@ async function screenshots(lang: 'en' | 'it') {
     await frame.locator('#question-slow-query-diagnosis').focus();
     await frame.locator('#notes-box').fill(lang === 'it' ? 'Spiega gli indici B-tree con chiarezza' : 'Explained B-tree indexes clearly');
     await frame.locator('#notes-box').press('Enter');
-    await page.waitForTimeout(600);
+    await expect(frame.getByTestId('note-entries')).toContainText(lang === 'it' ? 'Spiega gli indici B-tree' : 'Explained B-tree indexes');
+    await expect(frame.locator('html')).toHaveAttribute('lang', lang);
+    const viewport = page.viewportSize()!;
+    const controls = (await page.getByRole('toolbar', { name: 'Call controls' }).boundingBox())!;
+    // The expanded drawer: wide enough, inside the window, and clear of the call's control bar.
+    const expanded = (await hostBox(page))!;
+    expect(expanded.width).toBeGreaterThanOrEqual(320);
+    expectInside(expanded, viewport);
+    expect(overlaps(expanded, controls)).toBe(false);
     await page.screenshot({ path: screenshotPath(`panel-meet-demo-expanded-${lang}.png`) });
     await page.keyboard.press('Escape');
     await frame.getByTestId('panel-handle').waitFor();
-    await page.waitForTimeout(600);
+    // Collapsed: a small handle, inside the window and off the control bar, showing the stage.
+    await expect.poll(async () => (await hostBox(page))?.height ?? 0).toBeLessThan(80);
+    const collapsed = (await hostBox(page))!;
+    expectInside(collapsed, viewport);
+    expect(overlaps(collapsed, controls)).toBe(false);
+    await expect(frame.getByTestId('panel-handle')).toContainText(lang === 'it' ? 'Screening tecnico: le basi' : 'Technical screen: fundamentals');
     await page.screenshot({ path: screenshotPath(`panel-meet-demo-collapsed-${lang}.png`) });
   } finally {
     await context.close();
   }
 }
 
-test('screenshots of the panel, expanded and collapsed, in English and Italian', async () => {
+test('screenshots of the panel, expanded and collapsed, in English and Italian: inside the window, clear of the call controls', async () => {
   test.setTimeout(120_000);
   await screenshots('en');
   await screenshots('it');
