@@ -92,10 +92,18 @@ export async function ensureCallScript(tabId: number, options: { check?: boolean
 /**
  * Re-injects the call-detection script into every open, loaded call tab whose script does not answer: after an
  * install, update or reload (orphaned scripts throw "Extension context invalidated"), and at a background start.
- * Tabs still loading are skipped: their loader asks by itself after `load`.
+ * Tabs still loading are skipped: their loader asks by itself after `load`. Concurrent calls share one pass.
  * @returns the ids of the tabs it injected into.
  */
-export async function reinjectCallTabs(): Promise<number[]> {
+export function reinjectCallTabs(): Promise<number[]> {
+  // A start after an install runs it twice (install event and start): both share one pass.
+  reinjecting ??= reinjectNow().finally(() => (reinjecting = null));
+  return reinjecting;
+}
+
+let reinjecting: Promise<number[]> | null = null;
+
+async function reinjectNow(): Promise<number[]> {
   const tabs = await browser.tabs.query({ url: [...CALL_HOST_MATCHES] }).catch(() => []);
   const injected: number[] = [];
   await Promise.all(

@@ -149,8 +149,11 @@ export function startBackground(): BackgroundServices {
     if (!existing) void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
   });
 
-  // After an install, update or reload the call tabs' scripts are orphans (or absent): bring them back.
+  // After an install, update or reload the call tabs' scripts are orphans (or absent): bring them back. Enabling a
+  // disabled extension fires no install event, and a worker may start after its tabs' scripts died, so every
+  // background start also re-injects into call tabs whose script does not answer (live scripts are left alone).
   browser.runtime.onInstalled.addListener(() => void reinjectCallTabs());
+  void reinjectCallTabs();
 
   return services;
 }

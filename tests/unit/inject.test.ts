@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CALL_SCRIPT_FILE, ensureCallScript, injectScript } from '../../lib/background/inject';
+import { CALL_SCRIPT_FILE, ensureCallScript, injectScript, reinjectCallTabs } from '../../lib/background/inject';
+import { contentMessenger } from '../../lib/protocol/content-protocol';
 import { dispatch } from '../../lib/background/router';
 import loader from '../../entrypoints/call-loader';
 import { ENV, makeServices, meetContentSender, panelSender } from './support/services';
@@ -62,6 +63,28 @@ describe('calls.load', () => {
     expect(await dispatch('calls.load', {}, subframe, t.handlers, ENV)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await dispatch('calls.load', {}, panelSender(12), t.handlers, ENV)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(t.injected).toEqual([]);
+  });
+});
+
+describe('reinjectCallTabs', () => {
+  it('injects into loaded call tabs whose script does not answer; concurrent calls share one pass', async () => {
+    const query = vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([
+      { id: 1, status: 'complete' },
+      { id: 2, status: 'complete' },
+      { id: 3, status: 'loading' },
+    ] as never);
+    vi.spyOn(contentMessenger, 'sendMessage').mockImplementation((async (_type: string, _data: unknown, target: { tabId: number }) => {
+      if (target.tabId === 2) return { state: 'in-call' };
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    }) as never);
+    const executeScript = vi.fn(async () => []);
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript };
+    const [first, second] = await Promise.all([reinjectCallTabs(), reinjectCallTabs()]);
+    expect(first).toEqual([1]);
+    expect(second).toEqual([1]);
+    expect(query).toHaveBeenCalledTimes(1);
+    expect(executeScript).toHaveBeenCalledTimes(1);
+    expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 1, frameIds: [0] }, files: [CALL_SCRIPT_FILE] });
   });
 });
 
