@@ -29,6 +29,7 @@ import { NoteComposer, NoteTimeline } from './Notes';
 import { Questions } from './Questions';
 import { RedFlags } from './RedFlags';
 import { StartForm } from './StartForm';
+import { TranscriptSection } from './Transcript';
 import { Ended, WrapUp } from './WrapUp';
 import { MoveButton, NoCall, OverlayModeNotice, PresentingHandle, type PanelView } from './PanelMode';
 import { Icon, useNow } from './ui';
@@ -242,6 +243,7 @@ export function PanelApp({ view = 'overlay' }: { view?: PanelView }) {
               <Questions bundle={running} stage={stage} />
               <Criteria bundle={running} />
               <RedFlags bundle={running} stage={stage} />
+              <TranscriptSection bundle={running} />
               <NoteTimeline />
             </>
           )}

@@ -159,7 +159,7 @@ export function SavedTextArea({
 }
 
 /** Small icon set, drawn inline (no icon font: the panel loads nothing from the network). */
-export function Icon({ name, className = 'h-4 w-4' }: { name: 'chevron-left' | 'chevron-right' | 'chevron-down' | 'help' | 'close' | 'edit' | 'trash' | 'arrow-right' | 'sidebar' | 'overlay'; className?: string }) {
+export function Icon({ name, className = 'h-4 w-4' }: { name: 'chevron-left' | 'chevron-right' | 'chevron-down' | 'help' | 'close' | 'edit' | 'trash' | 'arrow-right' | 'sidebar' | 'overlay' | 'note-plus'; className?: string }) {
   const paths: Record<typeof name, string> = {
     'chevron-left': 'M12.5 4.5 7 10l5.5 5.5',
     'chevron-right': 'M7.5 4.5 13 10l-5.5 5.5',
@@ -173,6 +173,8 @@ export function Icon({ name, className = 'h-4 w-4' }: { name: 'chevron-left' | '
     sidebar: 'M3.5 4.5h13v11h-13zM12.5 4.5v11',
     // A window with a small panel floating inside it (the overlay).
     overlay: 'M3.5 4.5h13v11h-13zM10.5 7h4v6h-4z',
+    // A page with a plus: add to notes.
+    'note-plus': 'M5 3.5h7l3 3v10H5zM10 8.5v5M7.5 11h5',
   };
   return (
     <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className={className}>

@@ -121,6 +121,8 @@ export const NoteRow = z.object({
   offsetMs: z.number().int().nullable().default(null),
   createdAt: Time,
   updatedAt: Time,
+  /** The transcript line this note was made from ("add to notes" in the Transcript section); absent otherwise. */
+  utteranceId: Id.nullable().optional(),
 });
 export type NoteRow = z.infer<typeof NoteRow>;
 

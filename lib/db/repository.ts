@@ -86,6 +86,11 @@ export interface NoteInput {
   text: string;
   /** Stamp a new note this many ms before now. */
   stampEarlierMs: number;
+  /**
+   * A new note made from a transcript line ("add to notes"): the note is dated when the line began and links to
+   * it. Ignored when the note exists. Throws `RecordNotFoundError` for a line not of this interview.
+   */
+  utteranceId?: string | null;
 }
 
 /** A caption utterance as the transcript reader sends it; times are epoch ms. */
@@ -294,7 +299,7 @@ export class InterviewRepository {
    */
   async upsertNote(input: NoteInput): Promise<NoteRow> {
     const { db } = this;
-    return db.transaction('rw', db.notes, db.interviews, async () => {
+    return db.transaction('rw', db.notes, db.interviews, db.utterances, async () => {
       const now = this.deps.now();
       const existing = await db.notes.get(input.id);
       assertEditable(await this.getInterview(input.interviewId));
@@ -306,7 +311,14 @@ export class InterviewRepository {
         return updated;
       }
       const interview = await this.getInterview(input.interviewId);
-      const createdAt = now - input.stampEarlierMs;
+      let createdAt = now - input.stampEarlierMs;
+      const utteranceId = input.utteranceId ?? null;
+      if (utteranceId !== null) {
+        const line = await db.utterances.get(utteranceId);
+        if (!line || line.interviewId !== input.interviewId) throw new RecordNotFoundError(`Transcript line ${utteranceId} of interview ${input.interviewId}`);
+        // Lines count from the same origin as `upsertUtterance` uses.
+        createdAt = Math.max(0, (interview.callStartedAt ?? interview.startedAt ?? interview.createdAt) + line.startMs);
+      }
       const row: NoteRow = {
         id: input.id,
         interviewId: input.interviewId,
@@ -316,6 +328,7 @@ export class InterviewRepository {
         offsetMs: interview.callStartedAt !== null ? createdAt - interview.callStartedAt : null,
         createdAt,
         updatedAt: now,
+        ...(utteranceId !== null ? { utteranceId } : {}),
       };
       await db.notes.add(row);
       await db.interviews.update(interview.id, { noteCount: interview.noteCount + 1, updatedAt: now });

@@ -214,6 +214,8 @@ export const protocol = {
       text: z.string().max(100_000),
       /** Stamp the note this many ms before now (the "a few seconds earlier" shortcut). */
       stampEarlierMs: z.number().int().nonnegative().max(600_000).default(0),
+      /** Make a new note from this transcript line: dated when the line began, linked to it (issue 14). */
+      utteranceId: Id.nullable().optional(),
     }),
   ),
   'notes.delete': message<{ deleted: boolean }>()(z.object({ id: Id })),
