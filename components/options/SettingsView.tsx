@@ -118,7 +118,7 @@ export function SettingsView() {
 
       <Card title={i18n.t('options.settings.panel')} titleId="panel-title">
         <div className="flex flex-col gap-4">
-          <fieldset className="flex flex-col gap-2">
+          <fieldset className="flex flex-col gap-2" aria-describedby="panel-side-help">
             <legend className="mb-1 text-sm font-medium text-slate-700">{i18n.t('options.settings.panelSide')}</legend>
             {(['left', 'right'] as const).map((side) => (
               <label key={side} className="flex items-center gap-2 text-sm">
@@ -126,6 +126,9 @@ export function SettingsView() {
                 {side === 'left' ? i18n.t('options.settings.sideLeft') : i18n.t('options.settings.sideRight')}
               </label>
             ))}
+            <p id="panel-side-help" className="text-sm text-slate-600">
+              {i18n.t('options.settings.panelSideHelp')}
+            </p>
           </fieldset>
           <fieldset className="flex flex-col gap-2" aria-describedby="panel-mode-help">
             <legend className="mb-1 text-sm font-medium text-slate-700">{i18n.t('options.settings.panelMode')}</legend>

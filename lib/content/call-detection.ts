@@ -3,7 +3,7 @@ import { CallTracker, type CallSnapshot, type CallTrackerOptions } from '../plat
 import { adapterForUrl } from '../platforms/registry';
 import type { PlatformAdapter } from '../platforms/types';
 import type { ContentTabState, PanelCommand, PanelCommandAnswer } from '../protocol/content-protocol';
-import { defaultLayout, loadLayout, saveLayout, type LayoutStorage, type PanelLayout } from './layout';
+import { defaultLayout, panelSideOf, readRememberedLayout, saveLayout, type LayoutStorage, type PanelLayout } from './layout';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 
 /** What the content script tells the background (the `calls.report` message's input). */
@@ -71,8 +71,12 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
   const platform = adapter.platform;
   const tracker = new CallTracker(platform, env.tracker);
 
-  const firstLayout = defaultLayout(adapter.topControlsHeight);
-  let layout: PanelLayout = { ...firstLayout };
+  let layout: PanelLayout = defaultLayout(adapter.topControlsHeight);
+  /**
+   * The platform has a layout of its own in storage (moved, docked or collapsed there once): the `panelSide`
+   * setting no longer applies to it. Until then the dock follows the setting, also when it changes.
+   */
+  let remembered = false;
   let frame: PanelFrame | null = null;
   let stopped = false;
   /** The background asked for no overlay (side-panel mode); commands can still force it open. */
@@ -102,6 +106,7 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
       layout,
       onLayoutChange: (next) => {
         layout = next;
+        remembered = true;
         void saveLayout(env.storage, platform, layout);
       },
     });
@@ -150,8 +155,16 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
     scheduleReport();
   }
 
-  /** Applies stored settings: no overlay where the platform is off or shown in the side panel. */
+  /**
+   * Applies stored settings: no overlay where the platform is off or shown in the side panel; the default
+   * dock side (`panelSide`) where the platform has no remembered layout.
+   */
   function applySettings(value: unknown): void {
+    const side = panelSideOf(value);
+    if (!remembered && layout.dock !== side) {
+      // Not saved: the setting stays the default until the interviewer moves the panel on this platform.
+      layout = frame ? frame.setLayout({ dock: side }) : { ...layout, dock: side };
+    }
     const s = (typeof value === 'object' && value ? value : {}) as {
       enabledPlatforms?: Partial<Record<Platform, boolean>>;
       panelMode?: Partial<Record<Platform, string>>;
@@ -201,6 +214,7 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
 
   function setLayout(patch: Partial<PanelLayout>): void {
     layout = frame ? frame.setLayout(patch) : { ...layout, ...patch };
+    remembered = true;
     void saveLayout(env.storage, platform, layout);
     scheduleReport();
   }
@@ -237,10 +251,14 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
   });
 
   // The settings are read before the first look, so a side-panel call never flashes the overlay.
-  const settings = env.storage.get('settings').then((items) => applySettings(items.settings), () => undefined);
-  const ready = Promise.all([loadLayout(env.storage, platform, firstLayout), settings]).then(([loadedLayout]) => {
+  const settings = env.storage.get('settings').then((items) => items.settings, () => undefined);
+  const ready = Promise.all([readRememberedLayout(env.storage, platform), settings]).then(([rememberedLayout, stored]) => {
     if (stopped) return;
-    layout = loadedLayout;
+    if (rememberedLayout) {
+      layout = rememberedLayout;
+      remembered = true;
+    }
+    applySettings(stored);
     loaded = true;
     tick();
     env.setInterval(tick, env.pollMs ?? 1000);

@@ -91,18 +91,35 @@ export interface LayoutStorage {
  * Never throws: a failed read gives the default layout.
  */
 export async function loadLayout(area: LayoutStorage, platform: Platform, fallback: PanelLayout = DEFAULT_LAYOUT): Promise<PanelLayout> {
+  return (await readRememberedLayout(area, platform)) ?? { ...fallback };
+}
+
+/**
+ * A platform's remembered layout, or null when the panel was never moved, collapsed or docked there (or the
+ * read failed). Never throws.
+ */
+export async function readRememberedLayout(area: LayoutStorage, platform: Platform): Promise<PanelLayout | null> {
   try {
     const items = await area.get(layoutKey(platform));
     const stored = items[layoutKey(platform)];
-    return stored === undefined ? { ...fallback } : parseLayout(stored);
+    return stored === undefined ? null : parseLayout(stored);
   } catch {
-    return { ...fallback };
+    return null;
   }
 }
 
-/** A platform's first layout: docked right, below any call controls the platform draws at the top. */
-export function defaultLayout(topControlsHeight = 0): PanelLayout {
-  return { ...DEFAULT_LAYOUT, top: FRAME_SIZE.margin + topControlsHeight };
+/**
+ * A platform's first layout: docked on `dock` (the interviewer's `panelSide` setting, right by default), below
+ * any call controls the platform draws at the top (`topControlsHeight`, CSS px).
+ */
+export function defaultLayout(topControlsHeight = 0, dock: Dock = DEFAULT_LAYOUT.dock): PanelLayout {
+  return { ...DEFAULT_LAYOUT, dock, top: FRAME_SIZE.margin + topControlsHeight };
+}
+
+/** Reads the `panelSide` of a stored settings value; anything else gives the default side. */
+export function panelSideOf(settings: unknown): Dock {
+  const side = typeof settings === 'object' && settings !== null ? (settings as { panelSide?: unknown }).panelSide : undefined;
+  return side === 'left' || side === 'right' ? side : DEFAULT_LAYOUT.dock;
 }
 
 /** Saves a platform's layout; a failed write is ignored (the layout is a convenience). */

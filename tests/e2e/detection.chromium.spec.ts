@@ -403,6 +403,34 @@ test.describe('panel frame', () => {
     await expectState(context, zoom, { platform: 'zoom', collapsed: false, dock: 'right' });
   });
 
+  test('the Settings "Default side of the panel" docks the panel on platforms it was never moved on', async ({ context, extensionId }) => {
+    // Meet gets a layout of its own first (docked right by hand).
+    const meet = await context.newPage();
+    await meet.goto(URLS.meet.inCall);
+    await expectOnePanel(meet);
+    await sendToTab(context, meet, 'content.command', { command: 'dock-right' });
+    await expectState(context, meet, { dock: 'right' });
+
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html#settings`);
+    const side = options.getByRole('group', { name: 'Default side of the panel' });
+    await expect(side).toContainText('Where the panel opens on a call platform you have not moved it on yet.');
+    await side.getByRole('radio', { name: 'Left' }).check();
+    await expect.poll(() => options.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { panelSide?: string })?.panelSide)).toBe('left');
+
+    // Zoom, never moved: the panel opens on the left.
+    const zoom = await context.newPage();
+    await zoom.goto(URLS.zoom.inCall);
+    await expectOnePanel(zoom);
+    await expectState(context, zoom, { platform: 'zoom', dock: 'left' });
+    expect((await panelBox(zoom)).x).toBeLessThan(60);
+    // Meet keeps the place it was given.
+    await meet.reload();
+    await expectOnePanel(meet);
+    await expectState(context, meet, { dock: 'right' });
+    expect((await panelBox(meet)).x).toBeGreaterThan(meet.viewportSize()!.width / 2);
+  });
+
   test('keys on the grip move and dock the panel', async ({ context }) => {
     const page = await context.newPage();
     await page.goto(URLS.meet.inCall);

@@ -328,4 +328,32 @@ test.describe('panel frame', () => {
     await expectState(URLS.meet.inCall, { state: 'in-call', collapsed: true });
     await page.close();
   });
+
+  test('the Settings "Default side of the panel" docks the panel on platforms it was never moved on', async () => {
+    const options = await openExtensionPage(session, 'options.html#settings');
+    await options.waitForSelector('input[name="panel-side"]', { timeout: 10_000 });
+    expect(await options.$eval('#panel-side-help', (el) => el.textContent)).toContain('you have not moved it on yet');
+    await options.click('fieldset[aria-describedby="panel-side-help"] label:nth-of-type(1) input');
+    const deadline = Date.now() + 10_000;
+    const sideNow = () =>
+      options.evaluate(async () => {
+        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+        return ((await api.storage.local.get('settings')).settings as { panelSide?: string } | undefined)?.panelSide;
+      });
+    while ((await sideNow()) !== 'left' && Date.now() < deadline) await sleep(100);
+    expect(await sideNow()).toBe('left');
+
+    // Teams, never moved in this browser: the panel opens on the left.
+    const teams = await open(URLS.teams.liveMeet);
+    await expectOnePanel(teams);
+    await expectState(URLS.teams.liveMeet, { platform: 'teams', dock: 'left' });
+    const box = (await (await teams.$('[data-interview-copilot]'))!.boundingBox())!;
+    expect(box.x).toBeLessThan(20);
+    await teams.close();
+
+    // Back to the default side for the tests that follow in this browser.
+    await options.click('fieldset[aria-describedby="panel-side-help"] label:nth-of-type(2) input');
+    while ((await sideNow()) !== 'right' && Date.now() < deadline + 10_000) await sleep(100);
+    await options.close();
+  });
 });

@@ -283,6 +283,39 @@ describe('startCallDetection', () => {
     expect(detection.state()).toMatchObject({ mounted: true, collapsed: true, dock: 'left' });
   });
 
+  it('docks on the panelSide setting where the platform has no remembered layout, and follows its changes', async () => {
+    let settingsListener: ((value: unknown) => void) | undefined;
+    const h = harness({ watchSettings: (listener) => (settingsListener = listener) });
+    await h.storage.set({ settings: { panelSide: 'left' } });
+    history.replaceState(null, '', '/abc-defg-hij');
+    meetInCall();
+    const detection = startCallDetection(h.env)!;
+    await detection.ready;
+    expect(detection.state()).toMatchObject({ mounted: true, dock: 'left' });
+    expect((hosts()[0] as HTMLElement).style.getPropertyValue('left')).toBe('12px');
+    // The default is not saved as the platform's own layout.
+    expect(h.storage.items[layoutKey('meet')]).toBeUndefined();
+    settingsListener!({ panelSide: 'right' });
+    expect(detection.state()).toMatchObject({ dock: 'right' });
+    expect((hosts()[0] as HTMLElement).style.getPropertyValue('right')).toBe('12px');
+    // Once docked by hand on this platform, the setting no longer moves it.
+    detection.command('dock-left');
+    settingsListener!({ panelSide: 'right' });
+    expect(detection.state()).toMatchObject({ dock: 'left' });
+    detection.stop();
+  });
+
+  it('keeps a remembered layout over the panelSide setting', async () => {
+    const h = harness();
+    await h.storage.set({ settings: { panelSide: 'left' }, [layoutKey('meet')]: { dock: 'right', top: 200, collapsed: false } });
+    history.replaceState(null, '', '/abc-defg-hij');
+    const detection = startCallDetection(h.env)!;
+    await detection.ready;
+    detection.command('expand');
+    expect(detection.state()).toMatchObject({ dock: 'right' });
+    detection.stop();
+  });
+
   it('opens by hand (shortcut) where detection found no meeting, until the page changes', async () => {
     const h = harness();
     const detection = startCallDetection(h.env)!;
