@@ -21,6 +21,11 @@ export const Settings = z.object({
   stampEarlierSeconds: z.number().int().min(0).max(120).default(5),
   /** Delete interviews older than this many days (checked daily); null keeps everything. */
   retentionDays: z.number().int().min(1).max(3650).nullable().default(null),
+  /**
+   * Per platform: new interviews start with the transcript on (issue 14). Off by default; the interviewer still
+   * confirms in the panel that the candidate was told before anything is kept.
+   */
+  transcriptOnStart: PerPlatform(z.boolean(), false).default({ meet: false, zoom: false, teams: false }),
   lastGuideId: z.string().max(80).nullable().default(null),
   lastStageId: z.string().max(80).nullable().default(null),
 });

@@ -432,6 +432,8 @@ export interface StartInput {
   candidateName: string;
   guideId: string;
   stageId: string;
+  /** Start with the transcript on (the consent step follows in the panel). */
+  transcript?: boolean;
 }
 
 /**
@@ -462,6 +464,7 @@ export async function startPlanned(): Promise<string | null> {
       candidateRef: planned.candidateRef,
       guideId: planned.guideId,
       stageId: planned.currentStageId,
+      transcript: planned.transcript?.on ?? false,
     });
     // The planned row stays planned otherwise and would be offered again.
     await deps.call('interviews.delete', { ids: [planned.id] });

@@ -78,7 +78,7 @@ export interface PopupState {
    * @returns true when the background saved it; false when the form or the background refused it (see
    *   `fieldErrors` and `error`).
    */
-  start(): Promise<boolean>;
+  start(options?: { transcript?: boolean }): Promise<boolean>;
   /** Ends the interview running on this tab's call. */
   end(): Promise<void>;
   /** Switches the running interview to another stage of its guide. */
@@ -248,7 +248,7 @@ export function createPopupStore(deps: PopupDeps): UseBoundStore<StoreApi<PopupS
         set({ candidateRef });
       },
 
-      async start() {
+      async start(options = {}) {
         const state = get();
         const fieldErrors: PopupFieldErrors = {};
         if (!state.candidateName.trim()) fieldErrors.candidateName = 'popup.errors.nameRequired';
@@ -258,7 +258,7 @@ export function createPopupStore(deps: PopupDeps): UseBoundStore<StoreApi<PopupS
         const id = state.pendingStartId ?? deps.newId();
         set({ pendingStartId: id });
         const ok = await act('start', async () => {
-          const payload = startPayload(get(), id);
+          const payload = { ...startPayload(get(), id), ...(options.transcript ? { transcript: true } : {}) };
           const previousPlanned = get().session?.planned;
           await deps.call('interviews.start', payload);
           // One interview waits for the next call: preparing another replaces it (it has no notes yet).

@@ -116,6 +116,23 @@ export function SettingsView() {
         </fieldset>
       </Card>
 
+      <Card title={i18n.t('transcript.settings.heading')} titleId="transcript-settings-title">
+        <fieldset className="flex flex-col gap-2" data-testid="transcript-settings">
+          <legend className="mb-1 text-sm text-slate-600">{i18n.t('transcript.settings.help')}</legend>
+          {Platform.options.map((p) => (
+            <label key={p} className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                className="size-4 accent-indigo-600"
+                checked={settings.transcriptOnStart[p]}
+                onChange={(e) => void update({ transcriptOnStart: { ...settings.transcriptOnStart, [p]: e.target.checked } })}
+              />
+              {PLATFORM_NAMES[p]}
+            </label>
+          ))}
+        </fieldset>
+      </Card>
+
       <Card title={i18n.t('options.settings.panel')} titleId="panel-title">
         <div className="flex flex-col gap-4">
           <fieldset className="flex flex-col gap-2" aria-describedby="panel-side-help">

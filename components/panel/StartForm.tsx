@@ -3,6 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import { startInterview, startPlanned, usePanel } from '../../stores/panel';
 import { useSettings } from '../../stores/settings';
+import { TranscriptOption, useTranscriptOption } from '../ui/TranscriptOption';
 
 const field = 'mt-0.5 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900';
 const labelClass = 'block text-xs font-medium text-slate-700';
@@ -18,6 +19,7 @@ export function StartForm() {
   const [stageId, setStageId] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [transcript, setTranscript] = useTranscriptOption(usePanel((s) => s.session?.tab?.platform ?? null));
 
   // Default to the guide and stage used last time, else the first guide.
   useEffect(() => {
@@ -39,7 +41,7 @@ export function StartForm() {
     if (!guide) return;
     setBusy(true);
     setError(null);
-    const failure = await startInterview({ candidateName: candidate.trim(), guideId: guide.id, stageId: stageId || guide.stages[0]!.id });
+    const failure = await startInterview({ candidateName: candidate.trim(), guideId: guide.id, stageId: stageId || guide.stages[0]!.id, transcript });
     setBusy(false);
     if (failure) setError(i18n.t('panel.start.failed', [failure]));
     else void updateSettings({ lastGuideId: guide.id, lastStageId: stageId || null });
@@ -123,6 +125,7 @@ export function StartForm() {
           </div>
         </>
       )}
+      <TranscriptOption checked={transcript} onChange={setTranscript} />
       {error ? (
         <p role="alert" className="text-sm text-red-700">
           {error}

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
 import { formatOffset } from '../ui/rating';
-import { activeInterviewOf, isCallTab, usePopup } from '../../stores/popup';
+import { activeInterviewOf, errorText, isCallTab, usePopup } from '../../stores/popup';
 import { callStateLabel, formatMinutes, platformLabel, stageOptionLabel } from './labels';
 import { ClockIcon, VideoIcon } from './icons';
 import { useNow } from './useNow';
+import { TranscriptSwitchRow } from '../ui/TranscriptOption';
+import { call } from '../../lib/protocol/client';
 
 const STATE_DOT: Record<string, string> = {
   'in-call': 'bg-emerald-500',
@@ -122,6 +124,16 @@ function ActiveInterview() {
             </p>
           ) : null}
         </div>
+        <TranscriptSwitchRow
+          interview={interview}
+          disabled={busy !== null}
+          onChange={(on) =>
+            void call('transcript.set', { interviewId: interview.id, on }).then(
+              () => usePopup.getState().refreshSession(),
+              (error: unknown) => usePopup.setState({ error: errorText(error) }),
+            )
+          }
+        />
         {confirming ? (
           <div role="group" aria-labelledby="confirm-end" className="rounded-lg border border-red-200 bg-red-50 p-2.5">
             <p id="confirm-end" className="mb-2 text-sm text-red-900">

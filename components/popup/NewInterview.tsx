@@ -4,6 +4,7 @@ import type { GuideSummary } from '../../lib/guides/schema';
 import { filterGuides, isCallTab, stagesOf, usePopup } from '../../stores/popup';
 import { SearchIcon } from './icons';
 import { stageOptionLabel, stagesSummary } from './labels';
+import { TranscriptOption, useTranscriptOption } from '../ui/TranscriptOption';
 
 const input =
   'w-full rounded-lg border bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-xs placeholder:text-slate-400 aria-[invalid=true]:border-red-400';
@@ -21,11 +22,12 @@ export function NewInterview() {
   const busy = usePopup((s) => s.busy);
   const { setCandidateName, setCandidateRef, start } = usePopup.getState();
   const nameRef = useRef<HTMLInputElement>(null);
+  const [transcript, setTranscript] = useTranscriptOption(usePopup((s) => (s.tabId !== null && isCallTab(s.session?.tab) ? s.session!.tab!.platform : null)));
   const guideRef = useRef<HTMLInputElement>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const ok = await start();
+    const ok = await start({ transcript });
     if (ok) return;
     // Move focus to the first field that needs attention, so keyboard and screen-reader users land on it.
     const errors = usePopup.getState().fieldErrors;
@@ -80,6 +82,8 @@ export function NewInterview() {
         </div>
 
         <GuidePicker firstRadioRef={guideRef} />
+
+        <TranscriptOption checked={transcript} onChange={setTranscript} />
 
         <div className="space-y-1.5">
           <button

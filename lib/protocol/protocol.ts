@@ -137,6 +137,8 @@ const StartInterview = z.object({
   tabId: TabId.nullable().optional(),
   /** Client-generated id, so that a retried start is idempotent. */
   id: Id.optional(),
+  /** Start with the transcript on (issue 14); nothing is kept until the interviewer confirms the candidate was told. */
+  transcript: z.boolean().optional(),
 });
 
 const InterviewPatch = z

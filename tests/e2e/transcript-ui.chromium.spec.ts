@@ -30,9 +30,11 @@ async function replayInfo(call: Page): Promise<{ greetingSteps: number[]; offSte
 }
 
 /** Turns the transcript on from the panel and passes the consent step; returns the consent step's sentence. */
-async function consentFromPanel(frame: Frame, words: { on: RegExp; told: RegExp; start: RegExp; copy: RegExp; copied: RegExp }): Promise<string> {
+async function consentFromPanel(frame: Frame, words: { on: RegExp; told: RegExp; start: RegExp; copy: RegExp; copied: RegExp }, alreadyOn = false): Promise<string> {
   const section = frame.getByTestId('transcript-section');
-  await section.getByRole('switch', { name: words.on }).click();
+  const toggle = section.getByRole('switch', { name: words.on });
+  if (alreadyOn) await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  else await toggle.click();
   const consent = frame.getByTestId('transcript-consent');
   await expect(consent).toBeVisible();
   const sentence = (await frame.getByTestId('transcript-sentence').textContent()) ?? '';
@@ -150,12 +152,15 @@ for (const locale of ['en', 'it'] as const) {
         await call.goto(CAPTION_URLS[platform]);
         const frame = await panelFrame(call);
         await frame.getByRole('textbox').first().fill('Alex Rivera');
+        // The start form's Transcript box: the interview starts with it on, and the consent step comes first.
+        await frame.getByTestId('start-transcript').getByRole('checkbox').check();
+        if (platform === 'meet') await call.screenshot({ path: screenshotPath(`transcript-start-form-${locale}.png`) });
         await frame.getByRole('button', { name: WORDS[locale].start_, exact: true }).click();
         await expect(frame.getByTestId('candidate-name')).toHaveText('Alex Rivera');
         await installReplay(call, platform as CaptionPlatform);
         const { greetingSteps, offStep } = await replayInfo(call);
         await playReplay(call, greetingSteps[1]);
-        await consentFromPanel(frame, WORDS[locale]);
+        await consentFromPanel(frame, WORDS[locale], true);
         if (platform === 'meet') await call.screenshot({ path: screenshotPath(`transcript-consent-${platform}-${locale}.png`) });
         await frame.getByTestId('transcript-consent').getByRole('button', { name: WORDS[locale].start }).click();
         await expect(frame.getByTestId('transcript-consent')).toHaveCount(0);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../lib/background/router';
 import type { UtteranceRow } from '../../lib/db/records';
 import type { LiveEvent, MessageInput, MessageName } from '../../lib/protocol/protocol';
+import { createPopupStore, type PopupCaller } from '../../stores/popup';
+import { parseSettings } from '../../lib/settings';
 import { createTranscriptStore, fold, mergeLine, noteTextOf, searchLines, speakersOf, type TranscriptCaller } from '../../stores/transcript';
 import { ENV, makeServices, meetContentSender, panelSender } from './support/services';
 
@@ -151,5 +153,41 @@ describe('transcript helpers', () => {
     expect(speakersOf([row({ speaker: 'You' }), row({ speaker: '' }), row({ speaker: 'Alex' }), row({ speaker: 'You' })])).toEqual(['You', 'Alex']);
     expect(noteTextOf({ speaker: 'Alex', text: 'hi' })).toBe('Alex: hi');
     expect(noteTextOf({ speaker: '', text: 'hi' })).toBe('hi');
+  });
+});
+
+describe('transcript on from the start forms', () => {
+  it('interviews.start with transcript: on, waiting for consent; no reader before it; without: off', async () => {
+    const env = makeServices();
+    const raw = <K extends MessageName>(name: K, input: MessageInput<K>, sender: object = panelSender()) => dispatch(name, input, sender as never, env.handlers, ENV);
+    await raw('calls.report', inCall, meetContentSender(7));
+    const on = await raw('interviews.start', { candidateName: 'Alex Rivera', guideId: 'test-guide', transcript: true });
+    expect(on.ok && on.value.transcript).toEqual({ on: true, consentAt: null, interviewerSpeaker: null });
+    expect(env.readerCalls.filter((c) => c.action === 'ensure')).toEqual([]);
+    const off = await raw('interviews.start', { candidateName: 'Sam Lee', guideId: 'test-guide' });
+    expect(off.ok && (off.value.transcript ?? null)).toBeNull();
+  });
+
+  it('the popup passes the choice to interviews.start, and a prepared interview keeps it', async () => {
+    const env = makeServices();
+    const calls: { name: string; input: unknown }[] = [];
+    const call = (async (name: MessageName, input: unknown) => {
+      calls.push({ name, input });
+      const result = await dispatch(name, input as never, { id: 'self-id', url: 'chrome-extension://self-id/popup.html' } as never, env.handlers, ENV);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    }) as PopupCaller;
+    const store = createPopupStore({ call, hydrateSettings: async () => {}, lastChoice: () => ({ guideId: null, stageId: null }), rememberChoice: async () => {}, newId: () => 'p1' });
+    await store.getState().init(null);
+    store.getState().setCandidateName('Alex Rivera');
+    store.getState().chooseGuide('test-guide');
+    expect(await store.getState().start({ transcript: true })).toBe(true);
+    expect(calls.find((c) => c.name === 'interviews.start')?.input).toMatchObject({ transcript: true, tabId: null });
+    expect((await env.db.interviews.get('p1'))?.transcript).toMatchObject({ on: true, consentAt: null });
+  });
+
+  it('the per-platform setting is off by default and read back as stored', () => {
+    expect(parseSettings(undefined).transcriptOnStart).toEqual({ meet: false, zoom: false, teams: false });
+    expect(parseSettings({ transcriptOnStart: { teams: true } }).transcriptOnStart).toEqual({ meet: false, zoom: false, teams: true });
   });
 });

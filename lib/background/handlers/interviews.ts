@@ -36,7 +36,7 @@ export function interviewHandlers(s: BackgroundServices): InterviewHandlers {
         const previous = await s.repo.findForMeeting(onCall.platform, onCall.meetingId);
         if (previous && previous.state !== 'ended' && previous.id !== input.id) await s.repo.endInterview(previous.id);
       }
-      const row = await s.repo.startInterview({
+      let row = await s.repo.startInterview({
         id: input.id,
         candidateName: input.candidateName,
         candidateRef: input.candidateRef,
@@ -48,6 +48,8 @@ export function interviewHandlers(s: BackgroundServices): InterviewHandlers {
         meetingUrl: onCall?.url ?? null,
         callStartedAt: onCall?.state === 'in-call' ? (onCall.callStartedAt ?? s.now()) : null,
       });
+      // On, but not capturing: the panel asks for the candidate's consent first (no reader is injected before it).
+      if (input.transcript && !row.transcript?.on) row = await s.repo.setTranscript(row.id, { on: true });
       if (tabId !== null) s.live.broadcast({ type: 'tab-changed', tabId });
       return changed(row, row.id);
     },
