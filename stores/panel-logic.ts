@@ -136,6 +136,8 @@ export type KeyAction =
   | { type: 'next' }
   | { type: 'previous' }
   | { type: 'toggle-asked' }
+  /** Undo the latest automatic "asked" mark (issue 15). */
+  | { type: 'undo-auto' }
   | { type: 'rate'; rating: Rating }
   | { type: 'help' }
   | { type: 'focus-notes' }
@@ -169,6 +171,8 @@ export function keyAction(input: KeyInput): KeyAction | null {
       return { type: 'previous' };
     case 'a':
       return { type: 'toggle-asked' };
+    case 'u':
+      return { type: 'undo-auto' };
     case '?':
       return { type: 'help' };
     case 'n':

@@ -1,7 +1,27 @@
 import { i18n } from '#i18n';
 import type { InterviewBundle } from '../../lib/db/records';
 import { keys, setCriterionNote, setCriterionRating } from '../../stores/panel';
+import { useSuggestions } from '../../stores/suggestions';
+import { formatOffset } from '../ui/rating';
 import { RatingPicker, SavedTextArea, Section, useShown } from './ui';
+
+/** The lines that gave evidence for a criterion (issue 15), from the transcript or typed notes. */
+function HeardEvidence({ id, text }: { id: string; text: string }) {
+  const lines = useSuggestions((s) => s.view?.evidence[id]);
+  if (!lines?.length) return null;
+  return (
+    <ul aria-label={i18n.t('suggest.evidenceLabel', [text])} className="space-y-0.5 rounded bg-emerald-50 px-1.5 py-1" data-testid="heard-evidence">
+      {lines.map((line, i) => (
+        <li key={line.ref ?? i} className="flex gap-1.5 text-xs leading-snug text-emerald-950">
+          <span className="shrink-0 font-mono text-[11px] text-emerald-800">{formatOffset(line.atMs)}</span>
+          <span className="min-w-0 wrap-anywhere">
+            <span className="sr-only">{line.source === 'note' ? i18n.t('suggest.fromNote') : i18n.t('suggest.fromTranscript')}: </span>“{line.text}”
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function Criterion({ id, text, bundle }: { id: string; text: string; bundle: InterviewBundle }) {
   const row = bundle.criterionRatings.find((r) => r.criterionId === id);
@@ -9,6 +29,7 @@ function Criterion({ id, text, bundle }: { id: string; text: string; bundle: Int
   return (
     <li className="space-y-1 py-1">
       <p className="text-sm leading-snug text-slate-900">{text}</p>
+      <HeardEvidence id={id} text={text} />
       <RatingPicker label={i18n.t('panel.criteria.rating', [text])} value={rating} onChange={(r) => setCriterionRating(id, r)} />
       <SavedTextArea
         saveKey={keys.criterionNote(id)}

@@ -4,7 +4,9 @@ import type { GuideStage } from '../../lib/guides/schema';
 import { formatOffset } from '../ui/rating';
 import { nextQuestion, pacing, stageClock, statesById, type StageClock } from '../../stores/panel-logic';
 import { focusQuestion, requestWrapUp, setCollapsed, setHelpOpen, switchStage } from '../../stores/panel';
+import { useSuggestions } from '../../stores/suggestions';
 import { MoveButton, type PanelView } from './PanelMode';
+import { StageWrap } from './StageWrap';
 import { IconButton, Icon } from './ui';
 
 /** The translated name of a call state. */
@@ -96,7 +98,10 @@ export function Header({
   const clock = stageClock(now, interview.stageStartedAt, stage.durationMinutes);
   const states = statesById(bundle.questionStates);
   const pace = pacing(stage, states, clock);
-  const next = nextQuestion(stage, states, clock);
+  // Once something was heard, the next question follows the conversation (issue 15); else the guide's order.
+  const heardNext = useSuggestions((s) => (s.view && s.view.heard > 0 && s.view.stageId === stage.id ? s.view.next?.questionId : null));
+  const fromConversation = heardNext ? stage.questions.find((q) => q.id === heardNext && !states.get(q.id)?.asked) : undefined;
+  const next = fromConversation ?? nextQuestion(stage, states, clock);
   const over = clock.remainingMs !== null && clock.remainingMs < 0 && clock.running;
   return (
     <header className="border-b border-slate-200 bg-white px-3 pb-2.5 pt-2.5">
@@ -158,6 +163,7 @@ export function Header({
             : i18n.t('panel.pacing.over', [String(pace.unaskedCore)])}
         </p>
       ) : null}
+      <StageWrap bundle={bundle} stage={stage} clock={clock} />
       {next ? (
         <button
           type="button"
@@ -169,6 +175,7 @@ export function Header({
           aria-label={`${i18n.t('panel.pacing.next')} ${next.text} (${i18n.t('panel.pacing.goTo')})`}
           className="mt-2 flex w-full items-start gap-1.5 rounded bg-indigo-50 px-2 py-1 text-left text-xs text-indigo-950 hover:bg-indigo-100"
           data-testid="next-question"
+          data-from={fromConversation ? 'conversation' : 'guide'}
         >
           <span className="shrink-0 font-semibold">{i18n.t('panel.pacing.next')}</span>
           <span className="line-clamp-2 min-w-0 flex-1">{next.text}</span>

@@ -7,6 +7,7 @@ const ROWS: [string, () => string][] = [
   ['j / ↓', () => i18n.t('panel.help.next')],
   ['k / ↑', () => i18n.t('panel.help.previous')],
   ['a', () => i18n.t('panel.help.asked')],
+  ['u', () => i18n.t('suggest.undoKey')],
   ['1 – 4', () => i18n.t('panel.help.rate')],
   ['n', () => i18n.t('panel.help.notes')],
   ['Enter', () => i18n.t('panel.help.enter')],

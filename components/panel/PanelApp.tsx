@@ -19,6 +19,7 @@ import {
   keys,
   usePanel,
 } from '../../stores/panel';
+import { followSuggestions, handleSuggestionsEvent, latestAutoMark, reloadSuggestions, undoAutoAsked } from '../../stores/suggestions';
 import { isTextField, keyAction, moveIndex, stageClock } from '../../stores/panel-logic';
 import { hydrateSettings } from '../../stores/settings';
 import { useLive } from '../useLive';
@@ -127,6 +128,11 @@ function useKeys(bundle: InterviewBundle | null, view: PanelView) {
           setAsked(q.id, !shown(s, keys.asked(q.id), stored));
           return;
         }
+        case 'undo-auto': {
+          const mark = latestAutoMark(bundle.questionStates, questions.map((q) => q.id));
+          if (mark) void undoAutoAsked(bundle.interview.id, mark.questionId);
+          return;
+        }
         case 'rate': {
           const q = questions[index];
           if (q) setRating(q.id, action.rating);
@@ -195,10 +201,23 @@ export function PanelApp({ view = 'overlay' }: { view?: PanelView }) {
       window.removeEventListener('beforeunload', flush);
     };
   }, [view]);
-  useLive(handleLiveEvent, () => void refreshSession());
+  useLive(
+    (event) => {
+      handleLiveEvent(event);
+      handleSuggestionsEvent(event);
+    },
+    () => {
+      void refreshSession();
+      void reloadSuggestions();
+    },
+  );
 
   const bundle = session?.interview ?? null;
   const running = bundle && bundle.interview.state !== 'ended' ? bundle : null;
+  const runningId = running?.interview.id ?? null;
+  useEffect(() => {
+    void followSuggestions(runningId);
+  }, [runningId]);
   useKeys(running, view);
 
   const collapsed = view === 'overlay' && (session?.tab?.collapsed ?? false);

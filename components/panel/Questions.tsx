@@ -4,13 +4,72 @@ import type { GuideQuestion, GuideStage } from '../../lib/guides/schema';
 import { formatOffset } from '../ui/rating';
 import { focusQuestion, keys, setAsked, setQuestionNote, setRating, shown, usePanel } from '../../stores/panel';
 import { statesById } from '../../stores/panel-logic';
+import { undoAutoAsked, useSuggestions } from '../../stores/suggestions';
 import { RatingPicker, SavedTextArea, Section, useShown } from './ui';
+
+/** "Asked" set from what was said (issue 15): says so, shows the line on hover, and undoes in one click. */
+function AutoMark({ interviewId, questionId, line }: { interviewId: string; questionId: string; line: string }) {
+  return (
+    <span className="ml-1.5 inline-flex items-center gap-1 align-[1px]" data-testid="auto-mark">
+      <span
+        title={i18n.t('suggest.autoHint', [line])}
+        className="rounded bg-emerald-100 px-1 text-[10px] font-semibold uppercase tracking-wide text-emerald-900"
+      >
+        {i18n.t('suggest.auto')}
+      </span>
+      <button
+        type="button"
+        onClick={() => void undoAutoAsked(interviewId, questionId)}
+        aria-label={i18n.t('suggest.undoLabel')}
+        className="rounded px-1 text-[11px] text-slate-700 underline hover:bg-slate-100"
+        data-testid="auto-undo"
+      >
+        {i18n.t('suggest.undo')}
+      </button>
+    </span>
+  );
+}
+
+/** The question's follow-ups; while the candidate answers it, untouched ones first and the first one suggested. */
+function FollowUps({ question }: { question: GuideQuestion }) {
+  const ranking = useSuggestions((s) => (s.view?.followUps?.questionId === question.id ? s.view.followUps.ranking : null));
+  const items = ranking ?? question.followUps.map((text, index) => ({ index, text, touched: false, score: 0 }));
+  const suggested = ranking?.find((f) => !f.touched)?.index ?? null;
+  return (
+    <ul aria-label={i18n.t('panel.questions.followUps')} className="mt-0.5 space-y-0.5" data-ranked={ranking !== null}>
+      {items.map((f) => (
+        <li
+          key={f.index}
+          className={`flex gap-1 text-xs leading-snug ${f.touched ? 'text-slate-400' : f.index === suggested ? 'font-medium text-indigo-900' : 'text-slate-600'}`}
+          data-touched={f.touched}
+          data-suggested={f.index === suggested}
+        >
+          <span aria-hidden="true" className="text-slate-400">
+            {f.touched ? '✓' : '↳'}
+          </span>
+          <span>
+            {f.text}
+            {f.index === suggested ? <span className="sr-only"> ({i18n.t('suggest.followUpSuggested')})</span> : null}
+            {f.touched ? <span className="sr-only"> ({i18n.t('suggest.followUpTouched')})</span> : null}
+          </span>
+          {f.index === suggested ? (
+            <span aria-hidden="true" className="ml-auto shrink-0 self-start rounded bg-indigo-100 px-1 text-[10px] font-semibold uppercase text-indigo-800">
+              {i18n.t('suggest.followUpSuggested')}
+            </span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function QuestionItem({ question, index, bundle, notes }: { question: GuideQuestion; index: number; bundle: InterviewBundle; notes: NoteRow[] }) {
   const state = statesById(bundle.questionStates).get(question.id);
   const asked = useShown(keys.asked(question.id), state?.asked ?? false);
   const rating = useShown(keys.rating(question.id), state?.rating ?? null);
   const focused = usePanel((s) => s.focusedQuestionId === question.id);
+  const auto = asked && state?.askedBy === 'auto' && state.asked;
+  const partly = useSuggestions((s) => !asked && (s.view?.next?.partlyCovered.includes(question.id) ?? false));
   const noteStored = state?.note ?? '';
   const note = useShown(keys.questionNote(question.id), noteStored);
   const open = focused || asked || note !== '';
@@ -23,6 +82,7 @@ function QuestionItem({ question, index, bundle, notes }: { question: GuideQuest
         aria-labelledby={textId}
         data-focused={focused}
         data-asked={asked}
+        data-auto={auto}
         onFocus={() => {
           if (!focused) focusQuestion(question.id);
         }}
@@ -50,19 +110,18 @@ function QuestionItem({ question, index, bundle, notes }: { question: GuideQuest
                   {i18n.t('panel.questions.core')}
                 </span>
               ) : null}
+              {auto ? <AutoMark interviewId={bundle.interview.id} questionId={question.id} line={state.autoLine?.text ?? ''} /> : null}
+              {partly ? (
+                <span
+                  title={i18n.t('suggest.partlyHint')}
+                  className="ml-1.5 inline-block rounded bg-amber-100 px-1 align-[1px] text-[10px] font-semibold uppercase tracking-wide text-amber-900"
+                  data-testid="partly-covered"
+                >
+                  {i18n.t('suggest.partly')}
+                </span>
+              ) : null}
             </p>
-            {question.followUps.length ? (
-              <ul aria-label={i18n.t('panel.questions.followUps')} className="mt-0.5 space-y-0.5">
-                {question.followUps.map((text, i) => (
-                  <li key={i} className="flex gap-1 text-xs leading-snug text-slate-600">
-                    <span aria-hidden="true" className="text-slate-400">
-                      ↳
-                    </span>
-                    <span>{text}</span>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            {question.followUps.length ? <FollowUps question={question} /> : null}
           </div>
         </div>
         {open ? (

@@ -3,11 +3,14 @@ import type { InterviewBundle } from '../../lib/db/records';
 import type { GuideStage } from '../../lib/guides/schema';
 import { keys, setFlagChecked, setFlagNote, shown, usePanel } from '../../stores/panel';
 import { redFlagsFor } from '../../stores/panel-logic';
+import { useSuggestions } from '../../stores/suggestions';
 import { SavedTextArea, Section, useShown } from './ui';
 
 function Flag({ id, text, scope, bundle }: { id: string; text: string; scope: 'global' | 'stage'; bundle: InterviewBundle }) {
   const row = bundle.redFlagChecks.find((r) => r.redFlagId === id);
   const checked = useShown(keys.flagChecked(id), row?.checked ?? false);
+  // A cue from what the candidate said (issue 15): a quiet prompt with the line, never a tick.
+  const cue = useSuggestions((s) => s.view?.redFlagCues[id]?.at(-1) ?? null);
   return (
     <li className={`rounded px-1.5 py-1 ${checked ? 'bg-red-50' : ''}`}>
       <label className="flex cursor-pointer items-start gap-2 text-sm leading-snug">
@@ -24,6 +27,11 @@ function Flag({ id, text, scope, bundle }: { id: string; text: string; scope: 'g
           ) : null}
         </span>
       </label>
+      {cue && !checked ? (
+        <p className="mt-0.5 pl-6 text-xs leading-snug text-amber-900" data-testid="red-flag-cue">
+          <span className="font-medium">{i18n.t('suggest.cue')}</span> “<span className="wrap-anywhere">{cue.text}</span>”
+        </p>
+      ) : null}
       {checked ? (
         <SavedTextArea
           className="mt-1 pl-6"

@@ -6,6 +6,7 @@ import { callHandlers } from './handlers/calls';
 import { dataHandlers } from './handlers/data';
 import { guideHandlers } from './handlers/guides';
 import { interviewHandlers } from './handlers/interviews';
+import { suggestHandlers } from './handlers/suggest';
 import { syncHandlers } from './handlers/sync';
 import { transcriptHandlers } from './handlers/transcript';
 import { HandlerError, type Handlers } from './router';
@@ -21,6 +22,7 @@ export function createHandlers(s: BackgroundServices): Handlers {
     ...dataHandlers(s),
     ...backupHandlers(s),
     ...transcriptHandlers(s),
+    ...suggestHandlers(s),
     ...syncHandlers(s),
   };
 }

@@ -16,6 +16,7 @@ import { dispatch, registerHandlers } from './router';
 import type { BackgroundServices, ContentCommand } from './services';
 import { TabRegistry, type KeyValueArea } from './tab-registry';
 import { SYNC_ALARM, SyncService } from './sync-service';
+import { SuggestService } from './suggest-service';
 import { PouchDB } from '../sync/pouch';
 
 const RETENTION_ALARM = 'retention';
@@ -68,8 +69,10 @@ export function startBackground(): BackgroundServices {
       if (event.type === 'interview-changed' || event.type === 'guides-changed') sync.kick();
     },
   };
+  const repo = new InterviewRepository(db, { now, newId: () => crypto.randomUUID() });
+  const suggest = new SuggestService({ repo, broadcast: (event) => views.broadcast(event) });
   const services: BackgroundServices = {
-    repo: new InterviewRepository(db, { now, newId: () => crypto.randomUUID() }),
+    repo,
     tabs: new TabRegistry(area(browser.storage.session), area(browser.storage.local), now),
     live: views,
     bundledGuides: BUNDLED_GUIDES,
@@ -85,6 +88,7 @@ export function startBackground(): BackgroundServices {
     injectCallScript: (tabId) => ensureCallScript(tabId, { check: false }),
     now,
     sync,
+    suggest,
   };
 
   const handlers = createHandlers(services);

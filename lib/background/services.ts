@@ -3,6 +3,7 @@ import type { InterviewRepository } from '../db/repository';
 import type { Settings } from '../settings';
 import type { StorageInfo } from '../protocol/protocol';
 import type { SyncControl } from './handlers/sync';
+import type { SuggestService } from './suggest-service';
 import type { LiveHub } from './live-hub';
 import type { TabRegistry } from './tab-registry';
 
@@ -41,6 +42,8 @@ export interface BackgroundServices {
   /** The browser's UI language (`browser.i18n.getUILanguage()`), e.g. `it-IT`. */
   uiLanguage: () => string;
   now: () => number;
+  /** Live suggestions (lib/background/suggest-service.ts); absent in tests that do not need them. */
+  suggest?: SuggestService;
   /** Team sync (lib/background/sync-service.ts); absent in tests that do not need it. */
   sync?: SyncControl;
 }

@@ -37,6 +37,20 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
     version: 2,
     stores: { utterances: 'id, interviewId, [interviewId+startMs]' },
   },
+  {
+    // Issue 15: questions can be marked asked automatically from the transcript. Every mark stored before was
+    // made by hand, so it is recorded as manual: automatic marks never override it.
+    version: 3,
+    stores: {},
+    upgrade: async (tx) => {
+      await tx
+        .table('questionStates')
+        .toCollection()
+        .modify((row: { asked?: boolean; askedBy?: string | null }) => {
+          if (row.askedBy === undefined) row.askedBy = row.asked ? 'manual' : null;
+        });
+    },
+  },
 ];
 
 /**

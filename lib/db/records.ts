@@ -126,6 +126,10 @@ export const NoteRow = z.object({
 });
 export type NoteRow = z.infer<typeof NoteRow>;
 
+/** Who marked a question asked: the interviewer by hand, or the live suggestions from the transcript. */
+export const AskedBy = z.enum(['manual', 'auto']);
+export type AskedBy = z.infer<typeof AskedBy>;
+
 /** Per-question state; primary key [interviewId+questionId]. */
 export const QuestionStateRow = z.object({
   interviewId: Id,
@@ -133,6 +137,15 @@ export const QuestionStateRow = z.object({
   stageId: z.string().max(80).nullable().default(null),
   asked: z.boolean().default(false),
   askedAt: Time.nullable().default(null),
+  /**
+   * Who set `asked` (issue 15): `manual` the interviewer, `auto` the live suggestions from what was said (undoable,
+   * never over a manual state). Null or absent: never set (rows stored before version 3 were set by hand).
+   */
+  askedBy: AskedBy.nullable().optional(),
+  /** The interviewer undid an automatic mark: the suggestions never mark this question again. */
+  autoUndone: z.boolean().optional(),
+  /** The transcript line that made the automatic mark, shown next to it (absent on manual marks). */
+  autoLine: z.object({ text: LongText, atMs: z.number().int() }).optional(),
   rating: Rating.nullable().default(null),
   note: LongText.default(''),
   updatedAt: Time,

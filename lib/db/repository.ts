@@ -1,6 +1,7 @@
 import type { Guide } from '../guides/schema';
 import { groupBundles } from './bundles';
 import type { InterviewDatabase } from './database';
+import { QuestionStateRow } from './records';
 import type {
   CriterionRatingRow,
   InterviewBundle,
@@ -8,7 +9,6 @@ import type {
   InterviewSummary,
   NoteRow,
   Platform,
-  QuestionStateRow,
   Rating,
   RedFlagCheckRow,
   TranscriptState,
@@ -373,24 +373,80 @@ export class InterviewRepository {
         note: '',
         updatedAt: now,
       };
+      // Whatever the interviewer sets by hand is theirs: automatic marks never override it (issue 15).
       if (patch.asked !== undefined) {
         row.asked = patch.asked;
         row.askedAt = patch.asked ? (row.askedAt ?? now) : null;
+        row.askedBy = 'manual';
       }
       if (patch.rating !== undefined) {
         row.rating = patch.rating;
-        // Rating an answer implies the question was asked.
-        if (patch.rating !== null && !row.asked) {
+        // Rating an answer implies the question was asked, and confirms an automatic mark.
+        if (patch.rating !== null) {
+          if (!row.asked) row.askedAt = now;
           row.asked = true;
-          row.askedAt = now;
+          row.askedBy = 'manual';
         }
       }
       if (patch.note !== undefined) row.note = patch.note;
       row.stageId ??= stageId;
       row.updatedAt = Math.max(now, row.updatedAt);
-      await db.questionStates.put(row);
+      // Parsed again so that every stored row has the schema's key order (exports and backups compare equal).
+      await db.questionStates.put(QuestionStateRow.parse(row));
       await db.interviews.update(interviewId, { updatedAt: now });
       return row;
+    });
+  }
+
+  /**
+   * Marks a question asked automatically (live suggestions, issue 15), keeping the line that said it. Does nothing
+   * when the interviewer set the question by hand, undid an automatic mark on it, or it is already asked, or the
+   * interview ended. @returns the stored row when it changed, else null.
+   */
+  async autoMarkAsked(
+    interviewId: string,
+    questionId: string,
+    stageId: string | null,
+    line: { text: string; atMs: number },
+  ): Promise<QuestionStateRow | null> {
+    const { db } = this;
+    return db.transaction('rw', db.questionStates, db.interviews, async () => {
+      const interview = assertEditable(await this.getInterview(interviewId));
+      if (interview.state === 'ended') return null;
+      const now = this.deps.now();
+      const before = await db.questionStates.get([interviewId, questionId]);
+      if (before && (before.asked || before.askedBy === 'manual' || before.autoUndone)) return null;
+      const row: QuestionStateRow = {
+        ...(before ?? { interviewId, questionId, stageId, rating: null, note: '' }),
+        asked: true,
+        askedAt: now,
+        askedBy: 'auto',
+        autoLine: { text: line.text.slice(0, 2000), atMs: line.atMs },
+        updatedAt: Math.max(now, before?.updatedAt ?? 0),
+      } as QuestionStateRow;
+      row.stageId ??= stageId;
+      await db.questionStates.put(QuestionStateRow.parse(row));
+      await db.interviews.update(interviewId, { updatedAt: now });
+      return row;
+    });
+  }
+
+  /**
+   * Undoes an automatic "asked" mark: the question is unasked again and never marked automatically again.
+   * A manual state is left alone. @returns the row, or null when there was no automatic mark to undo.
+   */
+  async undoAutoAsked(interviewId: string, questionId: string): Promise<QuestionStateRow | null> {
+    const { db } = this;
+    return db.transaction('rw', db.questionStates, db.interviews, async () => {
+      assertEditable(await this.getInterview(interviewId));
+      const row = await db.questionStates.get([interviewId, questionId]);
+      if (!row || row.askedBy !== 'auto' || !row.asked) return null;
+      const now = this.deps.now();
+      const { autoLine: _line, ...rest } = row;
+      const next: QuestionStateRow = { ...rest, asked: false, askedAt: null, askedBy: null, autoUndone: true, updatedAt: Math.max(now, row.updatedAt) };
+      await db.questionStates.put(QuestionStateRow.parse(next));
+      await db.interviews.update(interviewId, { updatedAt: now });
+      return next;
     });
   }
 

@@ -19,6 +19,7 @@ import type { Backup } from '../export/backup';
 import { SyncSetup } from '../sync/config';
 import type { SyncStatus } from '../sync/status';
 import type { DebriefGroup, Debrief } from '../sync/debrief';
+import type { SuggestView } from '../suggest/live';
 
 /**
  * The one protocol every context (panel, popup, options, side panel, content script) uses to talk to the
@@ -281,6 +282,12 @@ export const protocol = {
   /** Presses Meet's own captions button in the tab, on the interviewer's click. @returns whether it was pressed. */
   'transcript.captionsOn': message<{ pressed: boolean }>()(z.object({ tabId: TabId.optional() })),
 
+  // Live suggestions (issue 15)
+  /** The interview's live suggestions for its current stage; null when it has none (a teammate's, no such stage). */
+  'suggest.get': message<{ view: SuggestView | null }>()(z.object({ interviewId: Id })),
+  /** Undoes an automatic "asked" mark; the question is never marked automatically again. */
+  'suggest.undo': message<{ undone: boolean }>()(z.object({ interviewId: Id, questionId: SlugRef })),
+
   // Data
   /**
    * A full backup (see lib/export/backup.ts) of the given interviews, or of all when `ids` is omitted. Runtime
@@ -326,6 +333,8 @@ export type LiveEvent =
   | { type: 'transcript-utterance'; interviewId: string; utterance: UtteranceRow }
   /** A call tab's captions turned on or off, as its transcript reader saw them. */
   | { type: 'transcript-status'; tabId: number; captions: CaptionsStatus | null }
+  /** The live suggestions of an interview changed (lib/background/suggest-service.ts). */
+  | { type: 'suggestions'; interviewId: string; view: SuggestView }
   /** Team sync's status changed (lib/background/sync-service.ts). */
   | { type: 'sync-status'; status: SyncStatus };
 

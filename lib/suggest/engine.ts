@@ -239,6 +239,19 @@ export class SuggestEngine {
     if (this.current === questionId) this.current = null;
   }
 
+  /** Restores a question's state as stored (an automatic mark stays undoable), without moving the focus. */
+  restore(questionId: string, state: EngineQuestionState): void {
+    if (this.states.has(questionId)) this.states.set(questionId, state);
+  }
+
+  /**
+   * Never marks this question automatically (an automatic mark the interviewer undid earlier, restored from
+   * storage when the engine is rebuilt).
+   */
+  refuse(questionId: string): void {
+    this.refused.add(questionId);
+  }
+
   /** Makes a question the current one (its follow-ups get ranked against the answer from now on). */
   focus(questionId: string | null): void {
     if (questionId !== this.current) {

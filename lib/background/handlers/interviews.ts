@@ -25,6 +25,11 @@ export function interviewHandlers(s: BackgroundServices): InterviewHandlers {
     s.live.broadcast({ type: 'interviews-changed' });
     return row;
   };
+  /** What the live suggestions read changed: they are rebuilt shortly (issue 15). */
+  const heard = <T>(row: T, interviewId: string): T => {
+    s.suggest?.changed(interviewId);
+    return row;
+  };
   return {
     'interviews.start': async (input, ctx) => {
       const guide = await requireGuide(s, input.guideId);
@@ -53,8 +58,14 @@ export function interviewHandlers(s: BackgroundServices): InterviewHandlers {
       if (tabId !== null) s.live.broadcast({ type: 'tab-changed', tabId });
       return changed(row, row.id);
     },
-    'interviews.update': async ({ id, patch }) => changed(await s.repo.updateInterview(id, patch), id),
-    'interviews.end': async ({ id }) => changed(await s.repo.endInterview(id), id),
+    'interviews.update': async ({ id, patch }) => {
+      const row = changed(await s.repo.updateInterview(id, patch), id);
+      return 'currentStageId' in patch ? heard(row, id) : row;
+    },
+    'interviews.end': async ({ id }) => {
+      s.suggest?.forget(id);
+      return changed(await s.repo.endInterview(id), id);
+    },
     'interviews.get': ({ id }) => s.repo.getBundle(id),
     'interviews.list': ({ query, sort, offset, limit }) => s.repo.list(query, sort, offset, limit),
     'interviews.recent': ({ limit }) => s.repo.recent(limit),
@@ -65,16 +76,16 @@ export function interviewHandlers(s: BackgroundServices): InterviewHandlers {
       s.live.broadcast({ type: 'interviews-changed' });
       return { deleted };
     },
-    'notes.upsert': async (input) => changed(await s.repo.upsertNote(input), input.interviewId),
+    'notes.upsert': async (input) => heard(changed(await s.repo.upsertNote(input), input.interviewId), input.interviewId),
     'notes.delete': async ({ id }) => {
       const note = await s.repo.db.notes.get(id);
       const deleted = await s.repo.deleteNote(id);
       if (note && deleted) await s.sync?.deleted([], [{ interviewId: note.interviewId, id }]);
-      if (note) changed(note, note.interviewId);
+      if (note) heard(changed(note, note.interviewId), note.interviewId);
       return { deleted };
     },
     'questions.upsert': async ({ interviewId, questionId, stageId, patch }) =>
-      changed(await s.repo.upsertQuestionState(interviewId, questionId, stageId, patch), interviewId),
+      heard(changed(await s.repo.upsertQuestionState(interviewId, questionId, stageId, patch), interviewId), interviewId),
     'redFlags.upsert': async ({ interviewId, redFlagId, stageId, patch }) =>
       changed(await s.repo.upsertRedFlag(interviewId, redFlagId, stageId, patch), interviewId),
     'criteria.upsert': async ({ interviewId, criterionId, patch }) =>

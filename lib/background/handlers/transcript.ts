@@ -63,7 +63,10 @@ export function transcriptHandlers(s: BackgroundServices): TranscriptHandlers {
       }
       if (!isCapturing(interview)) throw new HandlerError('forbidden', 'The transcript of this interview is off, or the candidate was not told yet');
       const { row, changed } = await s.repo.upsertUtterance(input);
-      if (changed) s.live.broadcast({ type: 'transcript-utterance', interviewId: input.interviewId, utterance: row });
+      if (changed) {
+        s.live.broadcast({ type: 'transcript-utterance', interviewId: input.interviewId, utterance: row });
+        await s.suggest?.heard(input.interviewId, row);
+      }
       return row;
     },
     'transcript.status': ({ captions: status }, ctx) => {
@@ -83,13 +86,18 @@ export function transcriptHandlers(s: BackgroundServices): TranscriptHandlers {
       await applyTranscript(s, row);
       return changed(row);
     },
-    'transcript.speaker': async ({ interviewId, speaker }) => changed(await s.repo.setTranscript(interviewId, { interviewerSpeaker: speaker })),
+    'transcript.speaker': async ({ interviewId, speaker }) => {
+      const row = await s.repo.setTranscript(interviewId, { interviewerSpeaker: speaker });
+      s.suggest?.changed(interviewId);
+      return changed(row);
+    },
     'transcript.list': async ({ interviewId }) => {
       await s.repo.getInterview(interviewId);
       return s.repo.listUtterances(interviewId);
     },
     'transcript.delete': async ({ interviewId, ids }) => {
       const deleted = await s.repo.deleteUtterances(interviewId, ids);
+      s.suggest?.changed(interviewId);
       s.live.broadcast({ type: 'interview-changed', interviewId });
       return { deleted };
     },

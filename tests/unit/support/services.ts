@@ -2,6 +2,7 @@ import { Guide } from '../../../lib/guides/schema';
 import { InterviewDatabase } from '../../../lib/db/database';
 import { InterviewRepository } from '../../../lib/db/repository';
 import { createHandlers, mapHandlerError } from '../../../lib/background/handlers';
+import { SuggestService } from '../../../lib/background/suggest-service';
 import type { BackgroundServices, ContentCommand } from '../../../lib/background/services';
 import { TabRegistry, type KeyValueArea } from '../../../lib/background/tab-registry';
 import type { LiveEvent } from '../../../lib/protocol/protocol';
@@ -50,7 +51,9 @@ function memoryArea(): KeyValueArea {
 let counter = 0;
 
 /** Background services over a fresh fake-indexeddb database, with a controllable clock and recorded events. */
-export function makeServices(options: { settings?: Partial<Settings>; session?: KeyValueArea; uiLanguage?: string; bundledGuides?: Guide[] } = {}) {
+export function makeServices(
+  options: { settings?: Partial<Settings>; session?: KeyValueArea; uiLanguage?: string; bundledGuides?: Guide[]; suggest?: boolean; db?: InterviewDatabase } = {},
+) {
   let clock = 1_700_000_000_000;
   const events: LiveEvent[] = [];
   const commands: { tabId: number; command: ContentCommand }[] = [];
@@ -58,7 +61,7 @@ export function makeServices(options: { settings?: Partial<Settings>; session?: 
   const readerCalls: { tabId: number; action: 'ensure' | 'stop' | 'captions-on' }[] = [];
   /** Tabs the call-detection script was injected into (`calls.load`), in order. */
   const injected: number[] = [];
-  const db = new InterviewDatabase(`test-${++counter}-${Math.random().toString(36).slice(2)}`);
+  const db = options.db ?? new InterviewDatabase(`test-${++counter}-${Math.random().toString(36).slice(2)}`);
   let ids = 0;
   const services: BackgroundServices = {
     repo: new InterviewRepository(db, { now: () => clock, newId: () => `id-${++ids}` }),
@@ -80,6 +83,9 @@ export function makeServices(options: { settings?: Partial<Settings>; session?: 
     uiLanguage: () => options.uiLanguage ?? 'en-US',
     now: () => clock,
   };
+  if (options.suggest) {
+    services.suggest = new SuggestService({ repo: services.repo, broadcast: services.live.broadcast, rebuildDelayMs: 0 });
+  }
   return {
     services,
     handlers: createHandlers(services),
