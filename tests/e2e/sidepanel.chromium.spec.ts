@@ -28,13 +28,13 @@ async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
 }
 
 const overlayHosts = (page: Page) => page.locator(`[${PANEL_HOST_ATTR}]`).count();
+const panelFrames = (page: Page) => page.frames().filter((f) => f.url().includes('/panel.html') && !f.isDetached());
 
 /** Sets a platform's panel mode from the options page's Settings view, as the interviewer would. */
 async function chooseMode(context: BrowserContext, extensionId: string, mode: 'Over the call' | 'In the side panel'): Promise<Page> {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html#settings`);
   const meet = options.getByTestId('panel-mode-meet');
-  await meet.evaluate((group) => group.addEventListener('change', () => ((window as unknown as { modeChangedAt: number }).modeChangedAt = Date.now()), true));
   await meet.getByRole('radio', { name: mode }).check();
   await expect(meet.getByRole('radio', { name: mode })).toBeChecked();
   return options;
@@ -55,21 +55,13 @@ test('side-panel mode: no overlay on the Meet call, and the side panel shows and
   // The overlay offers the side panel.
   await expect(frame.getByRole('button', { name: 'Show in side panel' })).toBeVisible();
 
-  // Switch Meet to the side panel: the overlay leaves the call page within a second, without a reload. Both
-  // moments are taken in the pages themselves (same clock), so a busy test machine does not blur them.
-  await call.evaluate((attr) => {
-    const seen = window as unknown as { overlayGoneAt?: number };
-    new MutationObserver(() => {
-      if (!document.querySelector(`[${attr}]`)) seen.overlayGoneAt ??= Date.now();
-    }).observe(document.documentElement, { childList: true });
-  }, PANEL_HOST_ATTR);
+  // Switch Meet to the side panel: the overlay leaves the call page, which is not reloaded for it (a mark in the
+  // page's window survives). How fast is not asserted here (no timed assertions in tests).
+  await call.evaluate(() => ((window as unknown as { __beforeSwitch?: boolean }).__beforeSwitch = true));
   const options = await chooseMode(context, extensionId, 'In the side panel');
-  const switchedAt = await options.evaluate(() => (window as unknown as { modeChangedAt: number }).modeChangedAt);
-  const goneAt = await call
-    .waitForFunction(() => (window as unknown as { overlayGoneAt?: number }).overlayGoneAt, undefined, { timeout: 5000 })
-    .then((handle) => handle.jsonValue() as Promise<number>);
-  expect(goneAt - switchedAt).toBeLessThan(1000);
-  expect(await overlayHosts(call)).toBe(0);
+  await expect.poll(() => overlayHosts(call)).toBe(0);
+  expect(await call.evaluate(() => (window as unknown as { __beforeSwitch?: boolean }).__beforeSwitch)).toBe(true);
+  expect(panelFrames(call)).toHaveLength(0);
 
   // A fresh load of the call never shows it either.
   await call.reload();
@@ -113,13 +105,13 @@ test('side-panel mode: no overlay on the Meet call, and the side panel shows and
   // "Show over the call" brings the overlay back on the call tab, with the side panel's note in it.
   await side.getByRole('button', { name: 'Show over the call' }).click();
   await expect(side.getByTestId('sidepanel-overlay-mode')).toBeVisible();
-  await expect.poll(() => overlayHosts(call), { timeout: 2000, intervals: [50] }).toBe(1);
+  await expect.poll(() => overlayHosts(call), { intervals: [50] }).toBe(1);
   const back = await panelFrame(call);
   await expect(back.getByTestId('note-entries')).toContainText('Typed in the side panel');
   // And the side panel's notice moves it back.
   await side.getByRole('button', { name: 'Show it here instead' }).click();
   await expect(side.getByTestId('candidate-name')).toHaveText('Riley Sidebar');
-  await expect.poll(() => overlayHosts(call), { timeout: 3000, intervals: [50] }).toBe(0);
+  await expect.poll(() => overlayHosts(call), { intervals: [50] }).toBe(0);
 
   expect(errors).toEqual([]);
   expect(sideErrors).toEqual([]);
@@ -158,7 +150,7 @@ test('“Show in side panel” in the overlay opens Chrome’s side panel on the
   await call.goto(MEETING_URL);
   const frame = await panelFrame(call);
   await frame.getByRole('button', { name: 'Show in side panel' }).click();
-  await expect.poll(() => overlayHosts(call), { timeout: 2000, intervals: [50] }).toBe(0);
+  await expect.poll(() => overlayHosts(call), { intervals: [50] }).toBe(0);
   const probe = await context.newPage();
   await probe.goto(`chrome-extension://${extensionId}/options.html`);
   // The real side panel is an extension context of its own (runtime.getContexts, Chrome 116+).

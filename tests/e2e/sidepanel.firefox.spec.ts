@@ -16,8 +16,6 @@ test.afterAll(async () => {
   await session?.close();
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 async function textOf(page: Page, selector: string): Promise<string> {
   await page.waitForSelector(selector, { timeout: 10_000 });
   return page.$eval(selector, (el) => el.textContent ?? '');
@@ -31,15 +29,15 @@ test('side-panel mode: no overlay on the Meet call, and the sidebar page shows a
   await call.keyboard.press('Enter');
   await waitForNoteFirefox(session, 'Typed in the overlay');
 
-  // Meet goes to the sidebar from the Settings view; the overlay leaves the call page within a second.
+  // Meet goes to the sidebar from the Settings view; the overlay leaves the call page, which is not reloaded for
+  // it (a mark in the page's window survives). How fast is not asserted here (no timed assertions in tests).
+  await call.evaluate(() => ((window as unknown as { __beforeSwitch?: boolean }).__beforeSwitch = true));
   const options = await openExtensionPage(session, 'options.html#settings');
   await options.waitForSelector('[data-testid="panel-mode-meet"]', { timeout: 10_000 });
   await options.click('[data-testid="panel-mode-meet"] label:nth-of-type(2) input');
-  const switchedAt = Date.now();
-  while ((await panelFrames(call)).length > 0) {
-    expect(Date.now() - switchedAt, 'the overlay is gone within a second').toBeLessThan(1000);
-    await sleep(50);
-  }
+  await expect.poll(() => call.$$eval('[data-interview-copilot]', (els) => els.length)).toBe(0);
+  expect(await call.evaluate(() => (window as unknown as { __beforeSwitch?: boolean }).__beforeSwitch)).toBe(true);
+  expect(await panelFrames(call)).toHaveLength(0);
 
   const tabId = await options.evaluate(async (pattern) => (await browser.tabs.query({ url: pattern }))[0]?.id, `${MEETING_URL}*`);
   expect(tabId).toEqual(expect.any(Number));
