@@ -26,6 +26,12 @@ export const Settings = z.object({
    * confirms in the panel that the candidate was told before anything is kept.
    */
   transcriptOnStart: PerPlatform(z.boolean(), false).default({ meet: false, zoom: false, teams: false }),
+  /**
+   * Field separator of the CSV export; null follows the interface language (`csvDelimiterFor`): Excel in a
+   * locale whose decimal separator is a comma (Italian among them) expects `;` and puts a comma-separated file
+   * in one column.
+   */
+  csvDelimiter: z.enum(['comma', 'semicolon']).nullable().default(null),
   lastGuideId: z.string().max(80).nullable().default(null),
   lastStageId: z.string().max(80).nullable().default(null),
 });
@@ -33,6 +39,18 @@ export type Settings = z.infer<typeof Settings>;
 export type SettingsPatch = Partial<Settings>;
 
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
+
+/** A CSV field separator the settings offer. */
+export type CsvDelimiterName = 'comma' | 'semicolon';
+
+/**
+ * The CSV separator in use: the chosen one, else semicolon when the interface language (a BCP 47 tag such as
+ * `it-IT`, from `browser.i18n.getUILanguage()`) is Italian, else comma.
+ */
+export function csvDelimiterFor(chosen: CsvDelimiterName | null, uiLanguage: string): CsvDelimiterName {
+  if (chosen) return chosen;
+  return uiLanguage.split('-')[0]!.toLowerCase() === 'it' ? 'semicolon' : 'comma';
+}
 
 /**
  * Parses stored settings, falling back to defaults field by field: a corrupt or older value never breaks a view.

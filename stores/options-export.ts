@@ -6,6 +6,7 @@ import {
   interviewsToMarkdown,
   serializeBackup,
   type Backup,
+  type CsvOptions,
   type ExportKind,
   type ExportLabels,
 } from '../lib/export';
@@ -30,14 +31,15 @@ export interface ExportFile {
 /**
  * Writes a backup (of one, some or all interviews) as the file of the chosen kind: the JSON backup itself,
  * Markdown scorecards or the CSV table. A single interview's file is named after its candidate
- * (`scorecard-alex-rivera-2026-11-29.md`), several after the content (`interviews-2026-11-29.csv`).
+ * (`scorecard-alex-rivera-2026-11-29.md`), several after the content (`interviews-2026-11-29.csv`). `csv` sets
+ * the CSV's delimiter and BOM.
  */
-export function buildExport(kind: ExportKind, backup: Backup, labels: ExportLabels, now: Date): ExportFile {
+export function buildExport(kind: ExportKind, backup: Backup, labels: ExportLabels, now: Date, csv: CsvOptions = {}): ExportFile {
   const subject = backup.interviews.length === 1 ? backup.interviews[0]!.candidateName : undefined;
   const filename = exportFileName(kind, now, subject);
   const mime = EXPORT_MIME[kind];
   if (kind === 'json') return { filename, mime, text: serializeBackup(backup) };
   const bundles = bundlesFromBackup(backup);
-  if (kind === 'csv') return { filename, mime, text: interviewsToCsv(bundles) };
+  if (kind === 'csv') return { filename, mime, text: interviewsToCsv(bundles, csv) };
   return { filename, mime, text: interviewsToMarkdown(bundles, labels) };
 }

@@ -35,20 +35,23 @@ export const useSettings = create<SettingsState>()((set, get) => ({
   },
 }));
 
-let started = false;
-/** Reads the stored settings into the store and subscribes to later changes. Safe to call more than once. */
+let hydration: Promise<void> | null = null;
+/**
+ * Reads the stored settings into the store and subscribes to later changes. Safe to call more than once: every
+ * call resolves once the first read is done (never rejects; a failed read sets `error`).
+ */
 export function hydrateSettings(): Promise<void> {
-  if (started) return Promise.resolve();
-  started = true;
+  if (hydration) return hydration;
   settingsItem.watch((value) => useSettings.setState({ settings: parseSettings(value) }));
-  return settingsItem.getValue().then(
+  hydration = settingsItem.getValue().then(
     (value) => useSettings.setState({ settings: parseSettings(value), hydrated: true }),
     (error: unknown) => useSettings.setState({ hydrated: true, error: String(error) }),
   );
+  return hydration;
 }
 
 /** Test helper: forget the hydration so the next `hydrateSettings` reads storage again. */
 export function resetSettingsStoreForTests() {
-  started = false;
+  hydration = null;
   useSettings.setState({ hydrated: false, settings: parseSettings(undefined), error: null });
 }

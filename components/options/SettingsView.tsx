@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { browser, type Browser } from 'wxt/browser';
 import { Platform } from '../../lib/db/records';
+import { csvDelimiterFor } from '../../lib/settings';
 import { call } from '../../lib/protocol/client';
 import { useSettings } from '../../stores/settings';
 import { Button, Card, errorText, Status } from './ui';
@@ -193,6 +194,27 @@ export function SettingsView() {
             </p>
           </div>
         </div>
+      </Card>
+
+      <Card title={i18n.t('options.settings.csv')} titleId="csv-title">
+        <fieldset className="flex flex-col gap-2" aria-describedby="csv-delimiter-help">
+          <legend className="mb-1 text-sm font-medium text-slate-700">{i18n.t('options.settings.csvDelimiter')}</legend>
+          {(['comma', 'semicolon'] as const).map((name) => (
+            <label key={name} className="flex items-center gap-2 text-sm">
+              <input
+                type="radio"
+                name="csv-delimiter"
+                className="size-4 accent-indigo-600"
+                checked={csvDelimiterFor(settings.csvDelimiter, browser.i18n.getUILanguage()) === name}
+                onChange={() => void update({ csvDelimiter: name })}
+              />
+              {name === 'comma' ? i18n.t('options.settings.csvComma') : i18n.t('options.settings.csvSemicolon')}
+            </label>
+          ))}
+          <p id="csv-delimiter-help" className="text-sm text-slate-600">
+            {i18n.t('options.settings.csvDelimiterHelp')}
+          </p>
+        </fieldset>
       </Card>
 
       <Shortcuts />

@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
+import { browser } from 'wxt/browser';
 import { exportLabels, mergeBackups, type Backup, type ExportKind, type ExportLabels } from '../../lib/export';
 import { call } from '../../lib/protocol/client';
+import { csvDelimiterFor } from '../../lib/settings';
+import { hydrateSettings, useSettings } from '../../stores/settings';
 import { buildExport, type ExportFile } from '../../stores/options-export';
 import { Button, downloadFile, errorText, Status } from './ui';
 
@@ -28,15 +31,21 @@ export async function fetchBackup(ids?: string[]): Promise<Backup> {
   return parts.length === 1 ? parts[0]! : mergeBackups(parts, new Date());
 }
 
+/** The CSV delimiter the interviewer chose in Settings, else the one of the interface language (`;` for Italian). */
+export async function csvDelimiter(): Promise<',' | ';'> {
+  await hydrateSettings();
+  return csvDelimiterFor(useSettings.getState().settings.csvDelimiter, browser.i18n.getUILanguage()) === 'semicolon' ? ';' : ',';
+}
+
 /**
  * Exports interviews as a downloaded file: reads their backup through the protocol (`fetchBackup`), then the
- * page writes the chosen format.
+ * page writes the chosen format (CSV with the delimiter from `csvDelimiter`).
  * @returns the file written.
  * @throws ApiCallError when the background failed.
  */
 export async function exportInterviews(kind: ExportKind, ids?: string[]): Promise<ExportFile> {
   const backup = await fetchBackup(ids);
-  const file = buildExport(kind, backup, labels(), new Date());
+  const file = buildExport(kind, backup, labels(), new Date(), kind === 'csv' ? { delimiter: await csvDelimiter() } : {});
   downloadFile(file.filename, file.text, file.mime);
   return file;
 }

@@ -27,6 +27,11 @@ export interface CsvOptions {
    * page and mangles every accented letter. Papa.parse and most tools skip it.
    */
   bom?: boolean;
+  /**
+   * Field separator (default `,`). Use `;` for Excel in locales whose decimal separator is a comma (e.g. Italian),
+   * which opens a comma-separated file in one column.
+   */
+  delimiter?: ',' | ';';
 }
 
 /*
@@ -44,6 +49,7 @@ type Cell = string | number;
  * on a question, with its call offset as `mm:ss` and in milliseconds). `date` is the interview's start (else
  * scheduled, else created) in ISO 8601 UTC; `rating` is the stored value (`strong-no`, `no`, `yes`, `strong-yes`).
  * Every text cell that a spreadsheet would run as a formula is prefixed with `'`; numbers are left as numbers.
+ * The same BOM, CRLF and formula defusing apply with either delimiter; a cell holding the delimiter is quoted.
  */
 export function interviewsToCsv(bundles: InterviewBundle[], options: CsvOptions = {}): string {
   const data: Cell[][] = [];
@@ -85,7 +91,7 @@ export function interviewsToCsv(bundles: InterviewBundle[], options: CsvOptions 
       row('note', stage, known?.question.text ?? n.questionId ?? '', '', n.text, n.offsetMs);
     }
   }
-  const csv = Papa.unparse({ fields: [...CSV_COLUMNS], data }, { escapeFormulae: FORMULA_START, newline: '\r\n' });
+  const csv = Papa.unparse({ fields: [...CSV_COLUMNS], data }, { escapeFormulae: FORMULA_START, newline: '\r\n', delimiter: options.delimiter ?? ',' });
   // Papa ends the header with a line break when there are no rows, and no row otherwise: end the file with exactly one.
   return `${options.bom === false ? '' : '\uFEFF'}${csv.endsWith('\r\n') ? csv : `${csv}\r\n`}`;
 }

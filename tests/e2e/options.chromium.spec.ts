@@ -161,6 +161,25 @@ test('an exported JSON backup, wiped data, then the import restores the same rec
   expect(errors).toEqual([]);
 });
 
+test('the CSV export uses the delimiter chosen in Settings, with the BOM and CRLF', async ({ context, extensionId }) => {
+  const page = await openOptions(context, extensionId, '#/settings');
+  await seed(page);
+  const group = page.getByRole('group', { name: 'Separator between columns' });
+  // An English browser starts with commas.
+  await expect(group.getByRole('radio', { name: 'Comma (,)' })).toBeChecked();
+  await group.getByRole('radio', { name: 'Semicolon (;)' }).check();
+  await expect(group.getByRole('radio', { name: 'Semicolon (;)' })).toBeChecked();
+
+  await page.goto(`chrome-extension://${extensionId}/options.html#/data`);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-export="csv"]').first().click()]);
+  mkdirSync(test.info().outputDir, { recursive: true });
+  const file = path.join(test.info().outputDir, download.suggestedFilename());
+  await download.saveAs(file);
+  const text = readFileSync(file, 'utf8');
+  expect(text.startsWith('\uFEFFinterview_id;candidate;candidate_ref;')).toBe(true);
+  expect(text.split('\r\n').filter((l) => l.includes(';note;')).length).toBeGreaterThan(0);
+});
+
 test('the list works with 5,000 interviews: virtualised, search, sort, select all, scroll (timings: `npm run bench`, options-list)', async ({ context, extensionId }) => {
   test.setTimeout(180_000);
   const page = await openOptions(context, extensionId, '#/data');

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { InterviewBundle } from '../../lib/db/records';
 import { CSV_COLUMNS, interviewsToCsv } from '../../lib/export/csv';
+import { csvDelimiterFor } from '../../lib/settings';
 import { expectGolden, loadGoldenBundle } from '../fixtures/golden/golden';
 
 type CsvRecord = Record<(typeof CSV_COLUMNS)[number], string>;
@@ -102,6 +103,42 @@ describe('CSV export', () => {
       updatedAt: i,
     }));
     expect(rows(interviewsToCsv([bundle])).map((r) => r.text)).toEqual(texts);
+  });
+
+  describe('delimiter (comma, or semicolon for Excel in Italian and other comma-decimal locales)', () => {
+    const NOTES = ['Esperienza 3,5 anni', 'Perché?', '-2 anni', '@Marco'];
+    function italianNotes(): InterviewBundle {
+      const bundle = withNote(NOTES[0]!, 'Giulia Bianchi');
+      bundle.notes = NOTES.map((text, i) => ({ id: `n${i}`, interviewId: bundle.interview.id, questionId: null, stageId: null, text, offsetMs: (i + 1) * 61_000, createdAt: i, updatedAt: i }));
+      return bundle;
+    }
+
+    it.each([
+      ['comma', ',', 'notes.comma.csv'],
+      ['semicolon', ';', 'notes.semicolon.csv'],
+    ] as const)('%s: matches its golden file (BOM, CRLF, defused formulas)', (_name, delimiter, golden) => {
+      const csv = interviewsToCsv([italianNotes()], { delimiter });
+      expectGolden(golden, csv);
+      expect(csv.startsWith(`\uFEFFinterview_id${delimiter}candidate${delimiter}`)).toBe(true);
+      expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+      const parsed = Papa.parse<CsvRecord>(csv, { header: true, skipEmptyLines: true, delimiter });
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.data.map((r) => r.text)).toEqual(['Esperienza 3,5 anni', 'Perché?', "'-2 anni", "'@Marco"]);
+    });
+
+    it('quotes a cell only when it holds the delimiter in use', () => {
+      expect(interviewsToCsv([italianNotes()], { delimiter: ',' })).toContain(',"Esperienza 3,5 anni",');
+      expect(interviewsToCsv([italianNotes()], { delimiter: ';' })).toContain(';Esperienza 3,5 anni;');
+      expect(interviewsToCsv([withNote('prima; dopo')], { delimiter: ';' })).toContain(';"prima; dopo";');
+    });
+
+    it('defaults to semicolon when the interface language is Italian, unless chosen', () => {
+      expect(csvDelimiterFor(null, 'it')).toBe('semicolon');
+      expect(csvDelimiterFor(null, 'it-IT')).toBe('semicolon');
+      expect(csvDelimiterFor(null, 'en-US')).toBe('comma');
+      expect(csvDelimiterFor('comma', 'it-IT')).toBe('comma');
+      expect(csvDelimiterFor('semicolon', 'en')).toBe('semicolon');
+    });
   });
 
   it('writes a header only for no interviews', () => {

@@ -158,6 +158,9 @@ describe('exports from the options page', () => {
     expect(md.match(/^# Scorecard: /gm)).toHaveLength(3);
     const csv = buildExport('csv', backup, EN_LABELS, day).text;
     expect(csv.split('\r\n').filter((l) => l.includes(',note,'))).toHaveLength(12);
+    const semicolons = buildExport('csv', backup, EN_LABELS, day, { delimiter: ';' }).text;
+    expect(semicolons.startsWith('\uFEFFinterview_id;candidate;')).toBe(true);
+    expect(semicolons.split('\r\n').filter((l) => l.includes(';note;'))).toHaveLength(12);
     const json = buildExport('json', backup, EN_LABELS, day).text;
     expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(backup)));
   });
