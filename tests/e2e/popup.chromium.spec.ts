@@ -78,17 +78,15 @@ test('choosing Backend Engineer and a stage in the popup starts the interview, a
   const tabId = await callTabId(popup, MEETING);
   await expect(frame.locator('body')).not.toContainText(question);
   await popup.getByRole('button', { name: 'Start interview' }).click();
-  const clicked = Date.now();
   // The background attached the interview to this call, with the chosen guide and stage.
   await expect
-    .poll(async () => (await sessionOf(popup, tabId)).interview?.interview, { timeout: 1000, intervals: [50] })
+    .poll(async () => (await sessionOf(popup, tabId)).interview?.interview, { intervals: [50] })
     .toMatchObject({ candidateName: 'Alex Rivera', guideId: 'backend-engineer', currentStageId: 'system-design', state: 'active' });
   // PANEL ASSERTION (the in-call panel is built in parallel, components/panel): the panel in the call tab shows the
-  // chosen stage's first question within a second of Start. Its text is the contract between the two views.
-  await expect(frame.locator('body')).toContainText(question, { timeout: Math.max(1, 1000 - (Date.now() - clicked)) });
-  const shownAfterMs = Date.now() - clicked;
-  expect(shownAfterMs).toBeLessThan(1000);
-  console.log(`panel showed the chosen stage ${shownAfterMs} ms after Start`);
+  // chosen stage's first question, without a reload. Its text is the contract between the two views. (How fast is
+  // not asserted: no timed assertions in tests.)
+  await expect(frame.locator('body')).toContainText(question);
+  expect(frame.isDetached()).toBe(false);
 
   const active = popup.getByTestId('active-interview');
   await expect(active).toContainText('Alex Rivera');

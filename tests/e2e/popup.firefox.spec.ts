@@ -59,17 +59,15 @@ test('choosing Backend Engineer and a stage in the popup starts the interview, a
   const question = firstQuestion('backend-engineer', 'system-design');
   expect(await bodyText(frame)).not.toContain(question);
   await popup.click('form[data-testid="new-interview"] button[type="submit"]');
-  const clicked = Date.now();
 
   const started = await waitFor(
     async () => ((await popup.evaluate(protocolCallScript, ['session.get', { tabId }] as [string, unknown])) as SessionProbe).interview?.interview,
-    2000,
+    15_000,
     'the interview on the call tab',
   );
   expect(started).toMatchObject({ candidateName: 'Alex Rivera', guideId: 'backend-engineer', currentStageId: 'system-design', state: 'active' });
   // PANEL ASSERTION (the in-call panel is built in parallel): the call's panel shows the chosen stage's first question.
-  await waitFor(async () => (await bodyText(frame)).includes(question), 2000, 'the chosen stage in the panel');
-  console.log(`Firefox: panel showed the chosen stage ${Date.now() - clicked} ms after Start`);
+  await waitFor(async () => (await bodyText(frame)).includes(question), 15_000, 'the chosen stage in the panel');
 
   await popup.waitForSelector('[data-testid="active-interview"]', { timeout: 5000 });
   expect(await popup.$eval('[data-testid="active-interview"]', (el) => el.textContent)).toContain('Alex Rivera');
