@@ -9,6 +9,7 @@ import type { GuideSummary } from '../lib/guides/schema';
 import { call } from '../lib/protocol/client';
 import type { LiveEvent, SessionInfo } from '../lib/protocol/protocol';
 import { ApiCallError } from '../lib/protocol/result';
+import { failureText, hasFaultText } from '../lib/client/fault-text';
 import { openSidePanel } from '../lib/client/side-panel';
 import type { PanelMode } from '../lib/settings';
 import { stampEarlierMs } from './panel-logic';
@@ -106,7 +107,9 @@ const initial: PanelState = {
 
 export const usePanel = create<PanelState>()(() => ({ ...initial }));
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** A failure's text; storage failures (full disk, database reopening) in the interviewer's words first. */
+const errorText = (error: unknown) =>
+  error instanceof ApiCallError && hasFaultText(error.code) ? failureText(error) : error instanceof Error ? error.message : String(error);
 
 /** Dependencies of the panel's actions; tests pass fakes. */
 export interface PanelDeps {

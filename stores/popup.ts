@@ -1,3 +1,4 @@
+import { failureText } from '../lib/client/fault-text';
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { GuideSummary } from '../lib/guides/schema';
 import type { InterviewSummary, Platform } from '../lib/db/records';
@@ -5,7 +6,6 @@ import { openSidePanel } from '../lib/client/side-panel';
 import type { PanelMode } from '../lib/settings';
 import { call as protocolCall } from '../lib/protocol/client';
 import type { MessageInput, MessageName, MessageOutput, SessionInfo, TabCallInfo } from '../lib/protocol/protocol';
-import { ApiCallError } from '../lib/protocol/result';
 import { hydrateSettings, useSettings } from './settings';
 
 /** How the popup reaches the background: `call` from lib/protocol/client.ts, or a fake in tests. */
@@ -144,8 +144,7 @@ export function startPayload(state: Pick<PopupState, 'tabId' | 'session' | 'guid
 
 /** The text shown for a failed call: the message, then each `path: reason` the background listed. */
 export function errorText(error: unknown): string {
-  if (error instanceof ApiCallError) return [error.message, ...error.issues].join('\n');
-  return error instanceof Error ? error.message : String(error);
+  return failureText(error);
 }
 
 /** Creates a popup store over the given dependencies (tests pass fakes; the popup uses `usePopup`). */

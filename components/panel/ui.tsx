@@ -1,3 +1,4 @@
+import { faultText, hasFaultText } from '../../lib/client/fault-text';
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject, type TextareaHTMLAttributes } from 'react';
 import { i18n } from '#i18n';
 import type { Rating } from '../../lib/db/records';
@@ -88,9 +89,10 @@ export function SaveStatusText({ saveKey, quietWhenSaved = true }: { saveKey: Fi
   if (!status) return null;
   if (status.state === 'error') {
     return (
-      <p role="alert" className="mt-1 text-xs text-red-700">
-        {i18n.t('panel.save.error', [status.error ?? status.code ?? ''])}
-      </p>
+      <div role="alert" className="mt-1 text-xs text-red-700">
+        <p>{i18n.t('panel.save.error', [faultText(status.code, status.error ?? status.code ?? '')])}</p>
+        {hasFaultText(status.code) && status.error ? <p className="mt-0.5 text-[11px] text-slate-500">{i18n.t('faults.details', [status.error])}</p> : null}
+      </div>
     );
   }
   if (status.state === 'saved' && quietWhenSaved) return null;

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { InterviewDatabase } from '../db/database';
+import { DatabaseReopener } from '../db/reopen';
 import { InterviewRepository } from '../db/repository';
 import { BUNDLED_GUIDES } from '../guides/bundled';
 import { contentMessenger } from '../protocol/content-protocol';
@@ -92,7 +93,13 @@ export function startBackground(): BackgroundServices {
   };
 
   const handlers = createHandlers(services);
-  const env = { runtimeId, extensionOrigin, mapError: mapHandlerError };
+  // A full disk can close the database for good (every later call: DatabaseClosedError): reopen it with backoff.
+  const reopener = new DatabaseReopener(db, { onReopened: () => live.broadcast({ type: 'interviews-changed' }) });
+  const mapError = (error: unknown) => {
+    reopener.notice(error);
+    return mapHandlerError(error);
+  };
+  const env = { runtimeId, extensionOrigin, mapError };
   registerHandlers(handlers, env);
 
   // Writes typed just before a reload or update reach the database now (see lib/client/journal.ts).
