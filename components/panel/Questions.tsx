@@ -5,6 +5,7 @@ import { formatOffset } from '../ui/rating';
 import { focusQuestion, keys, setAsked, setQuestionNote, setRating, shown, usePanel } from '../../stores/panel';
 import { statesById } from '../../stores/panel-logic';
 import { undoAutoAsked, useSuggestions } from '../../stores/suggestions';
+import { DraftFollowUp } from './DraftFollowUp';
 import { RatingPicker, SavedTextArea, Section, useShown } from './ui';
 
 /** "Asked" set from what was said (issue 15): says so, shows the line on hover, and undoes in one click. */
@@ -122,6 +123,7 @@ function QuestionItem({ question, index, bundle, notes }: { question: GuideQuest
               ) : null}
             </p>
             {question.followUps.length ? <FollowUps question={question} /> : null}
+            <DraftFollowUp guide={bundle.guide} question={question} />
           </div>
         </div>
         {open ? (

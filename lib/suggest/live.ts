@@ -3,6 +3,9 @@ import { interviewerSpeaker, utteranceRole } from '../transcript/utterance';
 import { SuggestEngine, type RankedFollowUp, type SuggestEvent } from './engine';
 import { suggestStage } from './guide';
 
+/** The candidate's last answer is kept up to this many characters (its end), for a drafted follow-up. */
+export const MAX_ANSWER_CHARS = 1500;
+
 /** At most this many lines are kept per criterion's evidence and per red flag's cues (the latest ones). */
 export const MAX_LINES_PER_ITEM = 5;
 
@@ -34,13 +37,15 @@ export interface SuggestView {
   followUps: { questionId: string; ranking: RankedFollowUp[] } | null;
   /** Per criterion id: the lines that gave evidence for it (latest `MAX_LINES_PER_ITEM`). */
   evidence: Record<string, SuggestLine[]>;
+  /** What the candidate said since the interviewer last spoke (at most `MAX_ANSWER_CHARS`, the latest); null before. */
+  lastAnswer: string | null;
   /** Per red flag id: the lines that may show it (latest `MAX_LINES_PER_ITEM`). Never ticks the flag. */
   redFlagCues: Record<string, SuggestLine[]>;
 }
 
 /** An empty view for a stage. */
 export function emptyView(interviewId: string, stageId: string): SuggestView {
-  return { interviewId, stageId, heard: 0, interviewerLines: 0, candidateLines: 0, next: null, followUps: null, evidence: {}, redFlagCues: {} };
+  return { interviewId, stageId, heard: 0, interviewerLines: 0, candidateLines: 0, next: null, followUps: null, evidence: {}, lastAnswer: null, redFlagCues: {} };
 }
 
 const lineOf = (e: { text: string; atMs: number; source: 'transcript' | 'note'; ref?: string }): SuggestLine => ({
@@ -151,10 +156,14 @@ export function feed(live: LiveSuggestions, item: HeardItem): AutoAsked[] {
     live.heardIds.add(item.row.id);
     const speaker = utteranceRole(item.row, live.interviewer);
     events = live.engine.hear({ speaker, text: item.row.text, atMs: at, ref: item.row.id });
-    live.view = {
-      ...live.view,
-      [speaker === 'interviewer' ? 'interviewerLines' : 'candidateLines']: live.view[speaker === 'interviewer' ? 'interviewerLines' : 'candidateLines'] + 1,
-    };
+    live.view =
+      speaker === 'interviewer'
+        ? { ...live.view, interviewerLines: live.view.interviewerLines + 1, lastAnswer: null }
+        : {
+            ...live.view,
+            candidateLines: live.view.candidateLines + 1,
+            lastAnswer: (live.view.lastAnswer === null ? item.row.text : `${live.view.lastAnswer} ${item.row.text}`).slice(-MAX_ANSWER_CHARS),
+          };
   } else {
     events = live.engine.note({ text: item.row.text, atMs: at, ref: item.row.id, ...(item.row.questionId ? { questionId: item.row.questionId } : {}) });
   }

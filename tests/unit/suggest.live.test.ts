@@ -129,6 +129,12 @@ describe('live suggestions in the background (issue 15)', () => {
       [0, true],
     ]);
     expect(after.evidence['debugging']?.map((l) => l.text)).toEqual(['I found the root cause: I read the logs and metrics first, before guessing.']);
+    // The answer so far (both candidate lines) is what a drafted follow-up starts from; the interviewer speaking ends it.
+    expect(after.lastAnswer).toBe(
+      'Honestly the failure was the other team, they broke it; I blame the other teams for these failures. I found the root cause: I read the logs and metrics first, before guessing.',
+    );
+    await say('You', 'Thanks. Next one.');
+    expect(lastView()?.lastAnswer).toBeNull();
     expect(await env.db.redFlagChecks.where('interviewId').equals(interview.id).count()).toBe(0);
   });
 
