@@ -111,7 +111,9 @@ export function createSaveQueue(options: SaveQueueOptions = {}): SaveQueue {
         if (!queued.has(id)) queued.set(id, send);
         const code = error instanceof ApiCallError ? error.code : 'unavailable';
         setStatus(id, { state: 'error', code, error: error instanceof Error ? error.message : String(error) });
-        if (!disposed) arm(id, retryMs);
+        // A write the background refused as invalid fails the same way every time: it stays queued (and the text
+        // in the view) but is not retried until a newer write for the same field replaces it.
+        if (!disposed && code !== 'invalid-input') arm(id, retryMs);
       },
     );
     const tracked = attempt.finally(() => {

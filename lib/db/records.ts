@@ -28,7 +28,13 @@ export type InterviewState = z.infer<typeof InterviewState>;
 
 const Id = z.string().min(1).max(100);
 const Time = z.number().int().nonnegative();
-const LongText = z.string().max(100_000);
+/**
+ * Most characters one free-text field (note, question/criterion/red-flag note, summary, transcript line) takes:
+ * 5,000,000 (about 10 MB as UTF-16), far above any paste an interviewer makes and far below the browsers'
+ * message size limit (64 MiB in Chromium), so text of any realistic size is saved whole (issue 17, item 5).
+ */
+export const MAX_TEXT_CHARS = 5_000_000;
+const LongText = z.string().max(MAX_TEXT_CHARS);
 
 /**
  * Transcript state of one interview: whether capture is on, when the interviewer confirmed that the candidate

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Guide, type GuideSummary } from '../guides/schema';
+import { MAX_TEXT_CHARS } from '../db/records';
 import {
   CallState,
   InterviewState,
@@ -107,6 +108,9 @@ export interface ImportReport {
 }
 
 const Id = z.string().min(1).max(100);
+/** See {@link MAX_TEXT_CHARS} (lib/db/records.ts). */
+const FreeText = z.string().max(MAX_TEXT_CHARS);
+export { MAX_TEXT_CHARS };
 const SlugRef = z.string().min(1).max(80);
 const TabId = z.number().int().nonnegative();
 
@@ -148,7 +152,7 @@ const InterviewPatch = z
     candidateRef: z.string().trim().max(2000),
     currentStageId: SlugRef,
     recommendation: Recommendation.nullable(),
-    summary: z.string().max(100_000),
+    summary: FreeText,
     state: InterviewState,
   })
   .partial();
@@ -214,7 +218,7 @@ export const protocol = {
       interviewId: Id,
       questionId: SlugRef.nullable().default(null),
       stageId: SlugRef.nullable().default(null),
-      text: z.string().max(100_000),
+      text: FreeText,
       /** Stamp the note this many ms before now (the "a few seconds earlier" shortcut). */
       stampEarlierMs: z.number().int().nonnegative().max(600_000).default(0),
       /** Make a new note from this transcript line: dated when the line began, linked to it (issue 14). */
@@ -227,7 +231,7 @@ export const protocol = {
       interviewId: Id,
       questionId: SlugRef,
       stageId: SlugRef.nullable().default(null),
-      patch: z.object({ asked: z.boolean(), rating: Rating.nullable(), note: z.string().max(100_000) }).partial(),
+      patch: z.object({ asked: z.boolean(), rating: Rating.nullable(), note: FreeText }).partial(),
     }),
   ),
   'redFlags.upsert': message<RedFlagCheckRow>()(
@@ -235,14 +239,14 @@ export const protocol = {
       interviewId: Id,
       redFlagId: SlugRef,
       stageId: SlugRef.nullable().default(null),
-      patch: z.object({ checked: z.boolean(), note: z.string().max(100_000) }).partial(),
+      patch: z.object({ checked: z.boolean(), note: FreeText }).partial(),
     }),
   ),
   'criteria.upsert': message<CriterionRatingRow>()(
     z.object({
       interviewId: Id,
       criterionId: SlugRef,
-      patch: z.object({ rating: Rating.nullable(), note: z.string().max(100_000) }).partial(),
+      patch: z.object({ rating: Rating.nullable(), note: FreeText }).partial(),
     }),
   ),
 
@@ -258,7 +262,7 @@ export const protocol = {
       id: Id,
       interviewId: Id,
       speaker: z.string().max(200),
-      text: z.string().min(1).max(100_000),
+      text: FreeText.min(1),
       startAt: z.number().int().nonnegative(),
       endAt: z.number().int().nonnegative(),
       final: z.boolean(),
