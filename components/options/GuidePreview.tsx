@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import type { Guide } from '../../lib/guides/schema';
 
-/** A read-only view of a role guide: summary, skills, what to look for, stages with questions, red flags. */
+/** A read-only view of a role guide: summary, skills, what to look for, interview tips, stages with questions, red flags. */
 export function GuidePreview({ guide, headingLevel = 2 }: { guide: Guide; headingLevel?: 2 | 3 }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const Sub = headingLevel === 2 ? 'h3' : 'h4';
@@ -32,6 +32,18 @@ export function GuidePreview({ guide, headingLevel = 2 }: { guide: Guide; headin
             ))}
           </ul>
         </div>
+      )}
+      {guide.tips.length > 0 && (
+        <section aria-labelledby="guide-preview-tips" className="rounded-md border border-amber-200 bg-amber-50 p-2" data-testid="guide-tips">
+          <Sub id="guide-preview-tips" className="font-semibold text-amber-900">
+            {i18n.t('options.guidePreview.tips')}
+          </Sub>
+          <ul className="list-disc pl-5 text-slate-800">
+            {guide.tips.map((tip) => (
+              <li key={tip.id}>{tip.text}</li>
+            ))}
+          </ul>
+        </section>
       )}
       <div className="flex flex-col gap-2">
         <Sub className="font-semibold">{i18n.t('options.guidePreview.stages')}</Sub>

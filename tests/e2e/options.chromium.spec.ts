@@ -180,6 +180,16 @@ test('the CSV export uses the delimiter chosen in Settings, with the BOM and CRL
   expect(text.split('\r\n').filter((l) => l.includes(';note;')).length).toBeGreaterThan(0);
 });
 
+test('the guide preview shows the seed guide\'s interview tips (screenshot)', async ({ context, extensionId }) => {
+  const page = await openOptions(context, extensionId, '#/guides/backend-engineer');
+  const guide = await protocol<Guide>(page, 'guides.get', { id: 'backend-engineer' });
+  expect(guide.tips.length).toBeGreaterThan(0);
+  const tips = page.getByRole('region', { name: 'Interview tips' });
+  await expect(tips.getByRole('listitem')).toHaveText(guide.tips.map((t) => t.text));
+  await tips.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('options-guide-tips-en.png') });
+});
+
 test('the list works with 5,000 interviews: virtualised, search, sort, select all, scroll (timings: `npm run bench`, options-list)', async ({ context, extensionId }) => {
   test.setTimeout(180_000);
   const page = await openOptions(context, extensionId, '#/data');

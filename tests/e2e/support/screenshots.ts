@@ -29,4 +29,5 @@ export const DOCS_SCREENSHOTS: readonly { doc: string; artifact: string; test: s
   { doc: 'sidepanel-en.png', artifact: 'sidepanel-en.png', test: 'side-panel mode: no overlay on the Meet call' },
   { doc: 'sidepanel-no-call-en.png', artifact: 'sidepanel-no-call-en.png', test: 'the side panel on a tab without a call says so' },
   { doc: 'panel-presenting-en.png', artifact: 'panel-presenting-en.png', test: 'presenting on Meet collapses the overlay' },
+  { doc: 'options-guide-tips-en.png', artifact: 'options-guide-tips-en.png', test: 'the guide preview shows the seed guide' },
 ];
