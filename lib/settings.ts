@@ -32,6 +32,8 @@ export const Settings = z.object({
    * in one column.
    */
   csvDelimiter: z.enum(['comma', 'semicolon']).nullable().default(null),
+  /** Markdown exports include the interview's transcript lines (issue 14); JSON backups always carry them. */
+  exportTranscript: z.boolean().default(false),
   lastGuideId: z.string().max(80).nullable().default(null),
   lastStageId: z.string().max(80).nullable().default(null),
 });

@@ -9,6 +9,7 @@ import {
   type CsvOptions,
   type ExportKind,
   type ExportLabels,
+  type MarkdownOptions,
 } from '../lib/export';
 import { groupBundles } from '../lib/db/bundles';
 
@@ -34,12 +35,12 @@ export interface ExportFile {
  * (`scorecard-alex-rivera-2026-11-29.md`), several after the content (`interviews-2026-11-29.csv`). `csv` sets
  * the CSV's delimiter and BOM.
  */
-export function buildExport(kind: ExportKind, backup: Backup, labels: ExportLabels, now: Date, csv: CsvOptions = {}): ExportFile {
+export function buildExport(kind: ExportKind, backup: Backup, labels: ExportLabels, now: Date, options: CsvOptions & Pick<MarkdownOptions, 'transcript'> = {}): ExportFile {
   const subject = backup.interviews.length === 1 ? backup.interviews[0]!.candidateName : undefined;
   const filename = exportFileName(kind, now, subject);
   const mime = EXPORT_MIME[kind];
   if (kind === 'json') return { filename, mime, text: serializeBackup(backup) };
   const bundles = bundlesFromBackup(backup);
-  if (kind === 'csv') return { filename, mime, text: interviewsToCsv(bundles, csv) };
-  return { filename, mime, text: interviewsToMarkdown(bundles, labels) };
+  if (kind === 'csv') return { filename, mime, text: interviewsToCsv(bundles, options) };
+  return { filename, mime, text: interviewsToMarkdown(bundles, labels, { transcript: options.transcript ?? false }) };
 }

@@ -102,6 +102,31 @@ export function noteTextOf(line: Pick<UtteranceRow, 'speaker' | 'text'>): string
   return line.speaker ? `${line.speaker}: ${line.text}` : line.text;
 }
 
+/** One row of the options page's timeline: a note or a transcript line, at its offset from the call's start. */
+export type TimelineEntry = { kind: 'note'; atMs: number | null; note: NoteRow } | { kind: 'line'; atMs: number; line: UtteranceRow };
+
+/**
+ * Notes and transcript lines interleaved by their offset from the call's start (notes taken before the call
+ * first); at the same offset a line comes before the note made from it. With `query`, only entries whose text (or
+ * speaker) contain every word, ignoring case and accents. Empty notes are left out.
+ */
+export function interleave(notes: readonly NoteRow[], lines: readonly UtteranceRow[], query = ''): TimelineEntry[] {
+  const entries: TimelineEntry[] = [
+    ...notes.filter((n) => n.text.trim() !== '').map((note) => ({ kind: 'note' as const, atMs: note.offsetMs, note })),
+    ...lines.filter((l) => l.text.trim() !== '').map((line) => ({ kind: 'line' as const, atMs: line.startMs, line })),
+  ];
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  const kept = words.length === 0 ? entries : entries.filter((e) => {
+    const hay = fold(e.kind === 'note' ? e.note.text : `${e.line.speaker} ${e.line.text}`);
+    return words.every((w) => hay.includes(w));
+  });
+  const created = (e: TimelineEntry) => (e.kind === 'note' ? e.note.createdAt : e.line.createdAt);
+  return kept.sort((a, b) => {
+    if (a.atMs === null || b.atMs === null) return a.atMs === b.atMs ? created(a) - created(b) : a.atMs === null ? -1 : 1;
+    return a.atMs - b.atMs || (a.kind === b.kind ? created(a) - created(b) : a.kind === 'line' ? -1 : 1);
+  });
+}
+
 /** The interviewer's label for `interview` given the lines seen (the marked one, else Meet's "You"). */
 export function interviewerOf(interview: Pick<InterviewRow, 'transcript'> | null, lines: readonly UtteranceRow[]): string | null {
   return interview ? interviewerSpeaker(interview, speakersOf(lines)) : null;

@@ -8,6 +8,8 @@ import { ApiCallError } from '../../lib/protocol/result';
 import { routeHash, useInterviewList } from '../../stores/options';
 import { formatOffset, ratingLabel } from '../ui/rating';
 import { useLive } from '../useLive';
+import { useSettings } from '../../stores/settings';
+import { InterviewTimeline } from './InterviewTimeline';
 import { ExportButtons, labels } from './exports';
 import { Button, Card, CHIP_STYLES, errorText, formatWhen, RatingChip, Status } from './ui';
 
@@ -128,7 +130,7 @@ export function InterviewDetail({ id }: { id: string }) {
   };
   const copyMarkdown = async () => {
     try {
-      await navigator.clipboard.writeText(interviewToMarkdown(bundle, labels()));
+      await navigator.clipboard.writeText(interviewToMarkdown(bundle, labels(), { transcript: useSettings.getState().settings.exportTranscript }));
       setStatus({ ok: true, text: i18n.t('options.detail.copied') });
     } catch (e) {
       setStatus({ ok: false, text: i18n.t('options.detail.copyFailed', [errorText(e)]) });
@@ -160,7 +162,6 @@ export function InterviewDetail({ id }: { id: string }) {
     .filter((g) => g.questions.length > 0);
   const criteria = new Map(bundle.criterionRatings.map((c) => [c.criterionId, c]));
   const flags = bundle.redFlagChecks.filter((f) => f.checked);
-  const timeline = [...bundle.notes].sort(timelineOrder).filter((n) => n.text.trim());
   const callLength =
     interview.callStartedAt !== null && interview.endedAt !== null && interview.endedAt >= interview.callStartedAt
       ? formatOffset(interview.endedAt - interview.callStartedAt)
@@ -347,26 +348,7 @@ export function InterviewDetail({ id }: { id: string }) {
         )}
       </Card>
 
-      <Card title={i18n.t('options.detail.timeline')} titleId="timeline-title">
-        {timeline.length === 0 ? (
-          <p className="text-sm text-slate-600">{i18n.t('options.detail.noNotes')}</p>
-        ) : (
-          <ol className="flex flex-col gap-2" data-testid="timeline">
-            {timeline.map((n) => {
-              const question = n.questionId ? guideIndex.questions.get(n.questionId) : undefined;
-              return (
-                <li key={n.id} className="flex gap-3" data-testid="timeline-note">
-                  <Offset note={n} />
-                  <div className="flex min-w-0 flex-col">
-                    <Text>{n.text}</Text>
-                    {question && <span className="text-xs text-slate-500">{question.question.text}</span>}
-                  </div>
-                </li>
-              );
-            })}
-          </ol>
-        )}
-      </Card>
+      <InterviewTimeline bundle={bundle} guideIndex={guideIndex} />
     </article>
   );
 }

@@ -132,6 +132,16 @@ export function SettingsView() {
             </label>
           ))}
         </fieldset>
+        <label className="mt-3 flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="size-4 accent-indigo-600"
+            checked={settings.exportTranscript}
+            onChange={(e) => void update({ exportTranscript: e.target.checked })}
+            data-testid="export-transcript"
+          />
+          {i18n.t('transcript.settings.export')}
+        </label>
       </Card>
 
       <Card title={i18n.t('options.settings.panel')} titleId="panel-title">

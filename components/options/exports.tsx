@@ -45,7 +45,11 @@ export async function csvDelimiter(): Promise<',' | ';'> {
  */
 export async function exportInterviews(kind: ExportKind, ids?: string[]): Promise<ExportFile> {
   const backup = await fetchBackup(ids);
-  const file = buildExport(kind, backup, labels(), new Date(), kind === 'csv' ? { delimiter: await csvDelimiter() } : {});
+  await hydrateSettings();
+  const file = buildExport(kind, backup, labels(), new Date(), {
+    ...(kind === 'csv' ? { delimiter: await csvDelimiter() } : {}),
+    transcript: useSettings.getState().settings.exportTranscript,
+  });
   downloadFile(file.filename, file.text, file.mime);
   return file;
 }

@@ -26,6 +26,8 @@ export interface ExportLabels {
   general: string;
   timeline: string;
   noNotes: string;
+  /** Heading of the transcript section (only with `MarkdownOptions.transcript`). */
+  transcript: string;
   ratings: Record<Rating, string>;
 }
 
@@ -49,6 +51,7 @@ const KEYS = {
   general: 'export.general',
   timeline: 'export.timeline',
   noNotes: 'export.noNotes',
+  transcript: 'export.transcript',
 } as const satisfies Record<Exclude<keyof ExportLabels, 'ratings'>, string>;
 
 // The rating words are the panel's own (`rating.*`), so a scorecard says exactly what the interviewer clicked.
@@ -98,5 +101,6 @@ export const EN_LABELS: ExportLabels = {
   general: 'General',
   timeline: 'Timeline',
   noNotes: 'No notes.',
+  transcript: 'Transcript',
   ratings: { 'strong-no': 'Strong no', no: 'No', yes: 'Yes', 'strong-yes': 'Strong yes' },
 };

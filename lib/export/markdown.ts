@@ -12,6 +12,8 @@ export interface MarkdownOptions {
    * the interviewer expects to read. Tests pass `UTC`.
    */
   timeZone?: string;
+  /** Add the transcript lines (`bundle.utterances`) after the timeline, as `` `mm:ss` **Speaker:** words ``. Default off. */
+  transcript?: boolean;
 }
 
 /*
@@ -193,6 +195,16 @@ export function interviewToMarkdown(bundle: InterviewBundle, labels: ExportLabel
   const timeline = freeNotes.sort(timelineOrder).filter((n) => n.text.trim() !== '');
   if (timeline.length === 0) out.push(inline(labels.noNotes));
   for (const note of timeline) out.push(`- ${offsetCode(note)} ${block(note.text, '  ')}`);
+
+  // The transcript, when asked for and there is one: every line in time order, with its speaker.
+  const lines = options.transcript ? (bundle.utterances ?? []).filter((u) => u.text.trim() !== '') : [];
+  if (lines.length > 0) {
+    out.push('', `## ${inline(labels.transcript)}`, '');
+    for (const line of [...lines].sort((a, b) => a.startMs - b.startMs || a.createdAt - b.createdAt)) {
+      const speaker = line.speaker.trim() ? `**${inline(line.speaker)}:** ` : '';
+      out.push(`- \`${formatOffset(line.startMs)}\` ${speaker}${block(line.text, '  ')}`);
+    }
+  }
   return `${out.join('\n').trimEnd()}\n`;
 }
 

@@ -138,6 +138,27 @@ test('consent, live tail, speakers, search and add to notes on Meet (Chromium)',
   await expect(section.getByRole('switch', { name: 'Transcript' })).toHaveAttribute('aria-checked', 'false');
   await expect(section).toContainText('The transcript is off');
   await expect(tail.getByTestId('transcript-line').first()).toBeVisible();
+
+  // The options page: the interview's timeline interleaves the lines with the notes, and searches both.
+  const interviewId = String((await readDatabase(context, extensionId)).interviews?.[0]?.id);
+  const options = await context.newPage();
+  await options.setViewportSize({ width: 1100, height: 1400 });
+  await options.goto(`chrome-extension://${extensionId}/options.html#/interviews/${interviewId}`);
+  const timeline = options.getByTestId('timeline');
+  await expect(timeline.getByTestId('timeline-line')).toHaveCount(replay.expected.length);
+  const order = await timeline.locator('li').evaluateAll((items) => items.map((li) => `${li.getAttribute('data-testid')}:${li.textContent}`));
+  const lineAt = order.findIndex((t) => t.startsWith('timeline-line:') && t.includes('Perché avete scelto questa soluzione?'));
+  // The note made from the line follows it.
+  expect(order[lineAt + 1]).toMatch(/^timeline-note:.*You: Perché avete scelto questa soluzione\?/);
+  expect(order.filter((t) => t.startsWith('timeline-line:')).map((t) => t.replace(/^timeline-line:-?[\d:]+/, ''))).toEqual(
+    replay.expected.map((e) => `${e.speaker}: ${e.text}`),
+  );
+  await options.getByTestId('timeline-search').fill('cache');
+  await expect(timeline.locator('li')).toHaveCount(2);
+  await expect(timeline).toContainText('I built a cache layer for our payments API.');
+  await options.getByTestId('timeline-search').fill('');
+  await options.getByTestId('timeline').scrollIntoViewIfNeeded();
+  await options.screenshot({ path: screenshotPath('transcript-options-timeline-en.png'), fullPage: true });
 });
 
 for (const locale of ['en', 'it'] as const) {
