@@ -343,7 +343,12 @@ test.describe('panel frame', () => {
     while ((await sideNow()) !== 'left' && Date.now() < deadline) await sleep(100);
     expect(await sideNow()).toBe('left');
 
-    // Teams, never moved in this browser: the panel opens on the left.
+    // Teams, never moved: earlier tests in this browser may have collapsed or moved the panel there (seen in the
+    // full run: a remembered layout made it open on the right), so the premise is set, not assumed.
+    await options.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      await api.storage.local.remove('panelLayout.teams');
+    });
     const teams = await open(URLS.teams.liveMeet);
     await expectOnePanel(teams);
     await expectState(URLS.teams.liveMeet, { platform: 'teams', dock: 'left' });
