@@ -6,104 +6,9 @@ import { formatOffset } from '../ui/rating';
 import { usePanel } from '../../stores/panel';
 import { interviewerOf, searchLines, speakersOf, useTranscript } from '../../stores/transcript';
 import { useLive } from '../useLive';
+import { TranscriptSwitch } from '../ui/TranscriptSwitch';
+import { button, ConsentStep, secondary } from './TranscriptConsent';
 import { Icon, Section } from './ui';
-
-/** Copies `text`: the Clipboard API (the panel's frame allows `clipboard-write`), else the older copy command. */
-export async function copyText(text: string): Promise<void> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return;
-  } catch (error) {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.append(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    if (!ok) throw error;
-  }
-}
-
-const button = 'rounded border px-2 py-1 text-xs font-medium disabled:opacity-50';
-const primary = `${button} border-indigo-700 bg-indigo-600 text-white hover:bg-indigo-700`;
-const secondary = `${button} border-slate-300 bg-white text-slate-700 hover:bg-slate-100`;
-
-/** The on/off switch of the interview's transcript. */
-function Switch({ on, onChange, disabled }: { on: boolean; onChange: (on: boolean) => void; disabled: boolean }) {
-  return (
-    <button
-      type="button"
-      role="switch"
-      aria-checked={on}
-      disabled={disabled}
-      onClick={() => onChange(!on)}
-      data-testid="transcript-switch"
-      className="inline-flex items-center gap-1.5 rounded px-1 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50"
-    >
-      <span aria-hidden="true" className={`relative inline-block h-4 w-7 rounded-full transition-colors ${on ? 'bg-indigo-600' : 'bg-slate-300'}`}>
-        <span className={`absolute top-0.5 h-3 w-3 rounded-full bg-white shadow transition-all ${on ? 'left-3.5' : 'left-0.5'}`} />
-      </span>
-      {i18n.t('transcript.switchLabel')}
-    </button>
-  );
-}
-
-/** The consent step: the interviewer confirms the candidate was told, with a ready sentence for the call's chat. */
-function ConsentStep({ interviewId }: { interviewId: string }) {
-  const busy = useTranscript((s) => s.busy);
-  const [told, setTold] = useState(false);
-  const [copy, setCopy] = useState<{ ok: boolean; text: string } | null>(null);
-  const sentence = i18n.t('transcript.consent.sentence');
-  const sentenceId = useId();
-  return (
-    <div className="space-y-2 rounded border border-amber-300 bg-amber-50 p-2" data-testid="transcript-consent">
-      <h3 className="text-sm font-semibold text-amber-950">{i18n.t('transcript.consent.heading')}</h3>
-      <p className="text-xs leading-snug text-amber-950">{i18n.t('transcript.consent.body')}</p>
-      <div>
-        <p id={sentenceId} className="text-[11px] font-medium text-slate-700">
-          {i18n.t('transcript.consent.sentenceLabel')}
-        </p>
-        <p aria-labelledby={sentenceId} className="mt-0.5 select-all rounded border border-slate-300 bg-white px-2 py-1 text-xs leading-snug text-slate-900" data-testid="transcript-sentence">
-          {sentence}
-        </p>
-        <div className="mt-1 flex items-center gap-2">
-          <button
-            type="button"
-            className={secondary}
-            onClick={() =>
-              void copyText(sentence).then(
-                () => setCopy({ ok: true, text: i18n.t('transcript.consent.copied') }),
-                (error: unknown) => setCopy({ ok: false, text: i18n.t('transcript.consent.copyFailed', [error instanceof Error ? error.message : String(error)]) }),
-              )
-            }
-          >
-            {i18n.t('transcript.consent.copy')}
-          </button>
-          {copy ? (
-            <span role="status" className={`text-[11px] ${copy.ok ? 'text-emerald-800' : 'text-red-700'}`}>
-              {copy.text}
-            </span>
-          ) : null}
-        </div>
-      </div>
-      <label className="flex items-start gap-2 text-xs text-slate-900">
-        <input type="checkbox" className="mt-0.5" checked={told} onChange={(event) => setTold(event.target.checked)} data-testid="transcript-told" />
-        <span>{i18n.t('transcript.consent.confirm')}</span>
-      </label>
-      <div className="flex gap-2">
-        <button type="button" className={primary} disabled={!told || busy} onClick={() => void useTranscript.getState().setOn(interviewId, true, true)}>
-          {i18n.t('transcript.consent.start')}
-        </button>
-        <button type="button" className={secondary} disabled={busy} onClick={() => void useTranscript.getState().setOn(interviewId, false)}>
-          {i18n.t('transcript.consent.cancel')}
-        </button>
-      </div>
-    </div>
-  );
-}
 
 /** How to turn captions on for the platform, when the reader sees none; on Meet, a button pressing Meet's own control. */
 function CaptionsHint({ platform }: { platform: Platform | null }) {
@@ -388,7 +293,7 @@ export function TranscriptSection({ bundle }: { bundle: InterviewBundle }) {
           </p>
         ) : null}
         <div className="flex items-center justify-between gap-2">
-          <Switch on={on} onChange={toggle} disabled={busy} />
+          <TranscriptSwitch className="gap-1.5 px-1 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50" testId="transcript-switch" on={on} onChange={toggle} disabled={busy} />
           {consented && state?.consentAt ? (
             <span className="truncate text-[10px] text-slate-500">
               {i18n.t('transcript.consent.confirmedAt', [new Date(state.consentAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })])}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { i18n } from '#i18n';
 import type { InterviewRow, Platform } from '../../lib/db/records';
 import { useSettings } from '../../stores/settings';
+import { TranscriptSwitch } from './TranscriptSwitch';
 
 /**
  * The start forms' "Transcript" choice (panel and popup): defaults to the platform's `transcriptOnStart` setting
@@ -32,19 +33,7 @@ export function TranscriptSwitchRow({ interview, onChange, disabled }: { intervi
   const waiting = on && (interview.transcript?.consentAt ?? null) === null;
   return (
     <div className="flex items-center justify-between gap-2" data-testid="popup-transcript">
-      <button
-        type="button"
-        role="switch"
-        aria-checked={on}
-        disabled={disabled}
-        onClick={() => onChange(!on)}
-        className="inline-flex items-center gap-2 rounded px-0.5 text-sm text-slate-800 disabled:opacity-60"
-      >
-        <span aria-hidden="true" className={`relative inline-block h-4 w-7 rounded-full transition-colors ${on ? 'bg-indigo-600' : 'bg-slate-300'}`}>
-          <span className={`absolute top-0.5 h-3 w-3 rounded-full bg-white shadow transition-all ${on ? 'left-3.5' : 'left-0.5'}`} />
-        </span>
-        {i18n.t('transcript.switchLabel')}
-      </button>
+      <TranscriptSwitch on={on} onChange={onChange} disabled={disabled} className="gap-2 px-0.5 text-sm text-slate-800 disabled:opacity-60" />
       <span className={`text-xs ${waiting ? 'text-amber-800' : 'text-slate-500'}`}>
         {!on ? i18n.t('transcript.stateOff') : waiting ? i18n.t('transcript.popupConfirm') : i18n.t('transcript.stateOn')}
       </span>
