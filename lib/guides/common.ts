@@ -272,3 +272,26 @@ export function guessLocale(texts: readonly string[]): 'en' | 'it' {
   }
   return it > en ? 'it' : 'en';
 }
+
+/** Labels that start a line of cues under a question, criterion or red flag, lowercase: English and Italian. */
+const CUE_LABELS = ['cues', 'cue', 'spunti', 'indizi'] as const;
+
+/**
+ * Reads a cue line (docs/guide-format.md, "Cues"): `Cues: SQL or NoSQL; Postgres or MongoDB` (or `Spunti:` in
+ * Italian; bold or italic markers around the label are fine) → `["SQL or NoSQL", "Postgres or MongoDB"]`. Cues are
+ * separated by semicolons. Undefined when the line is not a cue line, so a follow-up is never read as cues.
+ */
+export function parseCueLine(line: string): string[] | undefined {
+  const match = /^\s*[*_]*\s*([A-Za-z]+)\s*[*_]*\s*:\s*[*_]*\s*(.*)$/.exec(line);
+  if (!match || !CUE_LABELS.includes((match[1] ?? '').toLowerCase() as (typeof CUE_LABELS)[number])) return undefined;
+  const cues = (match[2] ?? '')
+    .split(';')
+    .map((cue) => collapseSpace(cue))
+    .filter(Boolean);
+  return cues;
+}
+
+/** The cue line to write for a guide in the given language: `Cues: a; b` (`Spunti: a; b` in Italian). */
+export function cueLine(cues: readonly string[], locale: string): string {
+  return `${locale.startsWith('it') ? 'Spunti' : 'Cues'}: ${cues.join('; ')}`;
+}

@@ -11,6 +11,8 @@ export interface DraftItem {
   id?: string;
   text: string;
   line?: number;
+  /** Cues read from a `Cues:` line under the item (docs/guide-format.md); left out of the guide when empty. */
+  cues?: string[];
 }
 export interface DraftQuestion extends DraftItem {
   followUps: string[];
@@ -67,7 +69,7 @@ export function finishDraft(
   const items = (list: DraftItem[], taken: Set<string>, path: string) =>
     list.map((item, i) => {
       at(`${path}[${i}]`, item.line);
-      return { id: item.id ?? uniqueSlug(slugify(item.text), taken), text: item.text };
+      return { id: item.id ?? uniqueSlug(slugify(item.text), taken), text: item.text, ...cuesOf(item) };
     });
 
   at('title', draft.line);
@@ -94,6 +96,7 @@ export function finishDraft(
             text: q.text,
             followUps: q.followUps,
             core: q.core,
+            ...cuesOf(q),
           };
         }),
         redFlags: items(stage.redFlags, redFlagIds, `stages[${s}].redFlags`),
@@ -103,6 +106,11 @@ export function finishDraft(
     redFlags: items(draft.redFlags, redFlagIds, 'redFlags'),
   };
   return validateGuide(input, (path) => lines.get(path), messages);
+}
+
+/** `{ cues }` when the item has any, else nothing: a guide without cues stays as it was written. */
+function cuesOf(item: DraftItem): { cues?: string[] } {
+  return item.cues?.length ? { cues: item.cues } : {};
 }
 
 function takenIds(list: { id?: string }[]): Set<string> {

@@ -4,7 +4,9 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import {
   classifyHeading,
   collapseSpace,
+  cueLine,
   guessLocale,
+  parseCueLine,
   roleFromHireLine,
   sectionTitles,
   splitSkills,
@@ -18,7 +20,8 @@ import type { Guide } from './schema';
 /**
  * The Markdown guide shape (docs/guide-format.md): a `#` title, optional summary paragraphs, `##` sections for
  * skills, what to look for, the hiring process (one `###` heading per stage with an optional `(45 min)`, its
- * description, then `Questions` and `Red flags` lists; nested items are follow-ups), interview tips and red flags.
+ * description, then `Questions` and `Red flags` lists; nested items are follow-ups, a nested `Cues: a; b` line gives
+ * cues), interview tips and red flags.
  * A `{#id}` at the end of a heading or list item sets its id, `{.core}` marks a core question, and the title takes
  * `{#guide-id lang=it}`.
  */
@@ -149,19 +152,22 @@ export function parseMarkdownGuide(
         const list = place.list;
         for (const item of node.children) {
           if (list === 'skills') draft.skills.push(itemText(item));
-          else draft[list].push(draftItem(item));
-          if (list !== 'skills' && nestedList(item)) skipped(item, messages.nestedList);
+          else {
+            draft[list].push(draftItem(item));
+            if (nestedItems(item).some((nested) => parseCueLine(itemText(nested)) === undefined)) skipped(item, messages.nestedList);
+          }
         }
       } else if (place.kind === 'stage' && place.part !== 'ignored') {
         for (const item of node.children) {
           if (place.part === 'redFlags') place.stage.redFlags.push(draftItem(item));
           else {
             const { text, attributes } = splitAttributes(itemText(item));
-            const followUps = nestedList(item)?.children.map(itemText).filter(Boolean) ?? [];
+            const nested = nestedItems(item).map(itemText).filter(Boolean);
             place.stage.questions.push({
               text,
               line: lineOf(item),
-              followUps,
+              followUps: nested.filter((line) => parseCueLine(line) === undefined),
+              cues: nested.flatMap((line) => parseCueLine(line) ?? []),
               core: attributes.classes.includes('core'),
               ...(attributes.id === undefined ? {} : { id: attributes.id }),
             });
@@ -225,13 +231,15 @@ function itemText(item: ListItem): string {
   );
 }
 
-function nestedList(item: ListItem): List | undefined {
-  return item.children.find((c): c is List => c.type === 'list');
+function nestedItems(item: ListItem): ListItem[] {
+  return item.children.find((c): c is List => c.type === 'list')?.children ?? [];
 }
 
+/** A criterion, tip or red flag: its text, `{#id}`, and cues from a nested `Cues:` line (other nesting is skipped). */
 function draftItem(item: ListItem): DraftItem {
   const { text, attributes } = splitAttributes(itemText(item));
-  return { text, line: lineOf(item), ...(attributes.id === undefined ? {} : { id: attributes.id }) };
+  const cues = nestedItems(item).flatMap((nested) => parseCueLine(itemText(nested)) ?? []);
+  return { text, line: lineOf(item), ...(attributes.id === undefined ? {} : { id: attributes.id }), cues };
 }
 
 interface Attributes {
@@ -292,9 +300,11 @@ const paragraphs = (text: string): Paragraph[] => text.split(/\n{2,}/).map((p) =
 export function guideToMarkdown(guide: Guide): string {
   const titles = sectionTitles(guide.locale);
   const withId = (text: string, id: string, core = false) => `${text} {#${id}${core ? ' .core' : ''}}`;
+  const cues = (item: { cues?: string[] | undefined }) => (item.cues?.length ? [cueLine(item.cues, guide.locale)] : []);
+  const item = (i: { text: string; id: string; cues?: string[] | undefined }) => ({ text: withId(i.text, i.id), nested: cues(i) });
   const children: RootContent[] = [heading(1, `${guide.title} {#${guide.id} lang=${guide.locale}}`), ...paragraphs(guide.summary)];
   if (guide.skills.length) children.push(heading(2, titles.skills), list(guide.skills.map((text) => ({ text }))));
-  if (guide.criteria.length) children.push(heading(2, titles.criteria), list(guide.criteria.map((l) => ({ text: withId(l.text, l.id) }))));
+  if (guide.criteria.length) children.push(heading(2, titles.criteria), list(guide.criteria.map(item)));
   children.push(heading(2, titles.stages));
   guide.stages.forEach((stage, i) => {
     const duration = stage.durationMinutes === undefined ? '' : ` (${stage.durationMinutes} min)`;
@@ -302,16 +312,16 @@ export function guideToMarkdown(guide: Guide): string {
     if (stage.questions.length) {
       children.push(
         heading(4, titles.questions),
-        list(stage.questions.map((q) => ({ text: withId(q.text, q.id, q.core), nested: q.followUps }))),
+        list(stage.questions.map((q) => ({ text: withId(q.text, q.id, q.core), nested: [...q.followUps, ...cues(q)] }))),
       );
     }
     if (stage.redFlags.length) {
-      children.push(heading(4, titles.redFlags), list(stage.redFlags.map((f) => ({ text: withId(f.text, f.id) }))));
+      children.push(heading(4, titles.redFlags), list(stage.redFlags.map(item)));
     }
   });
-  if (guide.tips.length) children.push(heading(2, titles.tips), list(guide.tips.map((t) => ({ text: withId(t.text, t.id) }))));
+  if (guide.tips.length) children.push(heading(2, titles.tips), list(guide.tips.map(item)));
   if (guide.redFlags.length) {
-    children.push(heading(2, titles.redFlags), list(guide.redFlags.map((f) => ({ text: withId(f.text, f.id) }))));
+    children.push(heading(2, titles.redFlags), list(guide.redFlags.map(item)));
   }
   const root: Root = { type: 'root', children };
   return toMarkdown(root, { bullet: '-', listItemIndent: 'one', emphasis: '_', strong: '*', rule: '-' });

@@ -1,6 +1,7 @@
 import {
   classifyHeading,
   collapseSpace,
+  parseCueLine,
   guessLocale,
   roleFromHireLine,
   splitSkills,
@@ -194,7 +195,11 @@ function readList(lines: string[], range: Range): { items: DraftItem[]; skipped:
     const line = lines[i] ?? '';
     if (!line.trim()) continue;
     const bullet = ended ? null : BULLET.exec(line);
-    if (bullet) {
+    const cues = bullet && current && (bullet[1]?.length ?? 0) > bulletIndent ? parseCueLine(bullet[2] ?? '') : undefined;
+    if (cues && current) {
+      // A deeper "Cues: a; b" bullet belongs to the item above it (docs/guide-format.md).
+      current.cues = [...(current.cues ?? []), ...cues];
+    } else if (bullet) {
       bulletIndent = bullet[1]?.length ?? 0;
       items.push((current = { text: collapseSpace(bullet[2] ?? ''), line: i + 1 }));
     } else if (!ended && current && indentOf(line) > bulletIndent) {
@@ -284,7 +289,9 @@ function readStages(lines: string[], range: Range): { stages: DraftStage[]; skip
     if (bullet) {
       const indent = bullet[1]?.length ?? 0;
       const last = stage.questions.at(-1);
-      if (last && indent > questionIndent) last.followUps.push(collapseSpace(bullet[2] ?? ''));
+      const cues = parseCueLine(bullet[2] ?? '');
+      if (last && indent > questionIndent && cues) last.cues = [...(last.cues ?? []), ...cues];
+      else if (last && indent > questionIndent) last.followUps.push(collapseSpace(bullet[2] ?? ''));
       else {
         questionIndent = indent;
         stage.questions.push({ text: collapseSpace(bullet[2] ?? ''), line: i + 1, followUps: [], core: false });

@@ -124,6 +124,31 @@ describe('importing pasted hiring-guide text', () => {
     expect(guide.redFlags).toHaveLength(2);
   });
 
+  it('reads a deeper "Cues:" bullet as the cues of the question or list item above it', () => {
+    const text = [
+      'How to hire a Tester',
+      'Cosa cercare',
+      '• Scrive i test prima del codice',
+      '    • Spunti: test prima del codice; rosso verde refactor',
+      '• Legge i log',
+      'Il processo di assunzione',
+      '1. Screening (30 min)',
+      '• Quando sceglieresti SQL?',
+      '    • Che cosa rimpiangeresti?',
+      '    • Spunti: SQL o NoSQL; Postgres o MongoDB',
+    ].join('\n');
+    const guide = guideOf(importGuide(text, { format: 'text' }));
+    expect(guide.criteria.map((c) => [c.text, c.cues])).toEqual([
+      ['Scrive i test prima del codice', ['test prima del codice', 'rosso verde refactor']],
+      ['Legge i log', undefined],
+    ]);
+    expect(guide.stages[0]!.questions[0]).toMatchObject({
+      text: 'Quando sceglieresti SQL?',
+      followUps: ['Che cosa rimpiangeresti?'],
+      cues: ['SQL o NoSQL', 'Postgres o MongoDB'],
+    });
+  });
+
   it('says so when the text has no recognisable stages', () => {
     const result = importGuide(fixture('no-stages.txt'));
     expect(result).toMatchObject({ ok: false, format: 'text' });
@@ -186,6 +211,50 @@ describe('importing Markdown', () => {
     guide.tips[0]!.text = '<b>not html</b> & 10 > 3';
     const back = guideOf(importGuide(guideToMarkdown(guide)));
     expect(back).toEqual(guide);
+  });
+
+  it('reads cues from a nested "Cues:" line, apart from the follow-ups, under questions, criteria and red flags', () => {
+    const markdown = [
+      '# Tester {#tester lang=en}',
+      '## What to look for',
+      '- Writes tests first {#tests-first}',
+      '  - Cues: test before the code; red green refactor',
+      '## Hiring process',
+      '### 1. Screen (30 min) {#screen}',
+      '#### Questions',
+      '- When would you choose SQL over a document store? {#sql .core}',
+      '  - What would you regret a year later?',
+      '  - **Cues:** SQL or NoSQL;  Postgres or MongoDB ;',
+      '#### Red flags',
+      '- Never writes tests {#no-tests}',
+      '  - cues: never written tests',
+      '## Interview tips',
+      '- Explain the structure {#structure}',
+      '  - Not a cue, a stray nested item',
+    ].join('\n');
+    const result = importGuide(markdown);
+    const guide = guideOf(result);
+    expect(guide.stages[0]!.questions[0]).toEqual({
+      id: 'sql',
+      text: 'When would you choose SQL over a document store?',
+      followUps: ['What would you regret a year later?'],
+      core: true,
+      cues: ['SQL or NoSQL', 'Postgres or MongoDB'],
+    });
+    expect(guide.criteria[0]).toEqual({ id: 'tests-first', text: 'Writes tests first', cues: ['test before the code', 'red green refactor'] });
+    expect(guide.stages[0]!.redFlags[0]).toEqual({ id: 'no-tests', text: 'Never writes tests', cues: ['never written tests'] });
+    // Anything nested under a tip that is not a cue line is still reported as skipped, with the tip's line.
+    expect(result.warnings).toEqual(["line 15: nested list items skipped"]);
+    expect(guide.tips[0]).toEqual({ id: 'structure', text: 'Explain the structure' });
+  });
+
+  it('writes cues as "Cues:" (English) or "Spunti:" (Italian) lines that import back the same', () => {
+    const en = getBundledGuide('backend-engineer')!;
+    const it = getBundledGuide('backend-engineer-it')!;
+    expect(guideToMarkdown(en)).toMatch(/^ {2}- Cues: .+; .+$/m);
+    expect(guideToMarkdown(it)).toMatch(/^ {2}- Spunti: .+$/m);
+    expect(guideToMarkdown(it)).not.toMatch(/- Cues:/);
+    expect(guideOf(importGuide(guideToMarkdown(it)))).toEqual(it);
   });
 
   it('reads the Italian export of the Italian guide back with Italian section headings', () => {
