@@ -91,6 +91,7 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
 
   /** Looks completed (see `ContentTabState.looks`). */
   let looks = 0;
+  const readyStateAtStart = doc.readyState;
   let lastReportKey: string | null = null;
   let reporting = false;
   let reportAgain = false;
@@ -280,6 +281,7 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
         dock: layout.dock,
         problem: snap.problem,
         looks,
+        readyStateAtStart,
       };
     },
     command(command) {

@@ -29,6 +29,11 @@ export interface ContentTabState {
    * before the first look, so a check that nothing was detected waits for this to advance first.
    */
   looks: number;
+  /**
+   * `document.readyState` when the call-detection script started. Always `complete` when the call loader did its
+   * job (nothing of ours runs before the page's `load` event); the e2e tests check it.
+   */
+  readyStateAtStart: DocumentReadyState;
 }
 
 /** The answer to a command: the panel's resulting state. */
