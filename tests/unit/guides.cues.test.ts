@@ -42,6 +42,33 @@ const SMALL_TALK: Record<SuggestLanguage, { interviewer: string[]; candidate: st
   },
 };
 
+/**
+ * Short, harmless answers that share one word with a red flag ("answer", "code", "DNS", "QA"…). A red flag whose text
+ * splits into one-word parts (lib/suggest/engine.ts splits at commas, colons and quotes) would raise a cue on them.
+ */
+const NEUTRAL_ANSWERS: Record<SuggestLanguage, string[]> = {
+  en: [
+    "That's my answer.",
+    "I'd read the code first.",
+    'Then it stops.',
+    "I'd check DNS and the ports.",
+    'We fixed it right now.',
+    'QA signed it off.',
+    'Ops deployed it.',
+    'Then we moved on to the next feature.',
+    'The routing worked.',
+  ],
+  it: [
+    'Questa è la mia risposta.',
+    'Leggerei prima il codice.',
+    'Poi si ferma.',
+    'Controllerei il DNS e le porte.',
+    "L'abbiamo sistemato subito.",
+    "Il QA l'ha approvato.",
+    'Poi siamo passati alla funzionalità successiva.',
+  ],
+};
+
 const engineFor = (guide: Guide, stageId: string) => new SuggestEngine(suggestStage(guide, stageId));
 
 describe.each(BUNDLED_GUIDES.map((g) => [g.id, g] as const))('cues of %s', (_id, guide) => {
@@ -95,18 +122,31 @@ describe.each(BUNDLED_GUIDES.map((g) => [g.id, g] as const))('cues of %s', (_id,
     expect(wrong).toEqual([]);
   });
 
-  it("takes each criterion's cue as evidence for that criterion, and not as a red flag", () => {
+  it("takes each criterion's cue as evidence for that criterion, and as no red flag, in every stage", () => {
     const wrong: string[] = [];
-    const stage = guide.stages[0]!;
-    for (const criterion of guide.criteria) {
-      for (const cue of criterion.cues ?? []) {
-        const events = engineFor(guide, stage.id).hear(candidate(cue));
-        const evidence = of(events, 'evidence').map((e) => e.criterionId);
-        const flags = of(events, 'red-flag-cue').map((e) => e.redFlagId);
-        if (!evidence.includes(criterion.id) || flags.length > 0) wrong.push(`${criterion.id} "${cue}" → evidence [${evidence.join(', ')}], red flags [${flags.join(', ')}]`);
+    for (const stage of guide.stages) {
+      for (const criterion of guide.criteria) {
+        for (const cue of criterion.cues ?? []) {
+          const events = engineFor(guide, stage.id).hear(candidate(cue));
+          const evidence = of(events, 'evidence').map((e) => e.criterionId);
+          const flags = of(events, 'red-flag-cue').map((e) => e.redFlagId);
+          if (!evidence.includes(criterion.id) || flags.length > 0) {
+            wrong.push(`${stage.id}/${criterion.id} "${cue}" → evidence [${evidence.join(', ')}], red flags [${flags.join(', ')}]`);
+          }
+        }
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('raises no red flag on a short answer that shares one word with it', () => {
+    const raised: string[] = [];
+    for (const stage of guide.stages) {
+      for (const text of NEUTRAL_ANSWERS[language]) {
+        for (const e of of(engineFor(guide, stage.id).hear(candidate(text)), 'red-flag-cue')) raised.push(`${stage.id} "${text}" → ${e.redFlagId}`);
+      }
+    }
+    expect(raised).toEqual([]);
   });
 
   it('marks nothing, raises nothing and finds no evidence in small talk', () => {
