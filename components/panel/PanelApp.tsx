@@ -8,7 +8,6 @@ import {
   dismissActionError,
   focusQuestion,
   handleLiveEvent,
-  panelQueue,
   refreshSession,
   requestNoteAt,
   setAsked,
@@ -191,10 +190,10 @@ export function PanelApp({ view = 'overlay' }: { view?: PanelView }) {
     void hydrateSettings();
     // The side panel reads its session once its tab is known (`setTargetTab`).
     if (view === 'overlay') void refreshSession();
-    const removeLeave = flushOnLeave(panelQueue(), window);
+    const removeLeave = flushOnLeave(usePanel.getState().queue, window);
     // Closing the call tab runs `beforeunload` in this frame, but a message sent from `pagehide` no longer
     // reaches the background in Chromium (measured): flush at the earlier moment too.
-    const flush = () => void panelQueue().flush();
+    const flush = () => void usePanel.getState().queue.flush();
     window.addEventListener('beforeunload', flush);
     return () => {
       removeLeave();

@@ -3,23 +3,7 @@ import { dispatch } from '../../lib/background/router';
 import { createSaveQueue, type SaveQueue } from '../../lib/client/save-queue';
 import type { MessageInput, MessageName, MessageOutput } from '../../lib/protocol/protocol';
 import { ApiCallError } from '../../lib/protocol/result';
-import {
-  commitNote,
-  configurePanel,
-  handleLiveEvent,
-  hasLocal,
-  keys,
-  MAX_WAIT_MS,
-  noteEntries,
-  refreshSession,
-  saveStatus,
-  setQuestionNote,
-  setRating,
-  shown,
-  startInterview,
-  typeNote,
-  usePanel,
-} from '../../stores/panel';
+import { createPanelStore, hasLocal, keys, MAX_WAIT_MS, noteEntries, saveStatus, shown, type PanelDeps } from '../../stores/panel';
 import { ENV, makeServices, meetContentSender, panelSender } from './support/services';
 
 /**
@@ -40,12 +24,31 @@ async function fakeCall<K extends MessageName>(name: K, input: MessageInput<K>):
 }
 
 let ids = 0;
+let usePanel: ReturnType<typeof createPanelStore>;
+/** The store under test's state and actions. */
+const panel = () => usePanel.getState();
+
+/** A fresh panel store over fakes (and `queue`), as the panel would be created with the real ones. */
+function configurePanel(next: Partial<PanelDeps>): void {
+  usePanel?.getState().dispose();
+  usePanel = createPanelStore({
+    call: fakeCall as never,
+    now: () => env.now,
+    newId: () => `client-${++ids}`,
+    stampEarlierSeconds: () => 5,
+    queue,
+    openSidePanel: async () => true,
+    savePanelMode: async () => null,
+    ...next,
+  });
+}
+
 beforeEach(async () => {
   env = makeServices();
   calls = [];
   failWith = null;
   queue = createSaveQueue({ debounceMs: 20, retryMs: 30 });
-  configurePanel({ call: fakeCall as never, now: () => env.now, newId: () => `client-${++ids}`, stampEarlierSeconds: () => 5, queue });
+  configurePanel({});
   await dispatch(
     'calls.report',
     { platform: 'meet', state: 'in-call', meetingId: 'abc-defg-hij', url: 'https://meet.google.com/abc-defg-hij' },
@@ -53,8 +56,8 @@ beforeEach(async () => {
     env.handlers,
     ENV,
   );
-  await refreshSession();
-  expect(await startInterview({ candidateName: 'Alex Rivera', guideId: 'test-guide', stageId: 'screen' })).toBeNull();
+  await panel().refreshSession();
+  expect(await panel().startInterview({ candidateName: 'Alex Rivera', guideId: 'test-guide', stageId: 'screen' })).toBeNull();
 });
 
 const bundle = () => usePanel.getState().session!.interview!;
@@ -70,14 +73,14 @@ describe('panel store', () => {
     const callStartedAt = bundle().interview.callStartedAt!;
     env.advance(65_000);
     const began = env.now;
-    typeNote('B');
+    panel().typeNote('B');
     env.advance(3000);
-    typeNote('B-trees explained');
+    panel().typeNote('B-trees explained');
     await vi.waitFor(async () => expect((await dbNotes()).map((n) => n.text)).toEqual(['B-trees explained']));
     const [row] = await dbNotes();
     expect(row!.createdAt).toBe(began);
     expect(row!.offsetMs).toBe(began - callStartedAt);
-    expect(commitNote()).toBe(true);
+    expect(panel().commitNote()).toBe(true);
     expect(usePanel.getState().draft).toBeNull();
     expect(noteEntries(usePanel.getState()).map((n) => n.text)).toEqual(['B-trees explained']);
   });
@@ -85,10 +88,10 @@ describe('panel store', () => {
   it('Alt+Enter dates the entry the configured seconds before typing began, and drops the draft row', async () => {
     env.advance(60_000);
     const began = env.now;
-    typeNote('Hesitated');
+    panel().typeNote('Hesitated');
     await vi.waitFor(async () => expect(await dbNotes()).toHaveLength(1));
     env.advance(2000);
-    expect(commitNote({ earlier: true })).toBe(true);
+    expect(panel().commitNote({ earlier: true })).toBe(true);
     await vi.waitFor(async () => {
       const rows = await dbNotes();
       expect(rows.map((n) => [n.text, n.createdAt])).toEqual([['Hesitated', began - 5000]]);
@@ -97,7 +100,7 @@ describe('panel store', () => {
 
   it('shows a failed write with its text, keeps the typed text, and retries until it lands', async () => {
     failWith = new ApiCallError({ code: 'quota-exceeded', message: 'QuotaExceededError: the disk is full' });
-    setQuestionNote('q-intro', 'Clear answer');
+    panel().setQuestionNote('q-intro', 'Clear answer');
     const key = keys.questionNote('q-intro');
     await vi.waitFor(() => expect(saveStatus(usePanel.getState(), key)).toMatchObject({ state: 'error', code: 'quota-exceeded', error: 'QuotaExceededError: the disk is full' }));
     expect(shown(usePanel.getState(), key, '')).toBe('Clear answer');
@@ -112,10 +115,10 @@ describe('panel store', () => {
     const id = bundle().interview.id;
     configurePanel({ queue });
     await dispatch('calls.report', { platform: 'meet', state: 'in-call', meetingId: 'abc-defg-hij', url: 'https://meet.google.com/abc-defg-hij' }, meetContentSender(7), env.handlers, ENV);
-    await refreshSession();
+    await panel().refreshSession();
     expect(bundle().interview.id).toBe(id);
-    setQuestionNote('q-intro', 'Still typing');
-    await refreshSession();
+    panel().setQuestionNote('q-intro', 'Still typing');
+    await panel().refreshSession();
     expect(shown(usePanel.getState(), keys.questionNote('q-intro'), 'stored')).toBe('Still typing');
     await queue.flush();
     expect((await env.db.questionStates.get([id, 'q-intro']))?.note).toBe('Still typing');
@@ -125,17 +128,17 @@ describe('panel store', () => {
     queue = createSaveQueue({ debounceMs: 10_000, maxWaitMs: MAX_WAIT_MS, now: () => env.now });
     configurePanel({ queue });
     await dispatch('calls.report', { platform: 'meet', state: 'in-call', meetingId: 'abc-defg-hij', url: 'https://meet.google.com/abc-defg-hij' }, meetContentSender(7), env.handlers, ENV);
-    await refreshSession();
-    typeNote('a');
+    await panel().refreshSession();
+    panel().typeNote('a');
     env.advance(300);
-    typeNote('ab');
+    panel().typeNote('ab');
     env.advance(500);
-    typeNote('abc');
+    panel().typeNote('abc');
     await vi.waitFor(async () => expect((await dbNotes()).map((n) => n.text)).toEqual(['abc']));
   });
 
   it('rating an answer marks it asked, in the view at once and in the database', async () => {
-    setRating('q-intro', 'strong-yes');
+    panel().setRating('q-intro', 'strong-yes');
     const s = usePanel.getState();
     expect(shown(s, keys.asked('q-intro'), false)).toBe(true);
     await queue.flush();
@@ -144,17 +147,17 @@ describe('panel store', () => {
 
   it('re-reads the session only for its own interview and tab, and opens the Notes box on add-note', async () => {
     calls = [];
-    handleLiveEvent({ type: 'interview-changed', interviewId: 'someone-else' });
-    handleLiveEvent({ type: 'tab-changed', tabId: 99 });
-    handleLiveEvent({ type: 'interviews-changed' });
+    panel().handleLiveEvent({ type: 'interview-changed', interviewId: 'someone-else' });
+    panel().handleLiveEvent({ type: 'tab-changed', tabId: 99 });
+    panel().handleLiveEvent({ type: 'interviews-changed' });
     expect(calls).toEqual([]);
-    handleLiveEvent({ type: 'tab-changed', tabId: 7 });
+    panel().handleLiveEvent({ type: 'tab-changed', tabId: 7 });
     expect(calls).toEqual(['session.get']);
     const before = usePanel.getState().notesFocusRequest;
-    handleLiveEvent({ type: 'panel-command', tabId: 7, command: 'add-note', at: env.now - 4000 });
+    panel().handleLiveEvent({ type: 'panel-command', tabId: 7, command: 'add-note', at: env.now - 4000 });
     expect(usePanel.getState().notesFocusRequest).toBe(before + 1);
     expect(usePanel.getState().draft?.startedAt).toBe(env.now - 4000);
-    handleLiveEvent({ type: 'panel-command', tabId: 8, command: 'add-note', at: env.now });
+    panel().handleLiveEvent({ type: 'panel-command', tabId: 8, command: 'add-note', at: env.now });
     expect(usePanel.getState().notesFocusRequest).toBe(before + 1);
   });
 });

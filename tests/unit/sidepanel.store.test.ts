@@ -4,7 +4,7 @@ import { dispatch } from '../../lib/background/router';
 import { createSaveQueue } from '../../lib/client/save-queue';
 import type { MessageInput, MessageName, MessageOutput } from '../../lib/protocol/protocol';
 import { ApiCallError } from '../../lib/protocol/result';
-import { configurePanel, handleLiveEvent, movePanel, setTargetTab, startInterview, typeNote, usePanel } from '../../stores/panel';
+import { createPanelStore, savePanelModeSetting } from '../../stores/panel';
 import { useSettings } from '../../stores/settings';
 import { ENV, makeServices, meetContentSender } from './support/services';
 
@@ -30,12 +30,17 @@ const report = (tabId: number, meetingId: string) =>
   dispatch('calls.report', { platform: 'meet', state: 'in-call', meetingId, url: `https://meet.google.com/${meetingId}` }, meetContentSender(tabId), env.handlers, ENV);
 
 let ids = 0;
+let usePanel: ReturnType<typeof createPanelStore>;
+/** The store under test's state and actions. */
+const panel = () => usePanel.getState();
+
 beforeEach(async () => {
+  usePanel?.getState().dispose();
   env = makeServices();
   sent = [];
   opened = [];
   openAnswer = true;
-  configurePanel({
+  usePanel = createPanelStore({
     call: fakeCall as never,
     now: () => env.now,
     newId: () => `client-${++ids}`,
@@ -45,6 +50,7 @@ beforeEach(async () => {
       opened.push(tabId);
       return openAnswer;
     },
+    savePanelMode: savePanelModeSetting,
   });
   useSettings.setState({ update: async (patch) => useSettings.setState((s) => ({ settings: { ...s.settings, ...patch } })) });
   await report(7, 'abc-defg-hij');
@@ -55,55 +61,55 @@ const session = () => usePanel.getState().session;
 
 describe('the panel aimed at a given tab (side panel)', () => {
   it('reads, starts and writes for its target tab, though the sender has no tab', async () => {
-    await setTargetTab(7);
+    await panel().setTargetTab(7);
     expect(session()?.tab).toMatchObject({ tabId: 7, meetingId: 'abc-defg-hij' });
-    expect(await startInterview({ candidateName: 'Alex Rivera', guideId: 'test-guide', stageId: 'screen' })).toBeNull();
+    expect(await panel().startInterview({ candidateName: 'Alex Rivera', guideId: 'test-guide', stageId: 'screen' })).toBeNull();
     expect(sent.find((m) => m.name === 'interviews.start')?.input).toMatchObject({ tabId: 7 });
     expect(session()?.interview?.interview).toMatchObject({ meetingId: 'abc-defg-hij', state: 'active' });
-    typeNote('Asked about queues');
+    panel().typeNote('Asked about queues');
     await vi.waitFor(async () => expect((await env.db.notes.toArray()).map((n) => n.text)).toEqual(['Asked about queues']));
   });
 
   it('follows a tab switch: forgets the old call and shows the new tab, or none', async () => {
-    await setTargetTab(7);
-    await startInterview({ candidateName: 'Alex Rivera', guideId: 'test-guide', stageId: 'screen' });
-    await setTargetTab(8);
+    await panel().setTargetTab(7);
+    await panel().startInterview({ candidateName: 'Alex Rivera', guideId: 'test-guide', stageId: 'screen' });
+    await panel().setTargetTab(8);
     expect(session()?.tab?.tabId).toBe(8);
     expect(session()?.interview).toBeNull();
-    await setTargetTab(null);
+    await panel().setTargetTab(null);
     expect(usePanel.getState()).toMatchObject({ status: 'ready', session: { tab: null, interview: null } });
   });
 
   it('drops an answer about a tab it has left meanwhile', async () => {
-    const first = setTargetTab(7);
-    const second = setTargetTab(8);
+    const first = panel().setTargetTab(7);
+    const second = panel().setTargetTab(8);
     await Promise.all([first, second]);
     expect(session()?.tab?.tabId).toBe(8);
   });
 
   it('re-reads on its target tab’s changes only', async () => {
-    await setTargetTab(7);
+    await panel().setTargetTab(7);
     sent = [];
-    handleLiveEvent({ type: 'tab-changed', tabId: 8 });
-    handleLiveEvent({ type: 'tab-changed', tabId: 7 });
+    panel().handleLiveEvent({ type: 'tab-changed', tabId: 8 });
+    panel().handleLiveEvent({ type: 'tab-changed', tabId: 7 });
     await vi.waitFor(() => expect(sent.filter((m) => m.name === 'session.get').map((m) => m.input)).toEqual([{ tabId: 7 }]));
   });
 
   it('moves the platform’s guide to the side panel: opens it first, then flips the setting', async () => {
-    await setTargetTab(7);
-    expect(await movePanel('sidepanel')).toBeNull();
+    await panel().setTargetTab(7);
+    expect(await panel().movePanel('sidepanel')).toBeNull();
     expect(opened).toEqual([7]);
     expect(useSettings.getState().settings.panelMode).toMatchObject({ meet: 'sidepanel', zoom: 'overlay' });
-    expect(await movePanel('overlay')).toBeNull();
+    expect(await panel().movePanel('overlay')).toBeNull();
     expect(opened).toEqual([7]);
     expect(useSettings.getState().settings.panelMode.meet).toBe('overlay');
   });
 
   it('keeps the overlay when the browser refuses to open its side panel', async () => {
-    await setTargetTab(7);
+    await panel().setTargetTab(7);
     openAnswer = false;
     vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => `[${key}]`);
-    expect(await movePanel('sidepanel')).toBe('[sidepanel_openFailed]');
+    expect(await panel().movePanel('sidepanel')).toBe('[sidepanel_openFailed]');
     expect(useSettings.getState().settings.panelMode.meet).toBe('overlay');
   });
 });
