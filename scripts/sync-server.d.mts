@@ -8,6 +8,18 @@ export interface SyncServer {
   stop(): Promise<void>;
   kill(): void;
 }
-export function startSyncServer(options?: { dataDir?: string; port?: number; memory?: boolean }): Promise<SyncServer>;
+export interface ServerRequest {
+  user: string | null;
+  method: string | undefined;
+  path: string | undefined;
+}
+export function startSyncServer(options?: {
+  dataDir?: string;
+  port?: number;
+  memory?: boolean;
+  cors?: boolean;
+  onRequest?: (request: ServerRequest) => void;
+  beforeAnswer?: (request: import('node:http').IncomingMessage) => boolean;
+}): Promise<SyncServer>;
 export function setupTeam(url: string, database: string, users: { name: string; password: string }[], options?: { members?: string[] }): Promise<void>;
 export function allDocs(url: string, database: string): Promise<({ _id: string; _rev: string; _conflicts?: string[] } & Record<string, unknown>)[]>;

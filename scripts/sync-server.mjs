@@ -4,8 +4,9 @@
 // production teams run Apache CouchDB 3 (README, "Team sync: server setup").
 //
 // As a module: `startSyncServer({ dataDir })` → `{ url, port, stop() }`.
-// As a command: `node scripts/sync-server.mjs [--data DIR] [--port N] [--memory]` prints one JSON line
-// `{"url": "..."}` once listening, then serves until killed.
+// As a command: `node scripts/sync-server.mjs [--data DIR] [--port N] [--memory] [--cors] [--log-requests]
+// [--crash-on-bulk-docs N]` prints one JSON line `{"url": "..."}` once listening, then serves until killed; with
+// `--log-requests`, one line `{"request": {"user", "method", "path"}}` per request (the e2e tests count them).
 import { createServer } from 'node:http';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -17,6 +18,7 @@ import memoryAdapter from 'pouchdb-adapter-memory';
 import leveldbAdapter from 'pouchdb-adapter-leveldb';
 import httpAdapter from 'pouchdb-adapter-http';
 import replication from 'pouchdb-replication';
+import cors from 'cors';
 
 const require = createRequire(import.meta.url);
 
@@ -67,12 +69,26 @@ export const VALIDATE_DOC_UPDATE = `function (newDoc, oldDoc, userCtx) {
   }
 }`;
 
+/** The user name of a request's basic auth, or null. */
+function basicUser(header) {
+  const match = /^Basic (.+)$/i.exec(header ?? '');
+  if (!match) return null;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  return decoded.slice(0, Math.max(0, decoded.indexOf(':')));
+}
+
 /**
  * Starts the server. With `memory` the data lives in memory; otherwise under `dataDir` (a new temporary folder
  * when omitted), so that a restarted server on the same folder keeps its documents.
+ * - `cors`: answers cross-origin requests from any origin, with credentials (the `cors` package). Only the
+ *   Chromium e2e tests need it: headless Chromium cannot answer the extension's permission prompt, so its
+ *   worker calls the server without the host permission, under CORS. With the permission, no CORS is needed.
+ * - `onRequest({ user, method, path })`: called for every request (user from basic auth, or null).
+ * - `beforeAnswer(req)`: called after a request was handled and before its answer is sent; returning true
+ *   withholds the answer (the crash test kills the process there, so the documents are stored, unanswered).
  * @returns its base URL (no trailing slash), port and `stop()`.
  */
-export async function startSyncServer({ dataDir, port = 0, memory = false } = {}) {
+export async function startSyncServer({ dataDir, port = 0, memory = false, cors: allowCors = false, onRequest, beforeAnswer } = {}) {
   const dir = memory ? null : (dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'icp-couch-')));
   if (dir) mkdirSync(dir, { recursive: true });
   const Db = memory ? PouchDB.defaults({ adapter: 'memory' }) : PouchDB.defaults({ adapter: 'leveldb', prefix: `${dir}${path.sep}` });
@@ -81,7 +97,16 @@ export async function startSyncServer({ dataDir, port = 0, memory = false } = {}
     inMemoryConfig: true,
     logPath: path.join(dir ?? os.tmpdir(), `icp-couch-${process.pid}.log`),
   });
-  const server = createServer(app);
+  const corsHandler = allowCors ? cors({ origin: true, credentials: true, maxAge: 600 }) : null;
+  const server = createServer((req, res) => {
+    onRequest?.({ user: basicUser(req.headers.authorization), method: req.method, path: req.url });
+    if (beforeAnswer) {
+      const end = res.end.bind(res);
+      res.end = (...args) => (beforeAnswer(req) ? res : end(...args));
+    }
+    if (corsHandler) corsHandler(req, res, () => app(req, res));
+    else app(req, res);
+  });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
@@ -145,7 +170,26 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     const index = process.argv.indexOf(name);
     return index === -1 ? undefined : process.argv[index + 1];
   };
-  const server = await startSyncServer({ dataDir: arg('--data'), port: Number(arg('--port') ?? 0), memory: process.argv.includes('--memory') });
+  const crashOn = Number(arg('--crash-on-bulk-docs') ?? 0);
+  let bulkDocs = 0;
+  const server = await startSyncServer({
+    dataDir: arg('--data'),
+    port: Number(arg('--port') ?? 0),
+    memory: process.argv.includes('--memory'),
+    cors: process.argv.includes('--cors'),
+    onRequest: process.argv.includes('--log-requests') ? (request) => console.log(JSON.stringify({ request })) : undefined,
+    // `--crash-on-bulk-docs N`: the Nth upload (`_bulk_docs`) is stored, then the process dies before answering:
+    // a server killed in the middle of a replication.
+    beforeAnswer: crashOn
+      ? (req) => {
+          if (req.method !== 'POST' || !/\/_bulk_docs(\?|$)/.test(req.url ?? '')) return false;
+          if (++bulkDocs < crashOn) return false;
+          console.log(JSON.stringify({ crash: req.url }));
+          process.kill(process.pid, 'SIGKILL');
+          return true;
+        }
+      : undefined,
+  });
   console.log(JSON.stringify({ url: server.url, dataDir: server.dataDir }));
   const stop = () => void server.stop().then(() => process.exit(0));
   process.on('SIGTERM', stop);

@@ -102,6 +102,10 @@ export class SyncEngine {
     const applied = await this.applyRemote();
     let refused = up.errors;
     if (applied.resolved > 0) refused = (await this.replicate('up')).errors;
+    // Everything in the mirror now is on the server: what this cycle sent, and what it brought down (teammates'
+    // documents are not "waiting to be sent"). Refused documents are reported on their own.
+    const { update_seq } = await this.deps.local.info();
+    await this.deps.saveCheckpoint({ ...(await this.deps.loadCheckpoint()), pushedSeq: update_seq });
     return {
       pushed,
       refused: refused.map((e) => ({ id: e.id ?? '', reason: e.message ?? e.name ?? 'refused' })),

@@ -94,6 +94,20 @@ describe('team sync engine against PouchDB Server', { timeout: 60_000 }, () => {
     expect(docs.every((d) => d.owner === 'alice')).toBe(true);
   });
 
+  it('counts as waiting only what this profile has not sent yet, not what it brought down', async () => {
+    const alice = profile('alice');
+    const bob = profile('bob');
+    await recordInterview(alice, 'Wanda Waits', ['one']);
+    await alice.engine.pushLocal();
+    // Written to the mirror, not yet on the server: interview + snapshot + note + line + criterion + question + flag.
+    expect(await alice.engine.waiting()).toBe(7);
+    await alice.engine.runOnce();
+    expect(await alice.engine.waiting()).toBe(0);
+    const report = await bob.engine.runOnce();
+    expect(report.applied).toBeGreaterThan(0);
+    expect(await bob.engine.waiting()).toBe(0);
+  });
+
   it('resolves an offline edit made on two computers by the newer updatedAt, removing the losing revision', async () => {
     const laptop = profile('alice');
     const desktop = profile('alice');
