@@ -109,6 +109,24 @@ describe.each(BUNDLED_GUIDES.map((g) => [g.id, g] as const))('cues of %s', (_id,
     expect(wrong).toEqual([]);
   });
 
+  it('marks each question from its own text (two terms or more) and never another question from a text or follow-up', () => {
+    const wrong: string[] = [];
+    for (const stage of guide.stages) {
+      for (const q of stage.questions) {
+        for (const [kind, line] of [['text', q.text], ...q.followUps.map((f) => ['follow-up', f])] as const) {
+          const engine = engineFor(guide, stage.id);
+          const asked = of(engine.hear(interviewer(line)), 'asked').map((e) => e.questionId);
+          const mustMark = kind === 'text' && termsOf(line, language).length >= 2;
+          if (asked.some((id) => id !== q.id) || (mustMark && asked.length === 0)) {
+            const best = engine.explain(line).slice(0, 2).map((m) => `${m.questionId} ${m.score} "${m.phrase}"`);
+            wrong.push(`${stage.id}/${q.id} ${kind} "${line}" → [${asked.join(', ')}] (best: ${best.join('; ')})`);
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it("raises each red flag's cue from each of its cues (guide-wide flags in every stage)", () => {
     const wrong: string[] = [];
     for (const stage of guide.stages) {
