@@ -92,9 +92,16 @@ export function createSyncStore(deps: SyncStoreDeps): StoreApi<SyncState> {
         return;
       }
       // First thing in the click: the browser only shows its permission prompt during a user gesture.
-      const granted = await deps.requestOrigin(originPattern(checked.origin)).catch(() => false);
+      let granted: boolean;
+      try {
+        granted = await deps.requestOrigin(originPattern(checked.origin));
+      } catch (error) {
+        // The browser's own words (e.g. an origin the manifest does not allow) are kept for the interviewer.
+        set({ formProblem: 'permission-refused', error: error instanceof Error ? error.message : String(error) });
+        return;
+      }
       if (!granted) {
-        set({ formProblem: 'permission-refused' });
+        set({ formProblem: 'permission-refused', error: null });
         return;
       }
       set({ busy: true, error: null, formProblem: null });

@@ -51,7 +51,14 @@ export function checkServerUrl(text: string): { ok: true; url: string; origin: s
   return { ok: true, url: `${url.origin}${path}`, origin: url.origin };
 }
 
-/** The host-permission pattern for exactly one server origin (`https://couch.example.com/*`). */
+/**
+ * The host-permission pattern for one server: its scheme and host (`https://couch.example.com/*`), without the
+ * port. Firefox refuses to request a pattern with a port when the manifest's optional permission has none
+ * ("Cannot request origin permission for http://127.0.0.1:5984/* since it was not declared in the manifest",
+ * seen in the Firefox e2e); a pattern without a port matches every port of that host in Chrome and Firefox
+ * (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns).
+ */
 export function originPattern(origin: string): string {
-  return `${new URL(origin).origin}/*`;
+  const url = new URL(origin);
+  return `${url.protocol}//${url.hostname}/*`;
 }

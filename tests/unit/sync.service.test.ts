@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncService, SyncSetupError } from '../../lib/background/sync-service';
 import { InterviewDatabase } from '../../lib/db/database';
-import { checkServerUrl } from '../../lib/sync/config';
+import { checkServerUrl, originPattern } from '../../lib/sync/config';
 import type { SyncStatus } from '../../lib/sync/status';
 import { setupTeam, startSyncServer, type SyncServer } from '../../scripts/sync-server.mjs';
 import { PouchDB } from './support/sync';
@@ -51,6 +51,12 @@ describe('team sync settings', { timeout: 60_000 }, () => {
     expect(checkServerUrl('http://couch.example.com')).toEqual({ ok: false, problem: 'insecure' });
     expect(checkServerUrl('https://me:pw@couch.example.com')).toEqual({ ok: false, problem: 'has-credentials' });
     expect(checkServerUrl('couch.example.com')).toEqual({ ok: false, problem: 'invalid' });
+  });
+
+  it('asks for the server\'s host without its port (Firefox refuses a port the manifest does not name)', () => {
+    expect(originPattern('http://127.0.0.1:5984')).toBe('http://127.0.0.1/*');
+    expect(originPattern('https://couch.example.com:6984')).toBe('https://couch.example.com/*');
+    expect(originPattern('https://couch.example.com')).toBe('https://couch.example.com/*');
   });
 
   it('syncs once on, then turning off stops every request and forgets the user name and password', async () => {
