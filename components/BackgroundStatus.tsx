@@ -1,21 +1,41 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
+import { failureText } from '../lib/client/fault-text';
 import { call } from '../lib/protocol/client';
 import type { ViewKind } from '../lib/protocol/protocol';
 
-/** Shows whether this view reached the background worker (a `ping` round trip). */
-export function BackgroundStatus({ from }: { from: ViewKind }) {
-  const [state, setState] = useState<{ ok: boolean; text: string } | null>(null);
+/** Whether a view reached the background worker: `checking` until its `ping` round trip ends. */
+export type BackgroundReach = 'checking' | 'ok' | 'failed';
+
+/**
+ * Checks that this view reaches the background worker (a `ping` round trip) and says so only when it does not:
+ * a working connection means nothing to an interviewer, so nothing is shown then (issue 12, item 6).
+ * @param onResult told once the round trip ended (`ok` or `failed`), e.g. to mark the page ready.
+ */
+export function BackgroundStatus({ from, onResult }: { from: ViewKind; onResult?: (reach: Exclude<BackgroundReach, 'checking'>) => void }) {
+  const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
+    let live = true;
     call('ping', { from }).then(
-      () => setState({ ok: true, text: i18n.t('common.backgroundOk') }),
-      (error: unknown) => setState({ ok: false, text: i18n.t('common.backgroundError', [String(error)]) }),
+      () => {
+        if (live) onResult?.('ok');
+      },
+      (error: unknown) => {
+        if (!live) return;
+        setProblem(failureText(error));
+        onResult?.('failed');
+      },
     );
+    return () => {
+      live = false;
+    };
+    // onResult is a notification: a new function identity must not ping again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [from]);
-  if (!state) return <p className="text-sm text-slate-500">{i18n.t('common.loading')}</p>;
+  if (problem === null) return null;
   return (
-    <p data-testid="background-status" data-ok={state.ok} className={state.ok ? 'text-sm text-emerald-700' : 'text-sm text-red-700'}>
-      {state.text}
+    <p role="alert" data-testid="background-status" data-ok="false" className="text-sm text-red-700">
+      {i18n.t('common.backgroundError', [problem])}
     </p>
   );
 }

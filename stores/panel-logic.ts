@@ -30,6 +30,20 @@ export function stageClock(now: number, stageStartedAt: number | null, durationM
 }
 
 /**
+ * The time the stage clock reads: now while the call goes on; once the call was left, the moment it ended (the
+ * tab's last state change, `since`), so the timer stops there instead of counting on through the wrap-up.
+ * @param tab the tab's call (`state`, `since` in epoch ms), if known.
+ */
+export function stageClockTime(now: number, tab: { state: string; since: number } | null | undefined): number {
+  return tab?.state === 'left' ? Math.min(now, tab.since) : now;
+}
+
+/** Whether the panel suggests a next question and pacing: only while the call has not been left. */
+export function suggestsDuringCall(callState: string): boolean {
+  return callState !== 'left';
+}
+
+/**
  * Relative weight of a question in the stage's time: a question with follow-ups usually takes longer. One unit
  * per question plus half a unit per follow-up (a rough, documented heuristic: guides carry no per-question time).
  */

@@ -1,6 +1,7 @@
 import { failureText } from '../lib/client/fault-text';
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { GuideSummary } from '../lib/guides/schema';
+import { defaultGuideChoice } from '../lib/guides/default-choice';
 import type { InterviewSummary, Platform } from '../lib/db/records';
 import { openSidePanel } from '../lib/client/side-panel';
 import type { PanelMode } from '../lib/settings';
@@ -60,7 +61,10 @@ export interface PopupState {
   /** Id reserved for the start in progress: reused if the user retries after a failure. */
   pendingStartId: string | null;
 
-  /** Reads everything the popup shows for `tabId`, then applies the remembered guide and stage. */
+  /**
+   * Reads everything the popup shows for `tabId`, then preselects the guide and stage the panel would
+   * (`defaultGuideChoice`: the remembered ones, else the first guide in the interface language and its first stage).
+   */
   init(tabId: number | null): Promise<void>;
   refreshSession(): Promise<void>;
   refreshGuides(): Promise<void>;
@@ -193,13 +197,9 @@ export function createPopupStore(deps: PopupDeps): UseBoundStore<StoreApi<PopupS
         } catch (error) {
           set({ error: errorText(error) });
         }
-        const last = deps.lastChoice();
-        const guides = get().guides;
-        const guide = guides.find((g) => g.id === last.guideId);
-        if (guide && get().guideId === null) {
-          const stage = guide.stages.find((s) => s.id === last.stageId) ?? guide.stages[0];
-          set({ guideId: guide.id, stageId: stage?.id ?? null });
-        }
+        // The guide the panel's start form would offer: the last one used, else the first in the interface language.
+        const choice = defaultGuideChoice(get().guides, deps.lastChoice());
+        if (choice && get().guideId === null) set({ guideId: choice.guideId, stageId: choice.stageId });
         set({ ready: true });
       },
 

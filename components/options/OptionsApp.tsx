@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import { parseRoute, routeHash, type OptionsRoute } from '../../stores/options';
-import { hydrateSettings } from '../../stores/settings';
-import { BackgroundStatus } from '../BackgroundStatus';
+import { hydrateSettings, useSettings } from '../../stores/settings';
+import { BackgroundStatus, type BackgroundReach } from '../BackgroundStatus';
 import { DataView } from './DataView';
 import { GuidesView } from './GuidesView';
 import { ImportView } from './ImportView';
@@ -45,6 +45,8 @@ export function OptionsApp() {
   const section = sectionOf(route);
   const heading = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
+  const [reach, setReach] = useState<BackgroundReach>('checking');
+  const settingsRead = useSettings((s) => s.hydrated);
 
   useEffect(() => {
     void hydrateSettings();
@@ -63,7 +65,8 @@ export function OptionsApp() {
   }, [title, route]);
 
   return (
-    <div className="min-h-screen bg-slate-50 font-sans text-slate-900 print:bg-white">
+    // data-ready: the background answered and the settings are read (tests wait for it; nothing shows it).
+    <div data-testid="options" data-ready={reach === 'ok' && settingsRead} className="min-h-screen bg-slate-50 font-sans text-slate-900 print:bg-white">
       <a href="#main" onClick={(e) => { e.preventDefault(); heading.current?.focus(); }} className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {i18n.t('options.skipToContent')}
       </a>
@@ -86,7 +89,7 @@ export function OptionsApp() {
             </ul>
           </nav>
           <div className="mt-6 px-3">
-            <BackgroundStatus from="options" />
+            <BackgroundStatus from="options" onResult={setReach} />
           </div>
         </aside>
         <main id="main" className="min-w-0 flex-1">

@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import type { CallState, InterviewBundle } from '../../lib/db/records';
 import type { GuideStage } from '../../lib/guides/schema';
 import { formatOffset } from '../ui/rating';
-import { nextQuestion, pacing, stageClock, statesById, type StageClock } from '../../stores/panel-logic';
+import { nextQuestion, pacing, stageClock, statesById, suggestsDuringCall, type StageClock } from '../../stores/panel-logic';
 import { focusQuestion, requestWrapUp, setCollapsed, setHelpOpen, switchStage } from '../../stores/panel';
 import { useSuggestions } from '../../stores/suggestions';
 import { MoveButton, type PanelView } from './PanelMode';
@@ -78,8 +78,9 @@ function TimerBar({ clock }: { clock: StageClock }) {
 }
 
 /**
- * Candidate, role guide, call state, stage switcher, stage timer, pacing hint and the next-question suggestion.
- * In the side panel (`view`) there is nothing to collapse.
+ * Candidate, role guide, call state, stage switcher, stage timer, pacing hint and the next-question suggestion
+ * (no suggestion or pacing once the call was left). `now` is the clock's time (`stageClockTime`: it stops when the
+ * call ends). In the side panel (`view`) there is nothing to collapse.
  */
 export function Header({
   bundle,
@@ -101,7 +102,9 @@ export function Header({
   // Once something was heard, the next question follows the conversation (issue 15); else the guide's order.
   const heardNext = useSuggestions((s) => (s.view && s.view.heard > 0 && s.view.stageId === stage.id ? s.view.next?.questionId : null));
   const fromConversation = heardNext ? stage.questions.find((q) => q.id === heardNext && !states.get(q.id)?.asked) : undefined;
-  const next = fromConversation ?? nextQuestion(stage, states, clock);
+  // After the call ends there is no next question to ask: the wrap-up follows (issue 12, item 6).
+  const duringCall = suggestsDuringCall(callState);
+  const next = duringCall ? (fromConversation ?? nextQuestion(stage, states, clock)) : null;
   const over = clock.remainingMs !== null && clock.remainingMs < 0 && clock.running;
   return (
     <header className="border-b border-slate-200 bg-white px-3 pb-2.5 pt-2.5">
@@ -156,7 +159,7 @@ export function Header({
         </button>
       </div>
       <TimerBar clock={clock} />
-      {pace.kind === 'short' || pace.kind === 'over' ? (
+      {duringCall && (pace.kind === 'short' || pace.kind === 'over') ? (
         <p role="status" className="mt-2 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-950" data-testid="pacing-hint">
           {pace.kind === 'short'
             ? i18n.t('panel.pacing.short', [String(pace.unaskedCore), String(Math.max(0, Math.round(pace.remainingMs / 60_000)))])
@@ -181,7 +184,7 @@ export function Header({
           <span className="line-clamp-2 min-w-0 flex-1">{next.text}</span>
           <Icon name="arrow-right" className="mt-0.5 h-3.5 w-3.5 shrink-0" />
         </button>
-      ) : stage.questions.length ? (
+      ) : duringCall && stage.questions.length ? (
         <p className="mt-2 text-xs text-slate-500">{i18n.t('panel.pacing.nextNone')}</p>
       ) : null}
     </header>

@@ -19,7 +19,7 @@ import {
   usePanel,
 } from '../../stores/panel';
 import { followSuggestions, handleSuggestionsEvent, latestAutoMark, reloadSuggestions, undoAutoAsked } from '../../stores/suggestions';
-import { isTextField, keyAction, moveIndex, stageClock } from '../../stores/panel-logic';
+import { isTextField, keyAction, moveIndex, stageClock, stageClockTime } from '../../stores/panel-logic';
 import { hydrateSettings } from '../../stores/settings';
 import { useLive } from '../useLive';
 import { CallBadge, Header, timerText } from './Header';
@@ -39,7 +39,7 @@ function currentStage(bundle: InterviewBundle): GuideStage {
   return bundle.guide.stages.find((s) => s.id === bundle.interview.currentStageId) ?? bundle.guide.stages[0]!;
 }
 
-/** The collapsed panel: a handle filling the small frame, with the stage, its timer and an expand button. */
+/** The collapsed panel: a handle filling the small frame, with the stage, its timer, the candidate and an expand button. */
 function CollapsedHandle({ bundle, now }: { bundle: InterviewBundle | null; now: number }) {
   const callState = usePanel((s) => s.session?.tab?.state ?? 'unknown');
   const presenting = usePanel((s) => s.session?.tab?.presenting ?? false);
@@ -60,8 +60,16 @@ function CollapsedHandle({ bundle, now }: { bundle: InterviewBundle | null; now:
     >
       <span className="min-w-0 flex-1">
         <span className="block truncate text-[13px] font-semibold leading-4 text-slate-900">{stage ? stage.title : i18n.t('panel.title')}</span>
-        <span className={`block truncate font-mono text-[11px] leading-4 tabular-nums ${over ? 'font-semibold text-red-700' : 'text-slate-600'}`}>
-          {clock ? timerText(clock) : <CallBadge state={callState} />}
+        {/* Whose interview it is, beside the timer: with several calls in a day the stage alone is ambiguous. */}
+        <span className="flex min-w-0 items-baseline gap-1 text-[11px] leading-4">
+          <span className={`shrink-0 font-mono tabular-nums ${over ? 'font-semibold text-red-700' : 'text-slate-600'}`}>
+            {clock ? timerText(clock) : <CallBadge state={callState} />}
+          </span>
+          {bundle ? (
+            <span className="min-w-0 truncate text-slate-700" data-testid="handle-candidate">
+              · {bundle.interview.candidateName}
+            </span>
+          ) : null}
         </span>
       </span>
       <Icon name="chevron-left" className="h-4 w-4 shrink-0 text-slate-600" />
@@ -237,7 +245,9 @@ export function PanelApp({ view = 'overlay' }: { view?: PanelView }) {
       </div>
     );
   }
-  if (collapsed) return <CollapsedHandle bundle={running} now={now} />;
+  // The stage timer stops when the call ends (issue 12, item 6).
+  const clockNow = stageClockTime(now, session.tab);
+  if (collapsed) return <CollapsedHandle bundle={running} now={clockNow} />;
   if (view === 'sidepanel') {
     if (!session.tab) return <NoCall />;
     if (!settingsReady) return <p className="p-3 text-sm text-slate-600">{i18n.t('panel.loading')}</p>;
@@ -251,7 +261,7 @@ export function PanelApp({ view = 'overlay' }: { view?: PanelView }) {
     const wrapUp = wrapUpRequested || callState === 'left';
     body = (
       <>
-        <Header bundle={running} stage={stage} callState={callState} now={now} view={view} />
+        <Header bundle={running} stage={stage} callState={callState} now={clockNow} view={view} />
         <Problems />
         <div className="min-h-0 flex-1 overflow-y-auto overscroll-contain" data-testid="panel-scroll">
           {wrapUp ? (

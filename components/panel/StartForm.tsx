@@ -1,4 +1,5 @@
 import { guideLabel } from '../ui/rating';
+import { defaultGuideChoice } from '../../lib/guides/default-choice';
 import { useEffect, useState, type FormEvent } from 'react';
 import { i18n } from '#i18n';
 import { startInterview, startPlanned, usePanel } from '../../stores/panel';
@@ -21,12 +22,13 @@ export function StartForm() {
   const [busy, setBusy] = useState(false);
   const [transcript, setTranscript] = useTranscriptOption(usePanel((s) => s.session?.tab?.platform ?? null));
 
-  // Default to the guide and stage used last time, else the first guide.
+  // Default to the guide and stage used last time, else the first guide in the interface language (as the popup).
   useEffect(() => {
-    if (guideId || guides.length === 0) return;
-    const last = guides.find((g) => g.id === settings.lastGuideId) ?? guides[0]!;
-    setGuideId(last.id);
-    setStageId(last.stages.find((s) => s.id === settings.lastStageId)?.id ?? last.stages[0]?.id ?? '');
+    if (guideId) return;
+    const choice = defaultGuideChoice(guides, { guideId: settings.lastGuideId, stageId: settings.lastStageId });
+    if (!choice) return;
+    setGuideId(choice.guideId);
+    setStageId(choice.stageId ?? '');
   }, [guides, guideId, settings.lastGuideId, settings.lastStageId]);
 
   const guide = guides.find((g) => g.id === guideId);

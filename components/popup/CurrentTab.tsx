@@ -28,7 +28,7 @@ export function CurrentTab() {
       <h2 id="this-tab" className="sr-only">
         {i18n.t('popup.thisTab')}
       </h2>
-      <div data-testid="tab-status" data-state={tab?.state ?? 'none'} className="flex items-center gap-2.5 rounded-xl border border-slate-200 bg-slate-50 px-3 py-2.5">
+      <div data-testid="tab-status" data-state={tab?.state ?? 'none'} className="flex items-center gap-2.5 rounded-xl border border-slate-200 bg-slate-50 px-3 py-2">
         <span className={`grid size-8 shrink-0 place-items-center rounded-lg ${tab ? 'bg-indigo-100 text-indigo-700' : 'bg-slate-200 text-slate-500'}`}>
           <VideoIcon />
         </span>

@@ -40,7 +40,7 @@ export function NewInterview() {
       <h2 id="new-interview" className="text-sm font-semibold text-slate-900">
         {onCall ? i18n.t('popup.newInterview') : i18n.t('popup.prepareInterview')}
       </h2>
-      <form noValidate onSubmit={(e) => void submit(e)} className="space-y-3" data-testid="new-interview">
+      <form noValidate onSubmit={(e) => void submit(e)} className="space-y-2.5" data-testid="new-interview">
         <div className="grid grid-cols-[1.15fr_1fr] gap-2">
           <div>
             <label htmlFor="candidate-name" className="mb-1 block text-xs font-medium text-slate-600">
@@ -128,7 +128,7 @@ function GuidePicker({ firstRadioRef }: { firstRadioRef: React.RefObject<HTMLInp
   for (const g of guides) titles.set(g.title, (titles.get(g.title) ?? 0) + 1);
 
   return (
-    <div className="space-y-3">
+    <div className="space-y-2.5">
       <fieldset className="min-w-0" aria-describedby={guideError ? 'guide-error' : undefined}>
         <legend className="mb-1 text-xs font-medium text-slate-600">{i18n.t('popup.roleGuide')}</legend>
         <div className="relative mb-1.5">
@@ -151,7 +151,8 @@ function GuidePicker({ firstRadioRef }: { firstRadioRef: React.RefObject<HTMLInp
           id={listId}
           role="radiogroup"
           aria-label={i18n.t('popup.roleGuide')}
-          className="max-h-52 space-y-1 overflow-y-auto overscroll-contain rounded-xl border border-slate-200 bg-slate-50/70 p-1"
+          // Short enough that the whole form, "Start interview" included, fits Chrome's 600 px popup on a call.
+          className="max-h-36 space-y-1 overflow-y-auto overscroll-contain rounded-xl border border-slate-200 bg-slate-50/70 p-1"
         >
           {shown.length === 0 ? (
             <p className="px-2 py-3 text-center text-xs text-slate-500" role="status">
@@ -177,10 +178,10 @@ function GuidePicker({ firstRadioRef }: { firstRadioRef: React.RefObject<HTMLInp
         ) : null}
       </fieldset>
 
-      <div>
-        <label htmlFor="stage" className="mb-1 block text-xs font-medium text-slate-600">
+      {/* Label beside the select: one row less, so "Start interview" stays in view in a 600 px popup. */}
+      <div className="grid grid-cols-[auto_minmax(0,1fr)] items-center gap-2">
+        <label htmlFor="stage" className="text-xs font-medium text-slate-600" title={chosen?.title}>
           {i18n.t('popup.stage')}
-          {chosen ? <span className="font-normal text-slate-400"> · {chosen.title}</span> : null}
         </label>
         <select
           id="stage"
@@ -241,7 +242,8 @@ function GuideOption({
           ) : null}
         </span>
         {guide.skills.length ? <span className="block truncate text-xs text-slate-500">{guide.skills.join(' · ')}</span> : null}
-        <span className="mt-1 flex items-center gap-2">
+        {/* The chosen guide shows its stages; the others stay one line shorter, so more of them fit the short list. */}
+        <span className={checked ? 'mt-1 flex items-center gap-2' : 'hidden'}>
           {/* The stages as a bar, each segment as long as the stage: the shape of the process at a glance. */}
           <span className="flex h-1.5 w-20 shrink-0 gap-px overflow-hidden rounded-full" aria-hidden="true">
             {guide.stages.map((s) => (

@@ -91,7 +91,7 @@ export function PopupApp() {
           <SettingsIcon />
         </button>
       </header>
-      <main className="space-y-4 px-4 py-3.5">
+      <main className="space-y-3 px-4 py-3">
         {!ready ? (
           <Skeleton />
         ) : (

@@ -85,7 +85,7 @@ test('options page: interviews, role guides, import, settings and data views hav
   const page = await context.newPage();
   for (const view of ['interviews', 'guides', 'guides/backend-engineer', 'import', 'settings', 'data']) {
     await page.goto(`chrome-extension://${extensionId}/options.html#/${view}`);
-    await expect(page.getByTestId('background-status')).toHaveAttribute('data-ok', 'true');
+    await expect(page.getByTestId('options')).toHaveAttribute('data-ready', 'true');
     await expect(page.locator('main h1, main h2').first()).toBeVisible();
     expect(await axePage(page), view).toEqual([]);
   }

@@ -58,7 +58,8 @@ async function dumpDatabase(page: Page): Promise<Dump> {
 async function openOptions(context: BrowserContext, extensionId: string, hash = '#/interviews'): Promise<Page> {
   const page = await newWatchedPage(context);
   await page.goto(`chrome-extension://${extensionId}/options.html${hash}`);
-  await expect(page.getByTestId('background-status')).toHaveAttribute('data-ok', 'true');
+  // Ready once the background answered and the settings are read (a working connection shows no line).
+  await expect(page.getByTestId('options')).toHaveAttribute('data-ready', 'true');
   return page;
 }
 

@@ -42,7 +42,7 @@ async function waitForText(page: Page, selector: string, expected: string | RegE
 test('the options page lists an interview, shows its detail, and a backup exported then wiped imports back the same', async () => {
   const page = await openExtensionPage(session, 'options.html#/interviews');
   const errors = extensionPageErrors(page);
-  await page.waitForSelector('[data-testid="background-status"][data-ok="true"]', { timeout: 10_000 });
+  await page.waitForSelector('[data-testid="options"][data-ready="true"]', { timeout: 10_000 });
 
   const guide = await protocol<Guide>(page, 'guides.get', { id: 'backend-engineer' });
   await protocol(page, 'data.import', { backup: seedBackup(guide) });

@@ -187,6 +187,8 @@ test('collapses to a handle with the stage and timer, and expands again', async 
   await expect(handle).toBeVisible();
   await expect(handle).toContainText('Technical screen: fundamentals');
   await expect(handle).toContainText(/\d\d:\d\d of 45:00/);
+  // Whose interview it is, too (issue 12, item 6).
+  await expect(handle.getByTestId('handle-candidate')).toHaveText('· Priya Nair');
   await handle.click();
   await expect(frame.getByTestId('candidate-name')).toHaveText('Priya Nair');
   // Esc collapses, even from the Notes box.

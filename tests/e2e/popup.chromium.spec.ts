@@ -153,6 +153,36 @@ test('away from a call it prepares the interview, the next call picks it up, and
   expect(new URL(options.url()).hash).toMatch(/^#\/interviews\/[0-9a-f-]{36}$/);
 });
 
+test('first use: the popup preselects the guide the panel offers, with its first stage, and "Start interview" shows in a 600 px popup', async ({
+  context,
+  extensionId,
+}) => {
+  const call = await openCall(context);
+  const frame = await panelFrame(call);
+  // What the panel's start form offers on first use (nothing remembered yet).
+  await expect(frame.getByRole('combobox', { name: 'Role guide', exact: true })).toHaveValue('backend-engineer');
+  await expect(frame.getByRole('combobox', { name: 'Stage', exact: true })).toHaveValue('technical-screen');
+
+  const popup = await openPopupFor(context, extensionId, MEETING);
+  // Chrome's popup is at most 600 px tall: the form must fit without scrolling.
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await expect(popup.locator('input[name="guide"][value="backend-engineer"]')).toBeChecked();
+  await expect(popup.locator('#stage')).toHaveValue('technical-screen');
+  const start = popup.getByRole('button', { name: 'Start interview' });
+  await expect(start).toBeVisible();
+  expect(await popup.evaluate(() => window.scrollY)).toBe(0);
+  await popup.screenshot({ path: screenshotPath('popup-first-use-600-en.png') });
+  const box = (await start.boundingBox())!;
+  expect(box.y + box.height, 'the button bottom, in a 600 px popup').toBeLessThanOrEqual(600);
+
+  // Starting at once, with just a name, uses the preselected guide and stage.
+  await popup.getByLabel('Candidate name').fill('Alex Rivera');
+  await start.click();
+  await expect(popup.getByTestId('active-interview')).toBeVisible();
+  const tabId = await callTabId(popup, MEETING);
+  expect((await sessionOf(popup, tabId)).interview?.interview).toMatchObject({ guideId: 'backend-engineer', currentStageId: 'technical-screen' });
+});
+
 test('refuses to start without a candidate name and says why, next to the field', async ({ context, extensionId }) => {
   await openCall(context);
   const popup = await openPopupFor(context, extensionId, MEETING);

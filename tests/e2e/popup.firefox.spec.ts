@@ -5,8 +5,10 @@ import { fixturePage } from './support/pages';
 import { firstQuestion, protocolCallScript, type SessionProbe } from './support/popup';
 
 const MEETING = 'https://meet.google.com/abc-defg-hij';
+const SECOND_MEETING = 'https://meet.google.com/fir-stus-eee';
 const PAGES = {
   [MEETING]: { body: fixturePage('meet/in-call.html') },
+  [SECOND_MEETING]: { body: fixturePage('meet/in-call.html') },
   'https://meet.google.com/': { body: fixturePage('meet/home.html') },
 };
 
@@ -72,6 +74,47 @@ test('choosing Backend Engineer and a stage in the popup starts the interview, a
   await popup.waitForSelector('[data-testid="active-interview"]', { timeout: 5000 });
   expect(await popup.$eval('[data-testid="active-interview"]', (el) => el.textContent)).toContain('Alex Rivera');
   expect(await popup.$eval('#active-stage', (el) => (el as HTMLSelectElement).value)).toBe('system-design');
+  expect(errors).toEqual([]);
+  await popup.close();
+  await call.close();
+});
+
+test('first use: the popup preselects the guide the panel offers, with its first stage, and "Start interview" shows in a 600 px popup', async () => {
+  // First use: nothing remembered (an earlier test in this browser chose a guide), on a meeting without an interview.
+  const cleaner = await openExtensionPage(session, 'popup.html');
+  await cleaner.evaluate(async () => {
+    const settings = (await browser.storage.local.get('settings')).settings as Record<string, unknown> | undefined;
+    if (settings) await browser.storage.local.set({ settings: { ...settings, lastGuideId: null, lastStageId: null } });
+  });
+  await cleaner.close();
+  const call = await session.browser.newPage();
+  await serveCallPagesFirefox(call, PAGES);
+  await call.goto(SECOND_MEETING);
+  const frame = await waitForPanelFrame(call);
+  // What the panel's start form offers when nothing is remembered.
+  const panelGuide = await frame.$eval('#start-guide', (el) => (el as HTMLSelectElement).value);
+  const panelStage = await frame.$eval('#start-stage', (el) => (el as HTMLSelectElement).value);
+  expect([panelGuide, panelStage]).toEqual(['backend-engineer', 'technical-screen']);
+
+  const finder = await openExtensionPage(session, 'popup.html');
+  const tabId = await finder.evaluate(async (pattern) => (await browser.tabs.query({ url: pattern }))[0]?.id, `${SECOND_MEETING}*`);
+  await finder.close();
+  const popup = await openExtensionPage(session, `popup.html?tabId=${tabId}`);
+  const errors = extensionPageErrors(popup);
+  // Firefox's popup is at most 600 px tall too.
+  await popup.setViewport({ width: 380, height: 600 });
+  await popup.waitForSelector('[data-testid="popup"][data-ready="true"]', { timeout: 10_000 });
+  await popup.waitForSelector('[data-testid="tab-status"][data-state="in-call"]', { timeout: 10_000 });
+  const checked = await popup.$eval('input[name="guide"]:checked', (el) => (el as HTMLInputElement).value);
+  expect([checked, await popup.$eval('#stage', (el) => (el as HTMLSelectElement).value)]).toEqual([panelGuide, panelStage]);
+  const layout = await popup.$eval('form[data-testid="new-interview"] button[type="submit"]', (el) => ({
+    bottom: el.getBoundingClientRect().bottom,
+    scrollY: window.scrollY,
+    innerHeight: window.innerHeight,
+  }));
+  expect(layout.innerHeight).toBe(600);
+  expect(layout.scrollY).toBe(0);
+  expect(layout.bottom).toBeLessThanOrEqual(600);
   expect(errors).toEqual([]);
   await popup.close();
   await call.close();

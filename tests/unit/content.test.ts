@@ -1,5 +1,8 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"url": "https://meet.google.com/"}
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { afterPageLoad, startCallDetection, type CallDetectionEnv, type CallReport } from '../../lib/content/call-detection';
 import { DEFAULT_LAYOUT, FRAME_SIZE, frameBox, layoutKey, loadLayout, parseLayout, saveLayout, type LayoutStorage } from '../../lib/content/layout';
@@ -110,6 +113,20 @@ describe('mountPanelFrame', () => {
     expect(changes).toEqual(['right:124', 'left:124', 'right:124']);
     expect(grip.getAttribute('aria-label')).toBe('Move');
     expect(grip.getAttribute('tabindex')).toBe('0');
+  });
+
+  it('says the grip can be dragged: a tooltip in words (EN, IT) and the grab cursor, grabbing while dragged (issue 12, item 6)', () => {
+    const frame = mountPanelFrame(document, options);
+    const grip = frame.iframe.previousElementSibling as HTMLElement;
+    expect(grip.title).toBe(options.gripLabel);
+    expect(grip.style.cursor).toBe('grab');
+    grip.dispatchEvent(new PointerEvent('pointerdown', { clientY: 50, pointerId: 1, bubbles: true, cancelable: true }));
+    expect(grip.style.cursor).toBe('grabbing');
+    grip.dispatchEvent(new PointerEvent('pointerup', { clientY: 60, pointerId: 1, bubbles: true }));
+    expect(grip.style.cursor).toBe('grab');
+    const label = (lang: string) => (parse(readFileSync(path.resolve('locales', `${lang}.yml`), 'utf8')) as { content: { gripLabel: string } }).content.gripLabel;
+    expect(label('en')).toMatch(/^Drag to move/);
+    expect(label('it')).toMatch(/^Trascina per spostare/);
   });
 
   it('styles the host with !important so page rules cannot hide it', () => {

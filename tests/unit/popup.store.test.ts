@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../lib/background/router';
 import { summarizeGuide, type GuideSummary } from '../../lib/guides/schema';
 import type { MessageInput, MessageName } from '../../lib/protocol/protocol';
+import { defaultGuideChoice } from '../../lib/guides/default-choice';
 import { createPopupStore, filterGuides, startPayload, type PopupCaller } from '../../stores/popup';
 import { ENV, makeServices, meetContentSender, popupSender, TEST_GUIDE } from './support/services';
 
@@ -28,10 +29,11 @@ async function setup(
     failFirstStart?: boolean;
     hydrateGate?: Promise<void>;
     sidePanelMode?: boolean;
+    services?: Parameters<typeof makeServices>[0];
   } = {},
 ) {
   const sidePanelOpens: number[] = [];
-  const env = makeServices();
+  const env = makeServices(options.services);
   const calls: { name: MessageName; input: unknown }[] = [];
   const call = (async (name: MessageName, input: unknown) => {
     calls.push({ name, input });
@@ -122,14 +124,27 @@ describe('popup store', () => {
     expect(store.getState()).toMatchObject({ ready: true, guideId: 'test-guide', stageId: 'onsite' });
   });
 
-  it('falls back to the first stage when the remembered stage left the guide, and to no guide when the guide is gone', async () => {
+  it('falls back to the first stage when the remembered stage left the guide, and to the first guide when the guide is gone', async () => {
     const staleStage = await setup({ last: { guideId: 'product-designer', stageId: 'removed-stage' } });
     await staleStage.store.getState().init(null);
     expect(staleStage.store.getState()).toMatchObject({ guideId: 'product-designer', stageId: 'portfolio' });
 
     const goneGuide = await setup({ last: { guideId: 'deleted-guide', stageId: 'x' } });
     await goneGuide.store.getState().init(null);
-    expect(goneGuide.store.getState()).toMatchObject({ guideId: null, stageId: null });
+    expect(goneGuide.store.getState()).toMatchObject({ guideId: 'test-guide', stageId: TEST_GUIDE.stages[0]!.id });
+  });
+
+  it('on first use preselects what the panel would: the first guide in the interface language, with its first stage (issue 12, item 6)', async () => {
+    const italian = { ...TEST_GUIDE, id: 'test-guide-it', title: 'Guida di prova', locale: 'it' };
+    for (const [uiLanguage, expected] of [['it-IT', 'test-guide-it'], ['en-US', 'test-guide']] as const) {
+      const { store, remembered } = await setup({ services: { uiLanguage, bundledGuides: [TEST_GUIDE, italian] } });
+      await store.getState().init(CALL_TAB);
+      const panelWould = defaultGuideChoice(store.getState().guides, { guideId: null, stageId: null });
+      expect(panelWould).toEqual({ guideId: expected, stageId: TEST_GUIDE.stages[0]!.id });
+      expect(store.getState()).toMatchObject({ ready: true, guideId: expected, stageId: TEST_GUIDE.stages[0]!.id });
+      // A default is not a choice: nothing is remembered until the interviewer picks.
+      expect(remembered).toEqual([]);
+    }
   });
 
   it('moves the stage to the chosen guide and remembers each choice', async () => {
@@ -200,6 +215,8 @@ describe('popup store', () => {
   it('refuses to start without a candidate name or a guide, without calling the background', async () => {
     const { store, calls } = await setup();
     await store.getState().init(null);
+    // The guide list was empty when the popup opened (e.g. every custom guide deleted): no preselection.
+    store.setState({ guideId: null, stageId: null });
     calls.length = 0;
     expect(await store.getState().start()).toBe(false);
     expect(store.getState().fieldErrors).toEqual({ candidateName: 'popup.errors.nameRequired', guide: 'popup.errors.guideRequired' });
