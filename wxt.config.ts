@@ -38,9 +38,6 @@ export default defineConfig({
     // Team sync (off by default): the origin of the team's CouchDB server, asked for when sync is turned on, one
     // origin at a time (lib/sync/permission.ts). HTTPS anywhere, plain HTTP only on this computer.
     ...(browser === 'firefox' ? { optional_permissions: [...SYNC_ORIGIN_MATCHES] } : { optional_host_permissions: [...SYNC_ORIGIN_MATCHES] }),
-    // The call loader is the only script call pages get by themselves; it asks for the call-detection script after
-    // the page's `load` event (lib/background/inject.ts). Top frame only; Zoom's call frame is read from there.
-    content_scripts: [{ matches: [...CALL_HOST_MATCHES], js: ['call-loader.js'], run_at: 'document_idle', all_frames: false }],
     web_accessible_resources: [
       {
         resources: ['panel.html'],

@@ -11,5 +11,6 @@ import { notes } from './notes';
 import { optionsList } from './options-list';
 import { sizes } from './sizes';
 import { suggest } from './suggest';
+import { transcript } from './transcript';
 
-export const SECTIONS: readonly BenchSection[] = [sizes, loads, churn, notes, exportsBench, optionsList, suggest];
+export const SECTIONS: readonly BenchSection[] = [sizes, loads, churn, notes, exportsBench, optionsList, suggest, transcript];

@@ -1,26 +1,41 @@
 /**
  * Call page loads with and without the extension, interleaved so background noise hits both sides alike, and how
- * soon the panel is visible after the page's `load` event (the call loader asks for the detection script only
- * then; lib/background/inject.ts).
+ * soon the panel is visible after the page's `load` event (the background injects the call-detection script only
+ * once the browser reports the tab loaded; lib/background/inject.ts). Each load opens a tab of its own and starts
+ * from a quiet browser (see `loadOnce` and `SETTLE_MS`).
  */
-import type { Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { MEETING, UNMATCHED, median, ms, quantile, type BenchSection } from '../support';
 
-/** Navigation timing of one load: DOMContentLoaded and load end, in ms since navigation start. */
-async function loadOnce(page: Page, url = MEETING) {
+/**
+ * Navigation timing of one load in a new tab of `context` (closed afterwards, unless `keep`): DOMContentLoaded and
+ * load end, in ms since navigation start. Every series opens its page the way an interviewer opens a call link, in a
+ * tab of its own: reusing one tab would add the previous page's teardown (with or without a panel in it) or a
+ * cross-site process switch to some series and not to others.
+ */
+async function loadOnce(context: BrowserContext, url = MEETING, keep = false) {
+  const page = await context.newPage();
   await page.goto(url, { waitUntil: 'load' });
-  return page.evaluate(() => {
+  const timing = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return { dcl: nav.domContentLoadedEventStart, load: nav.loadEventEnd, origin: performance.timeOrigin };
   });
+  if (!keep) await page.close();
+  return { ...timing, page };
 }
 
-const MISSED_NOTE = `**Where a load figure is missed.** Since issue 12 the only script of ours a call page parses before its
-\`load\` event is the call loader (under 1 kB); the detection script is injected after \`load\`, so the same-browser ratio
-(call host against an unmatched host) measures what the extension costs the call page. The second-browser ratio also
-counts the whole browser being busier with an extension loaded (its unmatched-host loads are slower too), and the
-spread of every row shows the noise of this shared 2-core machine. The panel's time after \`load\` is mostly the panel
-page itself (React app, about 119 kB gzip) starting in its frame.`;
+const MISSED_NOTE = `**Where a load figure is missed.** Call pages get no script of ours before their \`load\` event: the
+background injects the call-detection script once the browser reports the tab loaded (lib/background/inject.ts).
+The second-browser ratio also counts the whole browser being busier with an extension loaded, and the spread of every
+row shows the noise of this shared 2-core machine (other work running during the bench widens it). The panel's time
+after \`load\` is mostly the panel page itself (React app, about 120 kB gzip) starting in its frame.`;
+
+/**
+ * Quiet time before each measured load, the same for all three kinds: a call page is opened once, not right after
+ * another page's panel started or was torn down in the same browser, so each load starts from a quiet browser.
+ */
+const SETTLE_MS = 750;
+const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
 /** `min–max` of a series, for the spread next to a median. */
 const spread = (values: number[]) => `${ms(Math.min(...values))}–${ms(Math.max(...values))}`;
@@ -30,20 +45,20 @@ export const loads: BenchSection = {
   title: 'Call page loads',
   async run({ quick, report, withExtension, withoutExtension }) {
     const LOADS = quick ? 4 : 20;
-    const a = await (await withExtension()).context.newPage();
-    const b = await (await withoutExtension()).newPage();
+    const a = (await withExtension()).context;
+    const b = await withoutExtension();
     const loadWith: number[] = [];
     const loadWithout: number[] = [];
     const loadUnmatched: number[] = [];
     const panelAfterLoad: number[] = [];
     for (let i = 0; i < LOADS; i++) {
-      const w = await loadOnce(a);
+      const w = await loadOnce(a, MEETING, true);
       loadWith.push(w.load);
       const frame = await (async () => {
         for (let t = 0; t < 300; t++) {
-          const f = a.frames().find((x) => x.url().includes('/panel.html'));
+          const f = w.page.frames().find((x) => x.url().includes('/panel.html'));
           if (f && (await f.$('#root > *').catch(() => null))) return f;
-          await a.waitForTimeout(10);
+          await w.page.waitForTimeout(10);
         }
         throw new Error('panel did not render');
       })();
@@ -52,10 +67,14 @@ export const loads: BenchSection = {
         return performance.timeOrigin + (paint ? paint.startTime : performance.now());
       });
       panelAfterLoad.push(visibleAt - (w.origin + w.load));
+      await w.page.close();
+      await settle();
       loadWithout.push((await loadOnce(b)).load);
-      // The same page in the same browser (extension loaded) at a host no content script matches: what the
+      await settle();
+      // The same page in the same browser (extension loaded) at a host no call script is injected into: what the
       // extension's own work on a call page costs, apart from running a second browser.
       loadUnmatched.push((await loadOnce(a, UNMATCHED)).load);
+      await settle();
     }
     const ratio = median(loadWith) / median(loadWithout);
     const sameBrowserRatio = median(loadWith) / median(loadUnmatched);
@@ -73,8 +92,6 @@ export const loads: BenchSection = {
       '≤ 1.05',
       sameBrowserRatio <= 1.05,
     );
-    await a.close();
-    await b.close();
     return {
       data: { loads: LOADS, loadWith, loadWithout, loadUnmatched, panelAfterLoad, ratio, sameBrowserRatio },
       note: ratio > 1.05 || sameBrowserRatio > 1.05 || median(panelAfterLoad) > 300 ? MISSED_NOTE : undefined,

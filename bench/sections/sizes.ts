@@ -40,11 +40,9 @@ export const sizes: BenchSection = {
   async run({ report }) {
     const dir = path.join(CHROME_DIST, 'content-scripts');
     const content = fileSizes(readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => path.join(dir, f)));
-    const loader = fileSizes([path.join(CHROME_DIST, 'call-loader.js')]);
     const panel = fileSizes(panelFiles());
-    report('call loader (the only script call pages get before their load event)', `${loader.raw} B raw, ${loader.gzip} B gzip`, '≤ 1 kB raw', loader.raw <= 1024);
-    report('call-detection script (injected after the load event)', `${kb(content.raw)} raw, ${kb(content.gzip)} gzip`, '≤ 8 kB gzip', content.gzip <= 8 * 1024);
+    report('call-detection script (injected after the load event; call pages get no script of ours before it)', `${kb(content.raw)} raw, ${kb(content.gzip)} gzip`, '≤ 8 kB gzip', content.gzip <= 8 * 1024);
     report('panel page (html, js, css)', `${kb(panel.raw)} raw, ${kb(panel.gzip)} gzip`);
-    return { data: { callLoader: loader, contentScripts: content, panelPage: panel } };
+    return { data: { contentScripts: content, panelPage: panel } };
   },
 };

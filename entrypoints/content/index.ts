@@ -10,8 +10,8 @@ export default defineContentScript({
   matches: [...CALL_HOST_MATCHES],
   // Top frame only: Zoom's `#webclient` call frame is same-origin and read from here by its adapter.
   allFrames: false,
-  // Not in the manifest: the call loader (entrypoints/call-loader.ts) asks the background to inject this after the
-  // page's load event (lib/background/inject.ts), so call pages parse none of it while loading.
+  // Not in the manifest: the background injects this once the browser reports the call tab loaded, after the page's
+  // load event (lib/background/inject.ts, watchCallTabLoads), so call pages parse none of it while loading.
   registration: 'runtime',
   runAt: 'document_idle',
   async main(ctx) {

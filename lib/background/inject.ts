@@ -1,15 +1,18 @@
 import { browser } from 'wxt/browser';
 import { CALL_HOST_MATCHES } from '../platforms/hosts';
+import { adapterForUrl } from '../platforms/registry';
 import { contentMessenger } from '../protocol/content-protocol';
 
 /**
  * Injecting the extension's scripts into call tabs after the page has loaded (issue 12, item 5).
  *
- * A call tab's manifest content script is only the call loader (`entrypoints/call-loader.ts`, a few hundred bytes):
- * once the page's `load` event has fired it sends `calls.load`, and the background injects the call-detection script
- * with {@link ensureCallScript}. Nothing else of ours is parsed before the page's `load`. The same functions inject
- * other on-demand scripts (the transcript reader) and re-inject into call tabs whose script stopped answering
- * (after an update, or at every background start).
+ * The manifest has no content script: call pages get nothing of ours by themselves. When the browser reports that a
+ * call tab finished loading (after the page's `load` event; {@link watchCallTabLoads}), the background injects the
+ * call-detection script with {@link ensureCallScript}. An earlier design put a loader of a few hundred bytes into every
+ * call page at `document_idle`, which usually comes before `load`: its isolated world alone cost the page's load about
+ * 10 ms on the benchmark's fixture (bench `loads`). The same functions inject other on-demand scripts (the
+ * transcript reader) and re-inject into call tabs whose script stopped answering (after an update, or at every
+ * background start).
  *
  * Chrome MV3 and Firefox (MV2, 102+) both have `scripting.executeScript`; `tabs.executeScript` is the fallback for
  * an MV2 browser without it. Both need only the `scripting` permission and the call hosts' host permissions, which
@@ -19,13 +22,10 @@ import { contentMessenger } from '../protocol/content-protocol';
 /** The call-detection content script's bundle (entrypoints/content, registered at runtime, not in the manifest). */
 export const CALL_SCRIPT_FILE = '/content-scripts/content.js';
 
-/** The manifest's only call-tab content script: asks for {@link CALL_SCRIPT_FILE} after the page's `load`. */
-export const CALL_LOADER_FILE = '/call-loader.js';
-
 /** How long a script gets to answer a ping before it counts as gone (ms). */
 const ANSWER_TIMEOUT_MS = 500;
 
-/** Injections in flight per tab and file, so concurrent requests (loader + background start) inject once. */
+/** Injections in flight per tab and file, so concurrent requests (a load report + background start) inject once. */
 const inFlight = new Map<string, Promise<boolean>>();
 
 /**
@@ -80,8 +80,7 @@ export type EnsureResult = 'running' | 'injected' | 'failed';
 
 /**
  * Makes sure the call-detection script runs in a call tab's top frame.
- * @param options.check ask the tab first and leave a script that answers alone (default true). The loader's own
- *   request skips it: a page that just loaded has no script yet, and the answer would only delay the panel.
+ * @param options.check ask the tab first and leave a script that answers alone (default true).
  * @returns `running` when a live script answered, `injected` when one was injected, `failed` otherwise.
  */
 export async function ensureCallScript(tabId: number, options: { check?: boolean } = {}): Promise<EnsureResult> {
@@ -92,7 +91,7 @@ export async function ensureCallScript(tabId: number, options: { check?: boolean
 /**
  * Re-injects the call-detection script into every open, loaded call tab whose script does not answer: after an
  * install, update or reload (orphaned scripts throw "Extension context invalidated"), and at a background start.
- * Tabs still loading are skipped: their loader asks by itself after `load`. Concurrent calls share one pass.
+ * Tabs still loading are skipped: they get the script when they report `complete`. Concurrent calls share one pass.
  * @returns the ids of the tabs it injected into.
  */
 export function reinjectCallTabs(): Promise<number[]> {
@@ -106,11 +105,53 @@ let reinjecting: Promise<number[]> | null = null;
 async function reinjectNow(): Promise<number[]> {
   const tabs = await browser.tabs.query({ url: [...CALL_HOST_MATCHES] }).catch(() => []);
   const injected: number[] = [];
+  let loading = false;
   await Promise.all(
     tabs.map(async (tab) => {
-      if (tab.id === undefined || tab.status !== 'complete') return;
-      if ((await ensureCallScript(tab.id)) === 'injected') injected.push(tab.id);
+      if (tab.id === undefined) return;
+      if (tab.status !== 'complete') loading = true;
+      else if ((await ensureCallScript(tab.id)) === 'injected') injected.push(tab.id);
     }),
   );
+  if (loading) lookAgainForLoadingTabs();
   return injected;
+}
+
+/** How often, and how many times, a background start looks again at call tabs that were still loading (ms, count). */
+const LOADING_RECHECK_MS = 1000;
+const LOADING_RECHECKS = 30;
+let rechecksLeft = LOADING_RECHECKS;
+
+/**
+ * A call tab still loading when the background starts normally gets its script from its `complete` report. Right
+ * after an install, Chrome was seen to drop those reports for tabs that started loading before the worker's first
+ * run, so the start pass also looks again, once a second for at most 30 s, while any call tab is still loading.
+ */
+function lookAgainForLoadingTabs(): void {
+  if (rechecksLeft <= 0) return;
+  rechecksLeft--;
+  setTimeout(() => void reinjectCallTabs(), LOADING_RECHECK_MS);
+}
+
+/**
+ * Injects the call-detection script into a call tab each time the browser reports that its page finished loading
+ * (`tabs.onUpdated` with `status: 'complete'`, which comes after the page's `load` event), unless a live script
+ * already answers there (a single-page app's later URL changes report `complete` too). So no script of ours, not
+ * even a loader, is in a call page before its `load` event. Firefox filters the event by URL in the browser, so other
+ * tabs never wake the background; Chrome has no such filter, and the listener returns at once for any tab that is
+ * not a call (their URL is not even visible without a host permission).
+ */
+export function watchCallTabLoads(): void {
+  const onUpdated = (tabId: number, change: { status?: string }, tab: { url?: string }) => {
+    if (change.status !== 'complete' || !tab.url || !adapterForUrl(tab.url)) return;
+    void ensureCallScript(tabId);
+  };
+  if (import.meta.env.FIREFOX) {
+    (browser.tabs.onUpdated.addListener as (listener: typeof onUpdated, filter: object) => void)(onUpdated, {
+      urls: [...CALL_HOST_MATCHES],
+      properties: ['status'],
+    });
+  } else {
+    browser.tabs.onUpdated.addListener(onUpdated);
+  }
 }

@@ -12,7 +12,7 @@ import { createHandlers, mapHandlerError } from './handlers';
 import { LiveHub, type PortLike } from './live-hub';
 import { replayJournal } from './journal-replay';
 import { createTranscriptInjector } from './transcript-injector';
-import { ensureCallScript, reinjectCallTabs } from './inject';
+import { reinjectCallTabs, watchCallTabLoads } from './inject';
 import { dispatch, registerHandlers } from './router';
 import type { BackgroundServices, ContentCommand } from './services';
 import { TabRegistry, type KeyValueArea } from './tab-registry';
@@ -86,7 +86,6 @@ export function startBackground(): BackgroundServices {
     },
     uiLanguage: () => browser.i18n.getUILanguage(),
     transcriptReader: createTranscriptInjector(),
-    injectCallScript: (tabId) => ensureCallScript(tabId, { check: false }),
     now,
     sync,
     suggest,
@@ -112,6 +111,10 @@ export function startBackground(): BackgroundServices {
     if (port.name !== LIVE_PORT) return;
     if (!live.accept(port as unknown as PortLike)) port.disconnect();
   });
+
+  // A call tab gets the call-detection script once the browser says the page finished loading (after its `load`
+  // event): nothing of ours is in a call page before that (issue 12, item 5).
+  watchCallTabLoads();
 
   browser.tabs.onRemoved.addListener((tabId) => {
     void services.tabs.remove(tabId).then((had) => had && live.broadcast({ type: 'tab-changed', tabId }));

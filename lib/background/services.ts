@@ -34,11 +34,6 @@ export interface BackgroundServices {
   sendToContent: (tabId: number, command: ContentCommand) => Promise<boolean>;
   storageInfo: () => Promise<StorageInfo>;
   transcriptReader: TranscriptReaderControl;
-  /**
-   * Injects the call-detection script into a tab's top frame without asking it first (the loader's `calls.load`);
-   * `ensureCallScript(tabId, { check: false })` of lib/background/inject.ts.
-   */
-  injectCallScript: (tabId: number) => Promise<'running' | 'injected' | 'failed'>;
   /** The browser's UI language (`browser.i18n.getUILanguage()`), e.g. `it-IT`. */
   uiLanguage: () => string;
   now: () => number;

@@ -180,11 +180,6 @@ export const protocol = {
     }),
     { fromContentScript: true },
   ),
-  /**
-   * Sent by the call loader once the call page has loaded: inject the call-detection script into the sender's tab
-   * (top frame only; `lib/background/inject.ts`).
-   */
-  'calls.load': message<{ injected: boolean }>()(z.object({}), { fromContentScript: true }),
   /** The session of a tab: the sender's own tab when `tabId` is omitted. */
   'session.get': message<SessionInfo>()(z.object({ tabId: TabId.optional() })),
   /** Asks the tab's content script to show, collapse or toggle its panel. */

@@ -301,7 +301,7 @@ test.describe('background', () => {
 });
 
 test.describe('after the page load', () => {
-  test('nothing of ours runs in a call page until its load event; then the call loader brings the panel', async ({ context, extensionId }) => {
+  test('nothing of ours runs in a call page until its load event; then the background brings the panel', async ({ context, extensionId }) => {
     // The page's load event waits for an image that is held back until the test releases it.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -319,26 +319,26 @@ test.describe('after the page load', () => {
       }
     });
     const page = await context.newPage();
-    // Control: the call loader is in the page (its isolated world is created when the browser runs it, at
-    // document_idle, which comes before a held-back load), so the absence below is checked after our only manifest
-    // script had its chance to run.
+    // Every execution context the page gets, by origin: an isolated world of ours would be one with our origin.
     const cdp = await context.newCDPSession(page);
-    const loaderInPage = new Promise<void>((resolve) =>
-      cdp.on('Runtime.executionContextCreated', ({ context: created }) => {
-        if (created.origin === `chrome-extension://${extensionId}`) resolve();
-      }),
-    );
+    const ours: string[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context: created }) => {
+      if (created.origin === `chrome-extension://${extensionId}`) ours.push(created.name);
+    });
     await cdp.send('Runtime.enable');
     await page.goto(url, { waitUntil: 'domcontentloaded' });
-    await loaderInPage;
-    await cdp.detach();
+    // The page has its DOM but not its `load` event: no panel, no world of ours (the manifest has no content script).
     expect(await page.evaluate(() => document.readyState)).not.toBe('complete');
     expect(await hostCount(page)).toBe(0);
+    expect(ours).toEqual([]);
     release();
     await expectOnePanel(page);
     await expectState(context, page, { state: 'in-call', mounted: true });
-    // No fixed wait decides this: the call-detection script itself says the page had loaded when it started. A
-    // loader that asked before `load` makes it start while the held image keeps the page 'interactive'.
+    // Control for the context record: the call-detection script's world is seen by the same record once injected.
+    expect(ours.length).toBeGreaterThan(0);
+    await cdp.detach();
+    // No fixed wait decides this: the call-detection script itself says the page had loaded when it started. Any
+    // injection before `load` makes it start while the held image keeps the page 'interactive'.
     expect((await stateOf(context, page)).readyStateAtStart).toBe('complete');
   });
 });

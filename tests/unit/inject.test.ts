@@ -1,68 +1,46 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CALL_SCRIPT_FILE, ensureCallScript, injectScript, reinjectCallTabs } from '../../lib/background/inject';
+import { CALL_SCRIPT_FILE, ensureCallScript, injectScript, reinjectCallTabs, watchCallTabLoads } from '../../lib/background/inject';
 import { contentMessenger } from '../../lib/protocol/content-protocol';
-import { dispatch } from '../../lib/background/router';
-import loader from '../../entrypoints/call-loader';
-import { ENV, makeServices, meetContentSender, panelSender } from './support/services';
 
 afterEach(() => {
   vi.restoreAllMocks();
   vi.useRealTimers();
 });
 
-describe('the call loader', () => {
-  function fakeRuntime() {
-    const sent: unknown[] = [];
-    vi.stubGlobal('browser', undefined);
-    vi.stubGlobal('chrome', { runtime: { sendMessage: async (message: unknown) => void sent.push(message) } });
-    return sent;
+describe('watchCallTabLoads', () => {
+  function setUp(answering: number[] = []) {
+    let listener!: (tabId: number, change: { status?: string }, tab: { url?: string }) => void;
+    vi.spyOn(fakeBrowser.tabs.onUpdated, 'addListener').mockImplementation(((fn: typeof listener) => (listener = fn)) as never);
+    vi.spyOn(contentMessenger, 'sendMessage').mockImplementation((async (_type: string, _data: unknown, target: { tabId: number }) => {
+      if (answering.includes(target.tabId)) return { state: 'in-call' };
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    }) as never);
+    const executeScript = vi.fn(async () => []);
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript };
+    watchCallTabLoads();
+    return { fire: listener, executeScript };
   }
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-  it('asks for the call-detection script only after the page load event, in a task of its own', () => {
-    vi.useFakeTimers();
-    const sent = fakeRuntime();
-    vi.spyOn(document, 'readyState', 'get').mockReturnValue('interactive');
-    loader.main!();
-    vi.runAllTimers();
-    expect(sent).toEqual([]);
-    window.dispatchEvent(new Event('load'));
-    expect(sent).toEqual([]);
-    vi.runAllTimers();
-    expect(sent).toMatchObject([{ type: 'calls.load', data: {} }]);
-    // Once per page load.
-    window.dispatchEvent(new Event('load'));
-    vi.runAllTimers();
-    expect(sent).toHaveLength(1);
-    vi.unstubAllGlobals();
+  it('injects the call-detection script when a call tab reports its page loaded, and only then', async () => {
+    const { fire, executeScript } = setUp();
+    fire(3, { status: 'loading' }, { url: 'https://meet.google.com/abc-defg-hij' });
+    await settled();
+    expect(executeScript).not.toHaveBeenCalled();
+    fire(3, { status: 'complete' }, { url: 'https://meet.google.com/abc-defg-hij' });
+    await vi.waitFor(() => expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 3, frameIds: [0] }, files: [CALL_SCRIPT_FILE] }));
   });
 
-  it('asks at once on a page that has already loaded', () => {
-    vi.useFakeTimers();
-    const sent = fakeRuntime();
-    vi.spyOn(document, 'readyState', 'get').mockReturnValue('complete');
-    loader.main!();
-    vi.runAllTimers();
-    expect(sent).toMatchObject([{ type: 'calls.load' }]);
-    vi.unstubAllGlobals();
-  });
-});
-
-describe('calls.load', () => {
-  it('injects the call-detection script into the sender tab', async () => {
-    const t = makeServices();
-    const answer = await dispatch('calls.load', {}, meetContentSender(12), t.handlers, ENV);
-    expect(answer).toEqual({ ok: true, value: { injected: true } });
-    expect(t.injected).toEqual([12]);
-  });
-
-  it('refuses frames other than the top one, and extension pages', async () => {
-    const t = makeServices();
-    const subframe = { ...meetContentSender(12), frameId: 4 };
-    expect(await dispatch('calls.load', {}, subframe, t.handlers, ENV)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await dispatch('calls.load', {}, panelSender(12), t.handlers, ENV)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(t.injected).toEqual([]);
+  it('leaves other sites, and call tabs whose script still answers, alone', async () => {
+    const { fire, executeScript } = setUp([4]);
+    fire(1, { status: 'complete' }, { url: 'https://example.org/meet' });
+    fire(2, { status: 'complete' }, {});
+    fire(4, { status: 'complete' }, { url: 'https://teams.microsoft.com/v2/' });
+    await settled();
+    await settled();
+    expect(executeScript).not.toHaveBeenCalled();
   });
 });
 
@@ -85,6 +63,24 @@ describe('reinjectCallTabs', () => {
     expect(query).toHaveBeenCalledTimes(1);
     expect(executeScript).toHaveBeenCalledTimes(1);
     expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 1, frameIds: [0] }, files: [CALL_SCRIPT_FILE] });
+  });
+});
+
+describe('reinjectCallTabs with a call tab still loading', () => {
+  it('looks again a second later and injects once the tab has loaded', async () => {
+    vi.useFakeTimers();
+    const query = vi
+      .spyOn(fakeBrowser.tabs, 'query')
+      .mockResolvedValueOnce([{ id: 7, status: 'loading' }] as never)
+      .mockResolvedValue([{ id: 7, status: 'complete' }] as never);
+    vi.spyOn(contentMessenger, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist.'));
+    const executeScript = vi.fn(async () => []);
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript };
+    expect(await reinjectCallTabs()).toEqual([]);
+    expect(executeScript).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1000);
+    await vi.waitFor(() => expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 7, frameIds: [0] }, files: [CALL_SCRIPT_FILE] }));
+    expect(query).toHaveBeenCalledTimes(2);
   });
 });
 

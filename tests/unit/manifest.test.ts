@@ -36,10 +36,8 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (browser) => {
     expect([...resources[0]!.matches].sort()).toEqual(Object.keys(HOST_PERMISSIONS).sort());
   });
 
-  it('puts only the small call loader into call pages by itself, in their top frame, at document_idle', () => {
-    expect(manifest.content_scripts).toEqual([
-      { matches: Object.keys(HOST_PERMISSIONS), js: ['call-loader.js'], run_at: 'document_idle', all_frames: false },
-    ]);
+  it('puts no script into call pages by itself: the background injects after the page loaded', () => {
+    expect(manifest.content_scripts ?? []).toEqual([]);
   });
 
   it('has localized name and description', () => {

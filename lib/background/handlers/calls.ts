@@ -4,7 +4,7 @@ import { HandlerError, type Handlers } from '../router';
 import type { BackgroundServices } from '../services';
 import { applyTranscript } from './transcript';
 
-type CallHandlers = Pick<Handlers, 'calls.load' | 'calls.report' | 'session.get' | 'panel.command' | 'diagnostics.get'>;
+type CallHandlers = Pick<Handlers, 'calls.report' | 'session.get' | 'panel.command' | 'diagnostics.get'>;
 
 /**
  * Brings the interview of a call tab up to date with the call: a planned interview is attached when the next
@@ -30,13 +30,6 @@ export async function syncInterviewWithCall(s: BackgroundServices, info: TabCall
 
 export function callHandlers(s: BackgroundServices): CallHandlers {
   return {
-    'calls.load': async (_input, ctx) => {
-      if (ctx.tabId === null || ctx.senderKind !== 'content-script' || ctx.frameId !== 0) {
-        throw new HandlerError('forbidden', 'calls.load must come from the top frame of a call tab');
-      }
-      // The loader sends this once per page load, when nothing of ours runs there yet: inject without asking first.
-      return { injected: (await s.injectCallScript(ctx.tabId)) !== 'failed' };
-    },
     'calls.report': async (report, ctx) => {
       if (ctx.tabId === null) throw new HandlerError('forbidden', 'calls.report must come from a tab');
       const { info, changed } = await s.tabs.report(ctx.tabId, report);

@@ -59,8 +59,6 @@ export function makeServices(
   const commands: { tabId: number; command: ContentCommand }[] = [];
   /** What the handlers asked of the transcript reader, in order. */
   const readerCalls: { tabId: number; action: 'ensure' | 'stop' | 'captions-on' }[] = [];
-  /** Tabs the call-detection script was injected into (`calls.load`), in order. */
-  const injected: number[] = [];
   const db = options.db ?? new InterviewDatabase(`test-${++counter}-${Math.random().toString(36).slice(2)}`);
   let ids = 0;
   const services: BackgroundServices = {
@@ -79,7 +77,6 @@ export function makeServices(
       stop: async (tabId) => void readerCalls.push({ tabId, action: 'stop' }),
       captionsOn: async (tabId) => (readerCalls.push({ tabId, action: 'captions-on' }), true),
     },
-    injectCallScript: async (tabId) => (injected.push(tabId), 'injected'),
     uiLanguage: () => options.uiLanguage ?? 'en-US',
     now: () => clock,
   };
@@ -93,7 +90,6 @@ export function makeServices(
     events,
     commands,
     readerCalls,
-    injected,
     advance(ms: number) {
       clock += ms;
     },
