@@ -97,6 +97,22 @@ export function createActions(ctx: PanelContext, overlay: PanelOverlay, session:
       }
     },
 
+    /**
+     * "Later" in a wrap-up offered after the call was left by navigation (issue 17): the panel may leave the page,
+     * and the interview waits in the popup and the options page. Flushes what was typed first.
+     * @returns an error text, or null.
+     */
+    async putOffWrapUp(): Promise<string | null> {
+      await deps.queue.flush();
+      try {
+        await deps.call('calls.laterWrapUp', tabField());
+        set({ wrapUpRequested: false });
+        return null;
+      } catch (error) {
+        return errorText(error);
+      }
+    },
+
     /** Asks the content script to collapse or expand the panel's frame; shows the change at once. */
     setCollapsed(collapsed: boolean): void {
       set((s) =>

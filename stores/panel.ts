@@ -103,6 +103,7 @@ export const {
   editNote,
   deleteNote,
   endInterview,
+  putOffWrapUp,
   focusQuestion,
   setHelpOpen,
   requestWrapUp,

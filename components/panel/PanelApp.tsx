@@ -258,14 +258,16 @@ export function PanelApp({ view = 'overlay' }: { view?: PanelView }) {
   let body;
   if (running) {
     const stage = currentStage(running);
-    const wrapUp = wrapUpRequested || callState === 'left';
+    // The call was left by navigating away (Teams to a chat, Meet to its home page): the wrap-up stays here.
+    const leftByNavigation = Boolean(session.tab && !session.tab.meetingId && session.tab.wrapUpId === running.interview.id);
+    const wrapUp = wrapUpRequested || callState === 'left' || leftByNavigation;
     body = (
       <>
         <Header bundle={running} stage={stage} callState={callState} now={clockNow} view={view} />
         <Problems />
         <div className="min-h-0 flex-1 overflow-y-auto overscroll-contain" data-testid="panel-scroll">
           {wrapUp ? (
-            <WrapUp bundle={running} callLeft={callState === 'left'} />
+            <WrapUp bundle={running} callLeft={callState === 'left'} leftByNavigation={leftByNavigation} />
           ) : (
             <>
               <Questions bundle={running} stage={stage} />

@@ -2,15 +2,16 @@ import { useState } from 'react';
 import { i18n } from '#i18n';
 import type { InterviewBundle } from '../../lib/db/records';
 import { ratingLabel } from '../ui/rating';
-import { endInterview, keys, requestWrapUp, setRecommendation, setSummary, showStartForm, hasLocal, shown, usePanel } from '../../stores/panel';
+import { endInterview, keys, putOffWrapUp, requestWrapUp, setRecommendation, setSummary, showStartForm, hasLocal, shown, usePanel } from '../../stores/panel';
 import { unrated } from '../../stores/panel-logic';
 import { RatingPicker, SavedTextArea, useShown } from './ui';
 
 /**
  * The wrap-up: overall recommendation, summary, what is still unrated, and "End interview". Opens by itself
- * when the call is left, or from the header's End button.
+ * when the call is left, or from the header's End button. `leftByNavigation`: the page is no longer the call (the
+ * app navigated away); "Later" then lets the panel go, the interview waiting in the popup and the options page.
  */
-export function WrapUp({ bundle, callLeft }: { bundle: InterviewBundle; callLeft: boolean }) {
+export function WrapUp({ bundle, callLeft, leftByNavigation = false }: { bundle: InterviewBundle; callLeft: boolean; leftByNavigation?: boolean }) {
   const recommendation = useShown(keys.recommendation, bundle.interview.recommendation);
   const local = usePanel((s) => s.local);
   const [busy, setBusy] = useState(false);
@@ -38,13 +39,23 @@ export function WrapUp({ bundle, callLeft }: { bundle: InterviewBundle; callLeft
     setBusy(false);
     setError(failure ? i18n.t('panel.wrapUp.failed', [failure]) : null);
   };
+  const later = async () => {
+    setBusy(true);
+    const failure = await putOffWrapUp();
+    setBusy(false);
+    setError(failure ? i18n.t('wrapUpPending.laterFailed', [failure]) : null);
+  };
   return (
     <section aria-labelledby="wrap-up-heading" className="space-y-3 px-3 py-3">
       <div>
         <h2 id="wrap-up-heading" className="text-base font-semibold text-slate-900">
           {i18n.t('panel.wrapUp.heading')}
         </h2>
-        {callLeft ? <p className="text-xs text-slate-600">{i18n.t('panel.wrapUp.callEnded')}</p> : null}
+        {leftByNavigation ? (
+          <p className="text-xs text-slate-600">{i18n.t('wrapUpPending.leftCall')}</p>
+        ) : callLeft ? (
+          <p className="text-xs text-slate-600">{i18n.t('panel.wrapUp.callEnded')}</p>
+        ) : null}
       </div>
       <div>
         <p id="recommendation-label" className="mb-1 text-xs font-medium text-slate-700">
@@ -94,13 +105,25 @@ export function WrapUp({ bundle, callLeft }: { bundle: InterviewBundle; callLeft
         >
           {busy ? i18n.t('panel.wrapUp.ending') : i18n.t('panel.wrapUp.end')}
         </button>
-        <button
-          type="button"
-          onClick={() => requestWrapUp(false)}
-          className="rounded border border-slate-300 bg-white px-3 py-2 text-sm text-slate-800 hover:bg-slate-100"
-        >
-          {i18n.t('panel.wrapUp.back')}
-        </button>
+        {leftByNavigation ? (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void later()}
+            title={i18n.t('wrapUpPending.laterTitle')}
+            className="rounded border border-slate-300 bg-white px-3 py-2 text-sm text-slate-800 hover:bg-slate-100 disabled:opacity-50"
+          >
+            {i18n.t('wrapUpPending.later')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            onClick={() => requestWrapUp(false)}
+            className="rounded border border-slate-300 bg-white px-3 py-2 text-sm text-slate-800 hover:bg-slate-100"
+          >
+            {i18n.t('panel.wrapUp.back')}
+          </button>
+        )}
       </div>
     </section>
   );

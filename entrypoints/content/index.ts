@@ -46,6 +46,7 @@ export default defineContentScript({
         return detection.command(data.command);
       }),
       contentMessenger.onMessage('content.state', () => detection.state()),
+      contentMessenger.onMessage('content.recheck', () => detection.recheck()),
     ];
     ctx.onInvalidated(() => {
       detection.stop();

@@ -43,6 +43,16 @@ async function sendToContent(tabId: number, command: ContentCommand): Promise<bo
   }
 }
 
+/** Asks a tab's top-frame content script to report again (`content.recheck`). @returns false when nothing answered. */
+async function recheckTab(tabId: number): Promise<boolean> {
+  try {
+    await contentMessenger.sendMessage('content.recheck', undefined, { tabId, frameId: 0 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Wires the background: database, handlers, live updates, commands, alarms. Called once per worker start. */
 export function startBackground(): BackgroundServices {
   const runtimeId = browser.runtime.id;
@@ -79,6 +89,7 @@ export function startBackground(): BackgroundServices {
     bundledGuides: BUNDLED_GUIDES,
     settings: async () => parseSettings(await settingsItem.getValue()),
     sendToContent,
+    recheckTab,
     storageInfo: async () => {
       const estimate = await navigator.storage?.estimate?.().catch(() => null);
       const persisted = await navigator.storage?.persisted?.().catch(() => null);

@@ -32,6 +32,8 @@ export interface BackgroundServices {
   settings: () => Promise<Settings>;
   /** Delivers a command to the top frame's content script of a tab. @returns false when nothing answered. */
   sendToContent: (tabId: number, command: ContentCommand) => Promise<boolean>;
+  /** Asks a tab's content script to report its call state again (`content.recheck`). @returns false when nothing answered. */
+  recheckTab?: (tabId: number) => Promise<boolean>;
   storageInfo: () => Promise<StorageInfo>;
   transcriptReader: TranscriptReaderControl;
   /** The browser's UI language (`browser.i18n.getUILanguage()`), e.g. `it-IT`. */

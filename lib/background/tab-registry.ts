@@ -78,6 +78,7 @@ export class TabRegistry {
       callStartedAt: (sameMeeting ? previous.callStartedAt : null) ?? (report.state === 'in-call' ? now : null),
       collapsed: report.collapsed,
       presenting: report.presenting ?? false,
+      wrapUpId: previous?.wrapUpId ?? null,
     };
     this.tabs.set(tabId, info);
     const stateChanged = !sameMeeting || previous?.state !== report.state;
@@ -88,6 +89,21 @@ export class TabRegistry {
     }
     if (changed) await this.persist();
     return { info, changed };
+  }
+
+  /**
+   * Records (or clears, with null) the interview whose wrap-up the tab's panel offers after the call was left by
+   * navigation (`TabCallInfo.wrapUpId`). @returns the tab's info, or null for an unknown tab.
+   */
+  async setWrapUp(tabId: number, interviewId: string | null): Promise<TabCallInfo | null> {
+    await this.ready;
+    const info = this.tabs.get(tabId);
+    if (!info) return null;
+    if ((info.wrapUpId ?? null) !== interviewId) {
+      info.wrapUpId = interviewId;
+      await this.persist();
+    }
+    return info;
   }
 
   async remove(tabId: number): Promise<boolean> {

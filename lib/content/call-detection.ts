@@ -24,8 +24,11 @@ export interface CallDetectionEnv {
   /** The panel page URL for a platform; carries no note text (e.g. `…/panel.html?platform=meet`). */
   panelUrl(platform: Platform): string;
   text: { frameTitle: string; gripLabel: string };
-  /** Sends `calls.report`; its answer says whether to show the overlay. May reject (handled quietly). */
-  report(report: CallReport): Promise<{ panel: 'overlay' | 'hidden' }>;
+  /**
+   * Sends `calls.report`; its answer says whether to show the overlay, and `hold` whether to keep the panel on a
+   * page that is no longer a call (an interview of this tab waits for its wrap-up). May reject (handled quietly).
+   */
+  report(report: CallReport): Promise<{ panel: 'overlay' | 'hidden'; hold?: boolean }>;
   /** Extension storage (`browser.storage.local`), never the page's; also where the settings are read. */
   storage: LayoutStorage;
   /**
@@ -50,6 +53,8 @@ export interface CallDetection {
   ready: Promise<void>;
   /** Looks at the page now (the poll does this every `pollMs`). */
   tick(): void;
+  /** Reports the current state again although it did not change, to learn whether the panel is still held. */
+  recheck(): void;
   state(): ContentTabState;
   command(command: PanelCommand): PanelCommandAnswer;
   /** Stops polling and removes the panel; for the script's invalidation. */
@@ -88,6 +93,11 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
   let collapsedForPresenting = false;
   /** Opened by hand (shortcut, popup) on a page where detection did not ask for it; cleared on navigation. */
   let forcedOnUrl: string | null = null;
+  /**
+   * The background holds the panel on a page that is no longer a call: an interview whose call this tab left
+   * (in-app navigation, e.g. Teams routing to a chat, Meet moving to its home page) waits for its wrap-up here.
+   */
+  let held = false;
 
   /** Looks completed (see `ContentTabState.looks`). */
   let looks = 0;
@@ -139,7 +149,11 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
     const snap = tracker.observe({ url, verdict, signal, now: env.now() });
     if (forcedOnUrl !== null && forcedOnUrl !== url) forcedOnUrl = null;
     const wanted = forcedOnUrl !== null || (snap.mount && overlay === 'overlay');
+    // Leaving the call page keeps a shown panel until the background answers the report of it (a wrap-up may be
+    // pending, and the interviewer may be typing it), and then for as long as it holds the panel.
+    const answerAwaited = reporting || reportKey(currentReport()) !== lastReportKey;
     if (wanted) mount();
+    else if (frame && overlay === 'overlay' && (held || answerAwaited)) mount();
     else unmount();
     const nowPresenting = snap.state === 'in-call' && (adapter!.readPresenting?.(doc) ?? false);
     if (nowPresenting !== presenting) {
@@ -186,7 +200,7 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
   function scheduleReport(): void {
     const report = currentReport();
     if (!report) return;
-    const key = JSON.stringify([report.state, report.meetingId, report.collapsed, presenting, report.problem ?? null]);
+    const key = reportKey(report);
     if (key === lastReportKey) return;
     if (reporting) {
       reportAgain = true;
@@ -198,6 +212,7 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
       .report(report)
       .then((answer) => {
         if (answer?.panel === 'overlay' || answer?.panel === 'hidden') overlay = answer.panel;
+        held = answer?.hold === true;
       })
       .catch(() => {
         // The background is restarting or has no handler yet: keep the panel as it is.
@@ -208,9 +223,13 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
         const again = reportAgain;
         reportAgain = false;
         if (again) scheduleReport();
-        // A changed `overlay` takes effect on the next look.
-        if ((overlay === 'hidden') === Boolean(frame) && forcedOnUrl === null) tick();
+        // A changed `overlay` or `hold` takes effect on the next look.
+        if (forcedOnUrl === null && ((overlay === 'hidden') === Boolean(frame) || (frame && !tracker.current.mount))) tick();
       });
+  }
+
+  function reportKey(report: CallReport | null): string | null {
+    return report ? JSON.stringify([report.state, report.meetingId, report.collapsed, presenting, report.problem ?? null]) : null;
   }
 
   function setLayout(patch: Partial<PanelLayout>): void {
@@ -269,6 +288,12 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
     platform,
     ready,
     tick,
+    recheck() {
+      if (stopped) return;
+      // Never a real key (and not null, which means nothing was ever reported): the next report goes out.
+      lastReportKey = 'recheck';
+      scheduleReport();
+    },
     state: () => {
       const snap = tracker.current;
       return {

@@ -213,6 +213,12 @@ export class InterviewRepository {
     return rows[0] ?? null;
   }
 
+  /** Interviews of this interviewer that are running (state `active`), newest change first. */
+  async activeInterviews(): Promise<InterviewRow[]> {
+    const rows = await this.db.interviews.where('state').equals('active').toArray();
+    return rows.filter((r) => !r.sharedBy).sort((a, b) => b.updatedAt - a.updatedAt);
+  }
+
   /** The newest interview prepared away from a call (no meeting yet), which the next call picks up. */
   async findPlanned(): Promise<InterviewRow | null> {
     const rows = await this.db.interviews.where('state').equals('planned').toArray();

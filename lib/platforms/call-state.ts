@@ -16,7 +16,7 @@ export interface CallSnapshot {
   /** Platform meeting id (Meet code, Zoom number, Teams thread), null when the URL carries none. */
   meetingId: string | null;
   url: string;
-  /** The panel belongs on this page (a meeting URL, or the app while it shows a call). */
+  /** The panel belongs on this page (a meeting URL, or the app while it shows a call, not after it was left). */
   mount: boolean;
   /** Set while on a meeting URL whose DOM signals have not matched for `problemAfterMs`. */
   problem: string | null;
@@ -102,7 +102,9 @@ export class CallTracker {
         problem = `${this.platform}: no lobby or in-call signal matched for ${Math.round(missingFor / 1000)} s`;
       }
     }
-    const mount = verdict.kind === 'meeting' || this.state !== 'none';
+    // In the app (no meeting URL) the panel belongs only while a call shows: a `left` call there is over, and its
+    // panel stays only while the background holds it for a pending wrap-up (`calls.report`'s `hold`).
+    const mount = verdict.kind === 'meeting' || (this.state !== 'none' && this.state !== 'left');
     return this.publish(obs, meetingId, mount, problem);
   }
 

@@ -51,6 +51,11 @@ export interface ContentProtocol {
   'content.command'(data: { command: PanelCommand }): PanelCommandAnswer;
   /** For the popup's "what is on this tab". */
   'content.state'(): ContentTabState;
+  /**
+   * Report the call state again now: what holds the panel on a page that is no longer a call changed (the pending
+   * wrap-up was done or put off), so the panel may go.
+   */
+  'content.recheck'(): void;
 }
 
 export const contentMessenger = defineExtensionMessaging<ContentProtocol>();

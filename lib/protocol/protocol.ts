@@ -74,6 +74,11 @@ export interface TabCallInfo {
   collapsed: boolean;
   /** The interviewer is presenting (sharing the screen) in this call, where the platform shows it in its DOM. */
   presenting?: boolean;
+  /**
+   * An interview whose call this tab left by in-app navigation (Teams routing to a chat, Meet moving to its home
+   * page), still running: the tab's panel stays to offer its wrap-up until it is ended or put off (issue 17).
+   */
+  wrapUpId?: string | null;
 }
 
 /** A tab's call and the interview attached to it, as the panel and popup show them. */
@@ -168,7 +173,11 @@ export const protocol = {
   'guides.delete': message<{ deleted: boolean }>()(z.object({ id: SlugRef })),
 
   // Call tabs (content script → background), and the session a view shows
-  'calls.report': message<{ panel: 'overlay' | 'hidden' }>()(
+  /**
+   * A call tab's state. `panel`: show the overlay or not; `hold`: keep the panel although the page is no longer a
+   * call (an interview of this tab waits for its wrap-up there).
+   */
+  'calls.report': message<{ panel: 'overlay' | 'hidden'; hold: boolean }>()(
     z.object({
       platform: Platform,
       state: CallState,
@@ -188,6 +197,13 @@ export const protocol = {
     { fromContentScript: true },
   ),
   'diagnostics.get': message<DetectionEvent[]>()(z.object({})),
+  /**
+   * Puts off the wrap-up a tab's panel offers after its call was left by navigation: the panel may go, and the
+   * interview waits in the popup and the options page (`interviews.pendingWrapUps`).
+   */
+  'calls.laterWrapUp': message<{ released: boolean }>()(z.object({ tabId: TabId.optional() })),
+  /** Running interviews whose call is over (no open tab is in their call): they wait for a recommendation and End. */
+  'interviews.pendingWrapUps': message<InterviewSummary[]>()(z.object({})),
 
   // Interviews
   'interviews.start': message<InterviewRow>()(StartInterview),

@@ -216,6 +216,10 @@ describe('startCallDetection', () => {
 
     history.pushState(null, '', '/');
     detection.tick();
+    // Kept until the background answers the report of leaving (a wrap-up may be pending): it holds nothing here.
+    expect(hosts()).toHaveLength(1);
+    await flush();
+    await flush();
     expect(hosts()).toHaveLength(0);
     expect(detection.state()).toMatchObject({ state: 'none', mounted: false });
 
@@ -224,6 +228,40 @@ describe('startCallDetection', () => {
     expect(hosts()).toHaveLength(1);
     detection.stop();
     expect(hosts()).toHaveLength(0);
+  });
+
+  it('keeps the panel on a page that is no longer a call while the background holds it, and lets it go on a recheck', async () => {
+    let hold = true;
+    const h = harness({
+      report: async (report) => {
+        h.reports.push(report);
+        return { panel: 'overlay', hold: report.meetingId === null && hold };
+      },
+    });
+    history.replaceState(null, '', '/abc-defg-hij');
+    meetInCall();
+    const detection = startCallDetection(h.env)!;
+    await detection.ready;
+    await flush();
+    expect(hosts()).toHaveLength(1);
+
+    history.pushState(null, '', '/');
+    document.body.replaceChildren();
+    for (let i = 0; i < 4; i++) {
+      detection.tick();
+      await flush();
+    }
+    expect(detection.state()).toMatchObject({ state: 'none', mounted: true });
+    expect(hosts()).toHaveLength(1);
+
+    hold = false;
+    const sent = h.reports.length;
+    detection.recheck();
+    await flush();
+    await flush();
+    expect(h.reports.length).toBe(sent + 1);
+    expect(hosts()).toHaveLength(0);
+    detection.stop();
   });
 
   it('reports each change to the background, and not on non-meeting pages', async () => {

@@ -93,7 +93,7 @@ describe('CallTracker', () => {
     expect(snaps[1]).toMatchObject({ state: 'none', meetingId: 'xyz-wxyz-xyz', mount: true });
   });
 
-  it('in the Teams app, mounts only while signals show a call, and keeps left until the page changes', () => {
+  it('in the Teams app, mounts only while signals show a call; left there is no call page any more', () => {
     const tracker = new CallTracker('teams');
     let now = 0;
     const look = (url: string, signal: SignalState | null) => tracker.observe({ url, verdict: APP, signal, now: (now += 1000) });
@@ -103,7 +103,7 @@ describe('CallTracker', () => {
     expect(look(app, 'in-call')).toMatchObject({ state: 'in-call', mount: true });
     look(app, null);
     look(app, null);
-    expect(look(app, null)).toMatchObject({ state: 'left', mount: true });
+    expect(look(app, null)).toMatchObject({ state: 'left', mount: false });
     expect(look(`${app}#/calendarv2`, null)).toMatchObject({ state: 'none', mount: false });
   });
 

@@ -1,5 +1,7 @@
+import { summarize } from '../../db/repository';
 import { HandlerError, type Handlers } from '../router';
 import type { BackgroundServices } from '../services';
+import { recheckWrapUpTabs, pendingWrapUps } from './calls';
 import { requireGuide } from './guides';
 
 type InterviewHandlers = Pick<
@@ -11,6 +13,7 @@ type InterviewHandlers = Pick<
   | 'interviews.list'
   | 'interviews.recent'
   | 'interviews.delete'
+  | 'interviews.pendingWrapUps'
   | 'notes.upsert'
   | 'notes.delete'
   | 'questions.upsert'
@@ -64,8 +67,11 @@ export function interviewHandlers(s: BackgroundServices): InterviewHandlers {
     },
     'interviews.end': async ({ id }) => {
       s.suggest?.forget(id);
-      return changed(await s.repo.endInterview(id), id);
+      const row = changed(await s.repo.endInterview(id), id);
+      await recheckWrapUpTabs(s, [id]);
+      return row;
     },
+    'interviews.pendingWrapUps': async () => (await pendingWrapUps(s)).map(summarize),
     'interviews.get': ({ id }) => s.repo.getBundle(id),
     'interviews.list': ({ query, sort, offset, limit }) => s.repo.list(query, sort, offset, limit),
     'interviews.recent': ({ limit }) => s.repo.recent(limit),
@@ -74,6 +80,7 @@ export function interviewHandlers(s: BackgroundServices): InterviewHandlers {
       await s.sync?.deleted(ids, []);
       for (const id of ids) s.live.broadcast({ type: 'interview-changed', interviewId: id });
       s.live.broadcast({ type: 'interviews-changed' });
+      await recheckWrapUpTabs(s, ids);
       return { deleted };
     },
     'notes.upsert': async (input) => heard(changed(await s.repo.upsertNote(input), input.interviewId), input.interviewId),

@@ -59,6 +59,8 @@ export function makeServices(
   const commands: { tabId: number; command: ContentCommand }[] = [];
   /** What the handlers asked of the transcript reader, in order. */
   const readerCalls: { tabId: number; action: 'ensure' | 'stop' | 'captions-on' }[] = [];
+  /** Tabs asked to report their call state again (`content.recheck`), in order. */
+  const rechecked: number[] = [];
   const db = options.db ?? new InterviewDatabase(`test-${++counter}-${Math.random().toString(36).slice(2)}`);
   let ids = 0;
   const services: BackgroundServices = {
@@ -77,6 +79,7 @@ export function makeServices(
       stop: async (tabId) => void readerCalls.push({ tabId, action: 'stop' }),
       captionsOn: async (tabId) => (readerCalls.push({ tabId, action: 'captions-on' }), true),
     },
+    recheckTab: async (tabId) => (rechecked.push(tabId), true),
     uiLanguage: () => options.uiLanguage ?? 'en-US',
     now: () => clock,
   };
@@ -90,6 +93,7 @@ export function makeServices(
     events,
     commands,
     readerCalls,
+    rechecked,
     advance(ms: number) {
       clock += ms;
     },
