@@ -12,5 +12,6 @@ import { optionsList } from './options-list';
 import { sizes } from './sizes';
 import { suggest } from './suggest';
 import { transcript } from './transcript';
+import { views } from './views';
 
-export const SECTIONS: readonly BenchSection[] = [sizes, loads, churn, notes, exportsBench, optionsList, suggest, transcript];
+export const SECTIONS: readonly BenchSection[] = [sizes, loads, churn, notes, exportsBench, optionsList, suggest, transcript, views];

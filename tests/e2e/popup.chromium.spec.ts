@@ -57,7 +57,7 @@ test.beforeEach(async ({ context }) => {
   await serveCallPages(context, PAGES);
 });
 
-test('choosing Backend Engineer and a stage in the popup starts the interview, and the panel shows that stage within a second', async ({
+test('choosing Backend Engineer and a stage in the popup starts the interview, and the panel shows that stage', async ({
   context,
   extensionId,
 }) => {
