@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Frame, Page } from 'puppeteer-core';
 import { URLS, WAITING_SCREENS, detectionPages, fixtureBody } from '../fixtures/pages/index';
+import { fixturePage } from './support/pages';
 import { protocolCallScript } from './support/popup';
 import { trustedTypesViolation } from './support/controls';
 import { launchFirefox, openExtensionPage, panelFrames, serveCallPagesFirefox, waitForPanelFrame, type FirefoxSession } from './support/firefox';
@@ -19,6 +20,7 @@ interface ContentState {
   collapsed: boolean;
   dock: string;
   looks: number;
+  readyStateAtStart: string;
 }
 
 let session: FirefoxSession;
@@ -360,5 +362,33 @@ test.describe('panel frame', () => {
     await options.click('fieldset[aria-describedby="panel-side-help"] label:nth-of-type(2) input');
     while ((await sideNow()) !== 'right' && Date.now() < deadline + 10_000) await sleep(100);
     await options.close();
+  });
+});
+
+test.describe('after the page load', () => {
+  test('nothing of ours runs in a call page until its load event; then the background brings the panel', async () => {
+    // The page's load event waits for an image that is held back until the test releases it.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const url = 'https://meet.google.com/ffl-oadx-hld';
+    const body = fixturePage('meet/in-call.html').replace('</body>', '<img src="/held-image.png" alt=""></body>');
+    const page = await session.browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const requested = request.url();
+      if (requested.endsWith('/held-image.png')) void held.then(() => request.respond({ status: 404, contentType: 'text/plain', body: '' }));
+      else if (requested === url) void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
+      else void request.continue();
+    });
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    expect(await page.evaluate(() => document.readyState)).not.toBe('complete');
+    expect(await hostCount(page)).toBe(0);
+    release();
+    await expectOnePanel(page);
+    await expectState(url, { state: 'in-call', mounted: true });
+    // No fixed wait decides this: the call-detection script itself says the page had loaded when it started. An
+    // injection before `load` makes it start while the held image keeps the page 'interactive'.
+    expect((await sendToTab<ContentState>(url, 'content.state')).readyStateAtStart).toBe('complete');
+    await page.close();
   });
 });
