@@ -226,13 +226,4 @@ export class SyncService {
       void this.runNow();
     }, POLL_MS);
   }
-
-  /** The interviewer deleted interviews or notes: their documents are deleted on the server with the next cycle. */
-  async deleted(interviewIds: string[], notes: { interviewId: string; id: string }[]): Promise<void> {
-    const config = await this.config();
-    if (!config.enabled) return;
-    const engine = await this.engineFor(config);
-    await engine.deleteInterviewDocs(interviewIds, notes);
-    this.kick();
-  }
 }

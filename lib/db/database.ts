@@ -8,6 +8,7 @@ import type {
   NoteRow,
   QuestionStateRow,
   RedFlagCheckRow,
+  SyncDeletionRow,
   UtteranceRow,
 } from './records';
 
@@ -51,6 +52,11 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
         });
     },
   },
+  {
+    // Issue 16: deletions of the interviewer's own rows, kept until team sync has sent them (also while it is off).
+    version: 4,
+    stores: { syncDeletions: 'id, deletedAt' },
+  },
 ];
 
 /**
@@ -66,6 +72,7 @@ export class InterviewDatabase extends Dexie {
   guideSnapshots!: EntityTable<GuideSnapshotRow, 'key'>;
   customGuides!: EntityTable<CustomGuideRow, 'id'>;
   utterances!: EntityTable<UtteranceRow, 'id'>;
+  syncDeletions!: EntityTable<SyncDeletionRow, 'id'>;
 
   constructor(name = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

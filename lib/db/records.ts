@@ -218,3 +218,15 @@ export interface InterviewSummary {
   /** A teammate's interview, arrived through team sync (read-only). */
   sharedBy?: { owner: string; name: string };
 }
+
+/**
+ * A deletion team sync still has to send (lib/sync): the document id of a deleted row (`interview:<id>:note:<id>`)
+ * or of a deleted group (`interview:<id>` = the interview and all its rows; `interview:<id>:utterance` = all its
+ * transcript lines), and when it was deleted (epoch ms). Recorded with every deletion of the interviewer's own
+ * rows, also while sync is off, so the deletion reaches the server when sync runs next instead of the server
+ * bringing the row back; removed once a sync cycle sent it.
+ */
+export interface SyncDeletionRow {
+  id: string;
+  deletedAt: number;
+}

@@ -1,4 +1,5 @@
 import type { Guide } from '../guides/schema';
+import { deletionId } from '../sync/docs';
 import { groupBundles } from './bundles';
 import type { InterviewDatabase } from './database';
 import { QuestionStateRow } from './records';
@@ -29,6 +30,14 @@ export class ReadOnlyInterviewError extends Error {
     super(`Interview ${interviewId} belongs to ${owner} and is read-only here`);
     this.name = 'ReadOnlyInterviewError';
   }
+}
+
+/**
+ * When a deletion happened, for team sync: now, or just after the newest deleted row (the repository may stamp
+ * rows a few ms ahead of the clock), so a deletion is never older than what it deleted (epoch ms).
+ */
+function deletionTime(now: number, rows: { updatedAt: number }[]): number {
+  return rows.reduce((latest, row) => Math.max(latest, row.updatedAt + 1), now);
 }
 
 /** @throws ReadOnlyInterviewError for a teammate's interview. */
@@ -344,12 +353,13 @@ export class InterviewRepository {
 
   async deleteNote(id: string): Promise<boolean> {
     const { db } = this;
-    return db.transaction('rw', db.notes, db.interviews, async () => {
+    return db.transaction('rw', db.notes, db.interviews, db.syncDeletions, async () => {
       const note = await db.notes.get(id);
       if (!note) return false;
       const owner = await db.interviews.get(note.interviewId);
       if (owner) assertEditable(owner);
       await db.notes.delete(id);
+      await db.syncDeletions.put({ id: deletionId.note(note.interviewId, id), deletedAt: deletionTime(this.deps.now(), [note]) });
       const interview = await db.interviews.get(note.interviewId);
       if (interview) {
         await db.interviews.update(interview.id, { noteCount: Math.max(0, interview.noteCount - 1), updatedAt: this.deps.now() });
@@ -563,10 +573,26 @@ export class InterviewRepository {
     return rows.sort((a, b) => a.startMs - b.startMs || a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   }
 
-  /** Deletes transcript lines of an interview: those of `ids`, or all. @returns how many. */
+  /**
+   * Deletes transcript lines of an interview: those of `ids`, or all. Lines of the interviewer's own interview
+   * are recorded for team sync (`syncDeletions`). @returns how many.
+   */
   async deleteUtterances(interviewId: string, ids?: string[]): Promise<number> {
-    const rows = this.db.utterances.where('interviewId').equals(interviewId);
-    return ids ? rows.filter((u) => ids.includes(u.id)).delete() : rows.delete();
+    const { db } = this;
+    return db.transaction('rw', db.utterances, db.interviews, db.syncDeletions, async () => {
+      const rows = db.utterances.where('interviewId').equals(interviewId);
+      const gone = await (ids ? rows.filter((u) => ids.includes(u.id)) : rows).toArray();
+      const deleted = gone.length;
+      await db.utterances.bulkDelete(gone.map((u) => u.id));
+      const interview = await db.interviews.get(interviewId);
+      if (deleted && interview && !interview.sharedBy) {
+        const deletedAt = deletionTime(this.deps.now(), gone);
+        await db.syncDeletions.bulkPut(
+          ids ? ids.map((id) => ({ id: deletionId.utterance(interviewId, id), deletedAt })) : [{ id: deletionId.utterances(interviewId), deletedAt }],
+        );
+      }
+      return deleted;
+    });
   }
 
   /**
@@ -599,12 +625,27 @@ export class InterviewRepository {
     return rows.map(summarize);
   }
 
-  /** Deletes interviews and every row recorded for them. @returns how many interviews were deleted. */
+  /**
+   * Deletes interviews and every row recorded for them; the interviewer's own ones are recorded for team sync
+   * (`syncDeletions`, sent to the server when sync runs, even if it is off now). A teammate's interview is
+   * removed from this profile only. @returns how many interviews were deleted.
+   */
   async deleteInterviews(ids: string[]): Promise<number> {
     const { db } = this;
-    return db.transaction('rw', [db.interviews, db.notes, db.questionStates, db.redFlagChecks, db.criterionRatings, db.utterances], async () => {
+    return db.transaction('rw', [db.interviews, db.notes, db.questionStates, db.redFlagChecks, db.criterionRatings, db.utterances, db.syncDeletions], async () => {
       const existing = (await db.interviews.bulkGet(ids)).filter((r) => r !== undefined);
       const found = existing.map((r) => r.id);
+      const own = existing.filter((r) => !r.sharedBy);
+      if (own.length) {
+        const ownIds = own.map((r) => r.id);
+        const children = await Promise.all(
+          [db.utterances, db.notes, db.questionStates, db.redFlagChecks, db.criterionRatings].map((t) =>
+            (t as unknown as { where(i: string): { anyOf(k: string[]): { toArray(): Promise<{ updatedAt: number }[]> } } }).where('interviewId').anyOf(ownIds).toArray(),
+          ),
+        );
+        const deletedAt = deletionTime(this.deps.now(), [...own, ...children.flat()]);
+        await db.syncDeletions.bulkPut(ownIds.map((id) => ({ id: deletionId.interview(id), deletedAt })));
+      }
       await Promise.all([
         db.utterances.where('interviewId').anyOf(found).delete(),
         db.notes.where('interviewId').anyOf(found).delete(),

@@ -71,9 +71,22 @@ export function docId<T extends SyncTable>(table: T, row: SyncRows[T], owner: st
   }
 }
 
-/** The first and last possible ids of an interview's documents (for `allDocs({ startkey, endkey })`). */
-export function interviewRange(interviewId: string): { startkey: string; endkey: string } {
-  return { startkey: `interview:${interviewId}`, endkey: `interview:${interviewId}:\uffff` };
+/**
+ * Document ids of deletions (`SyncDeletionRow.id`): one row, or a group whose documents all start with the id
+ * followed by `:`.
+ */
+export const deletionId = {
+  /** The interview and every row of it. */
+  interview: (interviewId: string) => `interview:${interviewId}`,
+  note: (interviewId: string, noteId: string) => `interview:${interviewId}:note:${noteId}`,
+  utterance: (interviewId: string, utteranceId: string) => `interview:${interviewId}:utterance:${utteranceId}`,
+  /** Every transcript line of the interview. */
+  utterances: (interviewId: string) => `interview:${interviewId}:utterance`,
+};
+
+/** Whether the deletion `deletion` (a `deletionId`) covers the document `id`: the same id, or one below it. */
+export function deletionCovers(deletion: string, id: string): boolean {
+  return id === deletion || id.startsWith(`${deletion}:`);
 }
 
 /** The interview a document belongs to, or null for snapshots and guides. */

@@ -1,7 +1,8 @@
 import type { InterviewDatabase } from '../db/database';
-import type { CustomGuideRow, GuideSnapshotRow, InterviewRow } from '../db/records';
+import type { CustomGuideRow, GuideSnapshotRow, InterviewRow, SyncDeletionRow } from '../db/records';
 import {
   CHILD_TABLES,
+  deletionCovers,
   docId,
   interviewIdOf,
   outgoingRow,
@@ -96,12 +97,24 @@ export class SyncEngine {
    */
   async runOnce(): Promise<SyncReport> {
     this.cancelled = false;
-    const pushed = await this.pushLocal();
+    const deletions = await this.deps.db.syncDeletions.toArray();
+    const pushed = await this.pushLocal(deletions);
     const up = await this.replicate('up');
     await this.replicate('down');
-    const applied = await this.applyRemote();
+    const applied = await this.applyRemote(deletions);
     let refused = up.errors;
     if (applied.resolved > 0) refused = (await this.replicate('up')).errors;
+    // Every deletion read at the start is on the server now: those of documents the mirror held went up, and
+    // the server's copies of the others came down in this cycle and were deleted and sent back. Deletions made
+    // meanwhile (a newer `deletedAt`) stay for the next cycle.
+    if (!refused.length && deletions.length) {
+      const { db } = this.deps;
+      await db.transaction('rw', db.syncDeletions, async () => {
+        const current = await db.syncDeletions.bulkGet(deletions.map((d) => d.id));
+        const sent = deletions.filter((d, i) => current[i]?.deletedAt === d.deletedAt).map((d) => d.id);
+        await db.syncDeletions.bulkDelete(sent);
+      });
+    }
     // Everything in the mirror now is on the server: what this cycle sent, and what it brought down (teammates'
     // documents are not "waiting to be sent"). Refused documents are reported on their own.
     const { update_seq } = await this.deps.local.info();
@@ -144,7 +157,7 @@ export class SyncEngine {
    * document already holds the same data. Teammates' interviews are never written.
    * @returns documents written.
    */
-  async pushLocal(): Promise<number> {
+  async pushLocal(deletions?: SyncDeletionRow[]): Promise<number> {
     const { db, now } = this.deps;
     const checkpoint = await this.deps.loadCheckpoint();
     const scanStart = now();
@@ -185,6 +198,7 @@ export class SyncEngine {
     }
     const guides = await db.customGuides.where('updatedAt').aboveOrEqual(since).toArray();
     written += await this.writeRows(guides.map((row) => ['customGuides', row] as const));
+    written += await this.deleteInMirror(deletions ?? (await db.syncDeletions.toArray()));
 
     await this.deps.saveCheckpoint({ ...(await this.deps.loadCheckpoint()), scannedUpTo: scanStart });
     return written;
@@ -223,22 +237,32 @@ export class SyncEngine {
   }
 
   /**
-   * Marks documents deleted in the mirror (the interviewer deleted an interview or a note); the deletion reaches
-   * the server with the next cycle. For an interview, every document of it is deleted.
+   * Marks deleted in the mirror the documents the interviewer's deletions cover (`syncDeletions`); they reach
+   * the server with the next upload. A document whose row is back in Dexie (restored from a backup) or that is
+   * newer than the deletion is kept. @returns documents marked deleted.
    */
-  async deleteInterviewDocs(interviewIds: string[], noteIds: { interviewId: string; id: string }[] = []): Promise<void> {
+  private async deleteInMirror(deletions: SyncDeletionRow[]): Promise<number> {
+    if (!deletions.length) return 0;
     const { local } = this.deps;
-    const deletions: SyncDoc[] = [];
-    for (const id of interviewIds) {
-      const range = await local.allDocs({ startkey: `interview:${id}`, endkey: `interview:${id}:\uffff` });
-      for (const row of range.rows) if (!row.value.deleted) deletions.push({ _id: row.id, _rev: row.value.rev, _deleted: true } as SyncDoc);
+    const writes: SyncDoc[] = [];
+    for (const deletion of deletions) {
+      const found = await local.allDocs({ startkey: deletion.id, endkey: `${deletion.id}:\uffff`, include_docs: true });
+      for (const row of found.rows) {
+        const doc = row.doc;
+        if (!doc || row.value.deleted || !deletionCovers(deletion.id, row.id)) continue;
+        if (await this.stillDeleted(doc, deletion)) writes.push({ _id: row.id, _rev: row.value.rev, _deleted: true } as SyncDoc);
+      }
     }
-    if (noteIds.length) {
-      const keys = noteIds.map((n) => `interview:${n.interviewId}:note:${n.id}`);
-      const found = await local.allDocs({ keys });
-      for (const row of found.rows) if (row.value && !row.value.deleted) deletions.push({ _id: row.id, _rev: row.value.rev, _deleted: true } as SyncDoc);
-    }
-    if (deletions.length) await local.bulkDocs(deletions);
+    if (writes.length) await local.bulkDocs(writes);
+    return writes.length;
+  }
+
+  /** Whether a deletion still holds for one of the interviewer's documents: the row is gone and not newer. */
+  private async stillDeleted(doc: SyncDoc, deletion: SyncDeletionRow): Promise<boolean> {
+    if (doc.owner !== this.deps.identity.owner || !doc.table || !doc.row) return false;
+    if (rowUpdatedAt(doc.row) > deletion.deletedAt) return false;
+    const dexie = this.deps.db[doc.table] as unknown as { get(key: unknown): Promise<unknown> };
+    return (await dexie.get(rowKey(doc.table, doc.row))) === undefined;
   }
 
   /**
@@ -246,7 +270,7 @@ export class SyncEngine {
    * interviews are marked read-only, deletions remove the rows. Conflicted documents of the interviewer's own
    * are resolved first (newer `updatedAt` wins, losing revisions are deleted).
    */
-  async applyRemote(): Promise<{ applied: number; interviewIds: Set<string>; resolved: number }> {
+  async applyRemote(deletions: SyncDeletionRow[] = []): Promise<{ applied: number; interviewIds: Set<string>; resolved: number }> {
     const { local } = this.deps;
     let applied = 0;
     let resolved = 0;
@@ -269,6 +293,17 @@ export class SyncEngine {
           const outcome = await this.resolve(doc);
           doc = outcome.winner;
           resolved += outcome.wrote ? 1 : 0;
+        }
+        // A document the interviewer deleted here (while sync was off, so the mirror did not hold it): the
+        // server's copy is deleted instead of bringing the row back.
+        const deletion = deletions.find((d) => deletionCovers(d.id, change.id));
+        if (deletion && (await this.stillDeleted(doc, deletion))) {
+          const current = await local.get(change.id).catch(() => null);
+          if (current) {
+            await local.bulkDocs([{ _id: change.id, _rev: current._rev, _deleted: true } as SyncDoc]);
+            resolved++;
+          }
+          continue;
         }
         docs.push(doc);
       }

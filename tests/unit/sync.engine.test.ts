@@ -143,12 +143,89 @@ describe('team sync engine against PouchDB Server', { timeout: 60_000 }, () => {
 
     await alice.repo.deleteNote(`${keep}-n1`);
     await alice.repo.deleteInterviews([drop]);
-    await alice.engine.deleteInterviewDocs([drop], [{ interviewId: keep, id: `${keep}-n1` }]);
     await alice.engine.runOnce();
     await bob.engine.runOnce();
     expect(await bob.db.interviews.get(drop)).toBeUndefined();
     expect(await bob.db.notes.where('interviewId').equals(drop).count()).toBe(0);
     expect((await bob.repo.getBundle(keep)).notes.map((n) => n.text)).toEqual(['one']);
+    // Sent, so no longer kept.
+    expect(await alice.db.syncDeletions.count()).toBe(0);
+  });
+
+  it('sends deleted transcript lines, one by one and all of an interview', async () => {
+    const alice = profile('alice');
+    const bob = profile('bob');
+    const some = await recordInterview(alice, 'Lia Lines', ['n']);
+    const all = await recordInterview(alice, 'Marco Mute', ['n']);
+    for (const id of [some, all]) {
+      await alice.repo.upsertUtterance({ id: `${id}-u1`, interviewId: id, speaker: 'Candidate', text: 'second line', startAt: alice.clock.now, endAt: alice.clock.now + 1000, final: true });
+    }
+    await alice.engine.runOnce();
+    await bob.engine.runOnce();
+    expect(await bob.db.utterances.where('interviewId').anyOf([some, all]).count()).toBe(4);
+
+    alice.clock.now += 1000;
+    await alice.repo.deleteUtterances(some, [`${some}-u0`]);
+    await alice.repo.deleteUtterances(all);
+    await alice.engine.runOnce();
+    await bob.engine.runOnce();
+    expect((await bob.db.utterances.where('interviewId').equals(some).toArray()).map((u) => u.text)).toEqual(['second line']);
+    expect(await bob.db.utterances.where('interviewId').equals(all).count()).toBe(0);
+    const onServer = (await allDocs(server.url, DB)).map((d) => d._id);
+    expect(onServer).not.toContain(`interview:${some}:utterance:${some}-u0`);
+    expect(onServer).toContain(`interview:${some}:utterance:${some}-u1`);
+    expect(onServer.filter((id) => id.startsWith(`interview:${all}:utterance:`))).toEqual([]);
+  });
+
+  it('sends deletions made while sync was off instead of bringing the rows back', async () => {
+    const alice = profile('alice');
+    const bob = profile('bob');
+    const gone = await recordInterview(alice, 'Olga Off', ['a']);
+    const kept = await recordInterview(alice, 'Paolo Kept', ['b', 'c']);
+    await alice.engine.runOnce();
+    await bob.engine.runOnce();
+    expect(await bob.db.interviews.get(gone)).toBeDefined();
+
+    // Sync off (the mirror is removed), then an interview, a note and a transcript line are deleted.
+    alice.clock.now += 1000;
+    await alice.repo.deleteInterviews([gone]);
+    await alice.repo.deleteNote(`${kept}-n1`);
+    await alice.repo.deleteUtterances(kept, [`${kept}-u0`]);
+    expect(await alice.db.syncDeletions.count()).toBe(3);
+
+    // On again: the server still has them all, yet nothing comes back and the deletions reach the teammate.
+    const again = alice.turnedOffAndOn();
+    await again.runOnce();
+    expect(await alice.db.interviews.get(gone)).toBeUndefined();
+    expect(await alice.db.notes.where('interviewId').equals(gone).count()).toBe(0);
+    expect((await alice.repo.getBundle(kept)).notes.map((n) => n.text)).toEqual(['b']);
+    expect(await alice.db.utterances.get(`${kept}-u0`)).toBeUndefined();
+    expect(await alice.db.syncDeletions.count()).toBe(0);
+    const onServer = (await allDocs(server.url, DB)).map((d) => d._id);
+    expect(onServer.filter((id) => id === `interview:${gone}` || id.startsWith(`interview:${gone}:`))).toEqual([]);
+    expect(onServer).not.toContain(`interview:${kept}:note:${kept}-n1`);
+    expect(onServer).toContain(`interview:${kept}:note:${kept}-n0`);
+
+    await bob.engine.runOnce();
+    expect(await bob.db.interviews.get(gone)).toBeUndefined();
+    expect((await bob.repo.getBundle(kept)).notes.map((n) => n.text)).toEqual(['b']);
+    // And a later cycle does not bring them back either.
+    await again.runOnce();
+    expect(await alice.db.interviews.get(gone)).toBeUndefined();
+  });
+
+  it('keeps a deleted interview that was restored here before the deletion was sent', async () => {
+    const alice = profile('alice');
+    const id = await recordInterview(alice, 'Rita Restored', ['kept']);
+    await alice.engine.runOnce();
+    const bundle = await alice.repo.getBundle(id);
+    await alice.repo.deleteInterviews([id]);
+    // Restored (as from a backup) while sync was off.
+    await alice.db.interviews.put(bundle.interview);
+    await alice.db.notes.bulkPut(bundle.notes);
+    await alice.turnedOffAndOn().runOnce();
+    expect((await alice.repo.getBundle(id)).notes.map((n) => n.text)).toEqual(['kept']);
+    expect((await allDocs(server.url, DB)).map((d) => d._id)).toContain(`interview:${id}`);
   });
 
   it('resumes after being cut off: nothing lost, nothing duplicated', async () => {

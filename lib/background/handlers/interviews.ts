@@ -77,7 +77,6 @@ export function interviewHandlers(s: BackgroundServices): InterviewHandlers {
     'interviews.recent': ({ limit }) => s.repo.recent(limit),
     'interviews.delete': async ({ ids }) => {
       const deleted = await s.repo.deleteInterviews(ids);
-      await s.sync?.deleted(ids, []);
       for (const id of ids) s.live.broadcast({ type: 'interview-changed', interviewId: id });
       s.live.broadcast({ type: 'interviews-changed' });
       await recheckWrapUpTabs(s, ids);
@@ -87,7 +86,6 @@ export function interviewHandlers(s: BackgroundServices): InterviewHandlers {
     'notes.delete': async ({ id }) => {
       const note = await s.repo.db.notes.get(id);
       const deleted = await s.repo.deleteNote(id);
-      if (note && deleted) await s.sync?.deleted([], [{ interviewId: note.interviewId, id }]);
       if (note) heard(changed(note, note.interviewId), note.interviewId);
       return { deleted };
     },

@@ -13,7 +13,6 @@ export interface SyncControl {
   enable(setup: SyncSetup): Promise<SyncStatus>;
   disable(): Promise<SyncStatus>;
   runNow(): Promise<SyncStatus>;
-  deleted(interviewIds: string[], notes: { interviewId: string; id: string }[]): Promise<void>;
 }
 
 /** Team sync settings and status, and the debrief built from every interviewer's interviews. */

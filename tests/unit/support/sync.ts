@@ -24,7 +24,8 @@ export function makeProfile(options: { owner: string; name: string; password: st
   const db = new InterviewDatabase(`sync-test-${tag}`);
   let ids = 0;
   const repo = new InterviewRepository(db, { now: () => clock.now, newId: () => `${tag}-${++ids}` });
-  const local = new PouchDB<SyncDoc>(`mirror-${tag}`, { adapter: 'memory' });
+  let mirrors = 0;
+  let local = new PouchDB<SyncDoc>(`mirror-${tag}`, { adapter: 'memory' });
   let checkpoint: SyncCheckpoint = { ...EMPTY_CHECKPOINT };
   const remote = (password = options.password, database = options.database) =>
     new PouchDB<SyncDoc>(`${options.remoteUrl}/${database}`, { skip_setup: true, auth: { username: options.owner, password } });
@@ -41,5 +42,11 @@ export function makeProfile(options: { owner: string; name: string; password: st
       },
       now: () => clock.now,
     });
-  return { db, repo, local, clock, engine: engineWith(), engineWith, checkpoint: () => checkpoint };
+  /** Sync turned off and on again: the mirror and the checkpoint start empty (lib/background/sync-service.ts). */
+  const turnedOffAndOn = () => {
+    local = new PouchDB<SyncDoc>(`mirror-${tag}-${++mirrors}`, { adapter: 'memory' });
+    checkpoint = { ...EMPTY_CHECKPOINT };
+    return engineWith();
+  };
+  return { db, repo, local: () => local, clock, engine: engineWith(), engineWith, turnedOffAndOn, checkpoint: () => checkpoint };
 }
