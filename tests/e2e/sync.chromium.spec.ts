@@ -72,7 +72,8 @@ async function openProfile(locale: 'en' | 'it' = 'en'): Promise<Profile> {
   context.setDefaultTimeout(15_000);
   const page = await newWatchedPage(context);
   await page.goto(`chrome-extension://${id}/options.html#/sync`);
-  await expect(page.locator('[data-testid="background-status"][data-ok="true"]')).toBeVisible();
+  // The status comes from the background: the page is connected once it shows.
+  await expect(page.getByTestId('sync-status')).toBeVisible();
   await page.evaluate(() => {
     const w = window as unknown as { requestedOrigins: string[]; chrome: { permissions: { request: unknown } } };
     w.requestedOrigins = [];

@@ -96,7 +96,7 @@ test('Firefox: turning sync on grants exactly the server host; the interview goe
   test.setTimeout(180_000);
   const page = await openExtensionPage(session, 'options.html#/sync');
   const errors = extensionPageErrors(page);
-  await page.waitForSelector('[data-testid="background-status"][data-ok="true"]', { timeout: 10_000 });
+  await page.waitForSelector('[data-testid="sync-status"]', { timeout: 10_000 });
   const guide = await protocol<Guide>(page, 'guides.get', { id: 'backend-engineer' });
   await protocol(page, 'data.import', { backup: scorecardBackup(guide, CARD_A) });
   await seedTeammate(guide);
