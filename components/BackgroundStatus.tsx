@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import { failureText } from '../lib/client/fault-text';
-import { call } from '../lib/protocol/client';
-import type { ViewKind } from '../lib/protocol/protocol';
 
 /** Whether a view reached the background worker: `checking` until its `ping` round trip ends. */
 export type BackgroundReach = 'checking' | 'ok' | 'failed';
@@ -10,13 +8,14 @@ export type BackgroundReach = 'checking' | 'ok' | 'failed';
 /**
  * Checks that this view reaches the background worker (a `ping` round trip) and says so only when it does not:
  * a working connection means nothing to an interviewer, so nothing is shown then (issue 12, item 6).
+ * @param ping the view store's `ping` round trip.
  * @param onResult told once the round trip ended (`ok` or `failed`), e.g. to mark the page ready.
  */
-export function BackgroundStatus({ from, onResult }: { from: ViewKind; onResult?: (reach: Exclude<BackgroundReach, 'checking'>) => void }) {
+export function BackgroundStatus({ ping, onResult }: { ping: () => Promise<unknown>; onResult?: (reach: Exclude<BackgroundReach, 'checking'>) => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    call('ping', { from }).then(
+    ping().then(
       () => {
         if (live) onResult?.('ok');
       },
@@ -31,7 +30,7 @@ export function BackgroundStatus({ from, onResult }: { from: ViewKind; onResult?
     };
     // onResult is a notification: a new function identity must not ping again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [from]);
+  }, [ping]);
   if (problem === null) return null;
   return (
     <p role="alert" data-testid="background-status" data-ok="false" className="text-sm text-red-700">

@@ -1,5 +1,8 @@
-import { create } from 'zustand';
-import type { InterviewSummary } from '../lib/db/records';
+import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import type { InterviewSummary, Rating } from '../lib/db/records';
+import { mergeBackups, type Backup } from '../lib/export/backup';
+import type { Guide } from '../lib/guides/schema';
+import { call as protocolCall, type ProtocolCaller } from '../lib/protocol/client';
 import type { MessageInput, MessageOutput } from '../lib/protocol/protocol';
 
 /** The options page's views, one per hash route. */
@@ -108,7 +111,20 @@ export async function fetchAllSummaries(fetch: ListFetcher, query: string, sort:
   return { total, items };
 }
 
-interface InterviewListState {
+/** What the options store needs from the outside world; passed in so that unit tests drive it without a browser. */
+export interface OptionsDeps {
+  /** How the page reaches the background: `call` from lib/protocol/client.ts, or a fake in tests. */
+  call: ProtocolCaller;
+}
+
+/** Interviews per `data.export` call: 500 interviews of 40 notes are about 12 MB, far below the message cap. */
+export const EXPORT_BATCH = 500;
+
+/**
+ * The options page's state (the interview list: search, sort, rows and selection) and every background action its
+ * views take. Actions throw `ApiCallError` with the background's typed error; the views show its text.
+ */
+export interface OptionsState {
   query: string;
   sort: ListSort;
   items: InterviewSummary[];
@@ -124,53 +140,127 @@ interface InterviewListState {
   setQuery(query: string): void;
   setSort(sort: ListSort): void;
   /** Re-reads the list for the current query and sort. Answers to stale requests are dropped. */
-  load(fetch: ListFetcher): Promise<void>;
+  load(): Promise<void>;
   toggle(id: string, range?: boolean): void;
   toggleAllListed(): void;
   clearSelection(): void;
   /** Forgets deleted ids (after a delete or a live change). */
   forget(ids: readonly string[]): void;
+
+  /** Deletes interviews and forgets them in the list. @returns how many were deleted. */
+  deleteInterviews(ids: string[]): Promise<number>;
+  /** Reads one interview with its guide snapshot, answers, notes and transcript. */
+  readInterview(id: string): Promise<MessageOutput<'interviews.get'>>;
+  /** Changes an interview's summary or recommendation. @returns the stored row. */
+  updateInterview(id: string, patch: { recommendation?: Rating | null; summary?: string }): Promise<MessageOutput<'interviews.update'>>;
+  /** Every role guide (bundled first, then custom by title). */
+  listGuides(): Promise<MessageOutput<'guides.list'>>;
+  readGuide(id: string): Promise<MessageOutput<'guides.get'>>;
+  /** Saves a custom guide (new or replacing one of the same id). @returns the stored guide's summary. */
+  saveGuide(guide: Guide): Promise<MessageOutput<'guides.save'>>;
+  deleteGuide(id: string): Promise<void>;
+  /** Imports one part of a checked backup (all or nothing). @returns what was added, updated, unchanged, refused. */
+  importBackup(backup: Backup): Promise<MessageOutput<'data.import'>>;
+  /**
+   * Reads the backup of the chosen interviews (all when `ids` is omitted) in batches of `EXPORT_BATCH`, since a
+   * runtime message is capped at 64 MiB in Chromium and years of interviews are more than that, and joins them.
+   * A full export also carries every custom guide.
+   */
+  fetchBackup(ids?: string[]): Promise<Backup>;
+  /** Storage used and granted, and whether it is persistent. */
+  storageInfo(): Promise<MessageOutput<'data.storage'>>;
+  /** Deletes every interview (the protocol's safety literal is sent) and clears the selection. @returns how many. */
+  wipeAll(): Promise<number>;
+  /** Applies the retention setting now. @returns how many interviews it deleted. */
+  applyRetention(): Promise<number>;
+  /** The call-detection events the background kept, newest first. */
+  diagnostics(): Promise<MessageOutput<'diagnostics.get'>>;
+  /** A `ping` round trip to the background worker. */
+  ping(): Promise<void>;
 }
 
-let generation = 0;
+/** Creates an options store over the given dependencies (tests pass fakes; the page uses `useOptions`). */
+export function createOptionsStore(deps: OptionsDeps): UseBoundStore<StoreApi<OptionsState>> {
+  let generation = 0;
+  const fetchList: ListFetcher = (input) => deps.call('interviews.list', input);
+  return create<OptionsState>()((set, get) => ({
+    query: '',
+    sort: 'newest',
+    items: [],
+    total: 0,
+    loading: true,
+    error: null,
+    selected: new Set(),
+    anchor: null,
+    lastLoadMs: null,
+    setQuery: (query) => set({ query }),
+    setSort: (sort) => set({ sort }),
+    async load() {
+      const mine = ++generation;
+      const { query, sort } = get();
+      const started = performance.now();
+      try {
+        const { total, items } = await fetchAllSummaries(fetchList, query, sort);
+        if (mine !== generation) return;
+        set({ items, total, loading: false, error: null, lastLoadMs: Math.round(performance.now() - started) });
+      } catch (error) {
+        if (mine !== generation) return;
+        set({ loading: false, error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+    toggle(id, range = false) {
+      const { items, selected, anchor } = get();
+      const next = range && anchor ? selectRange(items, selected, anchor, id) : toggleId(selected, id);
+      set({ selected: next, anchor: id });
+    },
+    toggleAllListed: () => set({ selected: toggleAll(get().items, get().selected) }),
+    clearSelection: () => set({ selected: new Set(), anchor: null }),
+    forget(ids) {
+      const gone = new Set(ids);
+      const selected = new Set([...get().selected].filter((id) => !gone.has(id)));
+      const items = get().items.filter((i) => !gone.has(i.id));
+      set({ selected, items, total: Math.max(0, get().total - (get().items.length - items.length)) });
+    },
 
-/** State of the interview list: search, sort, rows and selection. */
-export const useInterviewList = create<InterviewListState>()((set, get) => ({
-  query: '',
-  sort: 'newest',
-  items: [],
-  total: 0,
-  loading: true,
-  error: null,
-  selected: new Set(),
-  anchor: null,
-  lastLoadMs: null,
-  setQuery: (query) => set({ query }),
-  setSort: (sort) => set({ sort }),
-  async load(fetch) {
-    const mine = ++generation;
-    const { query, sort } = get();
-    const started = performance.now();
-    try {
-      const { total, items } = await fetchAllSummaries(fetch, query, sort);
-      if (mine !== generation) return;
-      set({ items, total, loading: false, error: null, lastLoadMs: Math.round(performance.now() - started) });
-    } catch (error) {
-      if (mine !== generation) return;
-      set({ loading: false, error: error instanceof Error ? error.message : String(error) });
-    }
-  },
-  toggle(id, range = false) {
-    const { items, selected, anchor } = get();
-    const next = range && anchor ? selectRange(items, selected, anchor, id) : toggleId(selected, id);
-    set({ selected: next, anchor: id });
-  },
-  toggleAllListed: () => set({ selected: toggleAll(get().items, get().selected) }),
-  clearSelection: () => set({ selected: new Set(), anchor: null }),
-  forget(ids) {
-    const gone = new Set(ids);
-    const selected = new Set([...get().selected].filter((id) => !gone.has(id)));
-    const items = get().items.filter((i) => !gone.has(i.id));
-    set({ selected, items, total: Math.max(0, get().total - (get().items.length - items.length)) });
-  },
-}));
+    async deleteInterviews(ids) {
+      const { deleted } = await deps.call('interviews.delete', { ids });
+      get().forget(ids);
+      return deleted;
+    },
+    readInterview: (id) => deps.call('interviews.get', { id }),
+    updateInterview: (id, patch) => deps.call('interviews.update', { id, patch }),
+    listGuides: () => deps.call('guides.list', {}),
+    readGuide: (id) => deps.call('guides.get', { id }),
+    saveGuide: (guide) => deps.call('guides.save', { guide }),
+    async deleteGuide(id) {
+      await deps.call('guides.delete', { id });
+    },
+    importBackup: (backup) => deps.call('data.import', { backup }),
+    async fetchBackup(ids) {
+      const wanted = ids ?? (await deps.call('interviews.list', { limit: 1_000_000 })).items.map((item) => item.id);
+      const parts: Backup[] = [];
+      for (let i = 0; i < Math.max(1, wanted.length); i += EXPORT_BATCH) {
+        parts.push(await deps.call('data.export', { ids: wanted.slice(i, i + EXPORT_BATCH), allGuides: ids === undefined && i === 0 }));
+      }
+      return parts.length === 1 ? parts[0]! : mergeBackups(parts, new Date());
+    },
+    storageInfo: () => deps.call('data.storage', {}),
+    async wipeAll() {
+      const { deleted } = await deps.call('data.wipe', { confirm: 'DELETE' });
+      get().clearSelection();
+      return deleted;
+    },
+    async applyRetention() {
+      return (await deps.call('data.retention', {})).deleted;
+    },
+    async diagnostics() {
+      return [...(await deps.call('diagnostics.get', {}))].sort((a, b) => b.at - a.at);
+    },
+    async ping() {
+      await deps.call('ping', { from: 'options' });
+    },
+  }));
+}
+
+/** The options page's store, wired to the background protocol. */
+export const useOptions = createOptionsStore({ call: (name, input) => protocolCall(name, input) });

@@ -1,5 +1,5 @@
 import { writeMessage, type WriteMessage } from '../lib/client/writes';
-import { stampEarlierMs } from './panel-logic';
+import { stampEarlierMs } from '../lib/client/panel-logic';
 import type { PanelOverlay } from './panel-overlay';
 import { keys, type LocalNote, type NoteDraft, type PanelContext } from './panel-state';
 

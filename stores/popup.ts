@@ -5,12 +5,13 @@ import { defaultGuideChoice } from '../lib/guides/default-choice';
 import type { InterviewSummary, Platform } from '../lib/db/records';
 import { openSidePanel } from '../lib/client/side-panel';
 import type { PanelMode } from '../lib/settings';
-import { call as protocolCall } from '../lib/protocol/client';
-import type { MessageInput, MessageName, MessageOutput, SessionInfo, TabCallInfo } from '../lib/protocol/protocol';
+import { call as protocolCall, type ProtocolCaller } from '../lib/protocol/client';
+import type { MessageInput, SessionInfo, TabCallInfo } from '../lib/protocol/protocol';
+import type { SyncStatus } from '../lib/sync/status';
 import { hydrateSettings, useSettings } from './settings';
 
 /** How the popup reaches the background: `call` from lib/protocol/client.ts, or a fake in tests. */
-export type PopupCaller = <K extends MessageName>(name: K, input: MessageInput<K>) => Promise<MessageOutput<K>>;
+export type PopupCaller = ProtocolCaller;
 
 /** What the popup store needs from the outside world; passed in so that unit tests drive it without a browser. */
 export interface PopupDeps {
@@ -60,6 +61,8 @@ export interface PopupState {
   notice: 'popup.started' | 'popup.preparedDone' | 'popup.ended' | null;
   /** Id reserved for the start in progress: reused if the user retries after a failure. */
   pendingStartId: string | null;
+  /** Team sync's status for the header's mark; null until read, or when it could not be read. */
+  syncStatus: SyncStatus | null;
 
   /**
    * Reads everything the popup shows for `tabId`, then preselects the guide and stage the panel would
@@ -91,6 +94,10 @@ export interface PopupState {
   panel(command: 'expand' | 'collapse'): Promise<void>;
   /** Deletes the interview prepared for the next call (it has no notes yet). */
   discardPlanned(): Promise<void>;
+  /** Turns the transcript of the running interview on or off, then re-reads the session; a failure goes to `error`. */
+  setTranscript(on: boolean): Promise<void>;
+  /** Reads team sync's status (`syncStatus`); a failure leaves no mark (null). */
+  loadSyncStatus(): Promise<void>;
 }
 
 /** Lower-cases and strips accents, so "sviluppo" finds "Sviluppo" and "resilience" finds "Résilience". */
@@ -189,6 +196,7 @@ export function createPopupStore(deps: PopupDeps): UseBoundStore<StoreApi<PopupS
       busy: null,
       notice: null,
       pendingStartId: null,
+      syncStatus: null,
 
       async init(tabId) {
         set({ tabId });
@@ -315,6 +323,22 @@ export function createPopupStore(deps: PopupDeps): UseBoundStore<StoreApi<PopupS
           await deps.call('interviews.delete', { ids: [planned.id] });
           await Promise.all([get().refreshSession(), get().refreshRecent()]);
         });
+      },
+
+      async setTranscript(on) {
+        const active = activeInterviewOf(get().session);
+        if (!active) return;
+        try {
+          await deps.call('transcript.set', { interviewId: active.interview.id, on });
+        } catch (error) {
+          set({ error: errorText(error) });
+          return;
+        }
+        await get().refreshSession();
+      },
+
+      async loadSyncStatus() {
+        set({ syncStatus: await deps.call('sync.status', {}).catch(() => null) });
       },
     };
   });

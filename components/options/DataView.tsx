@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CallState, Platform } from '../../lib/db/records';
 import { i18n } from '#i18n';
-import { call } from '../../lib/protocol/client';
 import type { DetectionEvent, StorageInfo } from '../../lib/protocol/protocol';
-import { useInterviewList } from '../../stores/options';
+import { useOptions } from '../../stores/options';
 import { ExportButtons } from './exports';
 import { Button, Card, errorText, formatBytes, formatWhen, Status } from './ui';
 
@@ -20,7 +19,7 @@ function StorageCard() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     void askPersistence()
-      .then(() => call('data.storage', {}))
+      .then(() => useOptions.getState().storageInfo())
       .then(setInfo, (e: unknown) => setError(errorText(e)));
   }, []);
   return (
@@ -55,12 +54,10 @@ function WipeCard() {
   const word = i18n.t('options.data.wipeWord');
   const [typed, setTyped] = useState('');
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const clear = useInterviewList((s) => s.clearSelection);
   const wipe = async () => {
     try {
       // The UI asks for the word in the reader's language; the protocol's safety literal is always DELETE.
-      const { deleted } = await call('data.wipe', { confirm: 'DELETE' });
-      clear();
+      const deleted = await useOptions.getState().wipeAll();
       setTyped('');
       setStatus({ ok: true, text: i18n.t('options.data.wiped', [deleted]) });
     } catch (e) {
@@ -121,9 +118,9 @@ function DiagnosticsCard() {
   const [events, setEvents] = useState<DetectionEvent[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
-    call('diagnostics.get', {}).then(
+    useOptions.getState().diagnostics().then(
       (e) => {
-        setEvents([...e].sort((a, b) => b.at - a.at));
+        setEvents(e);
         setError(null);
       },
       (e: unknown) => setError(errorText(e)),

@@ -5,8 +5,7 @@ import { EXPORT_MIME } from '../../lib/export';
 import { guideToMarkdown } from '../../lib/guides/markdown';
 import type { Guide, GuideSummary } from '../../lib/guides/schema';
 import { uniqueSlug } from '../../lib/guides/slug';
-import { call } from '../../lib/protocol/client';
-import { routeHash } from '../../stores/options';
+import { routeHash, useOptions } from '../../stores/options';
 import { useLive } from '../useLive';
 import { GuidePreview } from './GuidePreview';
 import { Button, Card, downloadFile, errorText, Status } from './ui';
@@ -29,7 +28,7 @@ export function GuidesView({ selectedId }: { selectedId?: string }) {
 
   const loadList = useCallback(async () => {
     try {
-      setGuides(await call('guides.list', {}));
+      setGuides(await useOptions.getState().listGuides());
     } catch (e) {
       setStatus({ ok: false, text: errorText(e) });
     }
@@ -47,7 +46,7 @@ export function GuidesView({ selectedId }: { selectedId?: string }) {
       return;
     }
     let live = true;
-    call('guides.get', { id: current.id }).then(
+    useOptions.getState().readGuide(current.id).then(
       (g) => live && setGuide(g),
       (e: unknown) => live && setStatus({ ok: false, text: errorText(e) }),
     );
@@ -60,7 +59,7 @@ export function GuidesView({ selectedId }: { selectedId?: string }) {
     if (!guide || !guides) return;
     const copy = duplicateGuide(guide, guides.map((g) => g.id), i18n.t('options.guides.copyTitle', [guide.title]));
     try {
-      await call('guides.save', { guide: copy });
+      await useOptions.getState().saveGuide(copy);
       setStatus({ ok: true, text: i18n.t('options.guides.duplicated', [copy.title]) });
       location.hash = routeHash({ view: 'guides', id: copy.id });
     } catch (e) {
@@ -70,7 +69,7 @@ export function GuidesView({ selectedId }: { selectedId?: string }) {
   const remove = async () => {
     if (!guide) return;
     try {
-      await call('guides.delete', { id: guide.id });
+      await useOptions.getState().deleteGuide(guide.id);
       setStatus({ ok: true, text: i18n.t('options.guides.deleted', [guide.title]) });
       location.hash = routeHash({ view: 'guides' });
     } catch (e) {

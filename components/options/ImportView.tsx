@@ -3,9 +3,8 @@ import { i18n } from '#i18n';
 import { backupMessages, parseBackup, splitBackup, type Backup } from '../../lib/export';
 import { importGuide, type GuideFormat } from '../../lib/guides/import';
 import { guideImportMessages } from '../../lib/guides/messages';
-import { call } from '../../lib/protocol/client';
 import type { ImportReport } from '../../lib/protocol/protocol';
-import { routeHash } from '../../stores/options';
+import { routeHash, useOptions } from '../../stores/options';
 import { GuidePreview } from './GuidePreview';
 import { Button, Card, errorText, formatWhen, ProblemList, Status } from './ui';
 
@@ -85,7 +84,7 @@ function BackupImport() {
       const total: ImportReport = { added: 0, updated: 0, unchanged: 0, refused: [] };
       for (const [index, part] of parts.entries()) {
         if (parts.length > 1) setProgress(i18n.t('options.import.importProgress', [index + 1, parts.length]));
-        const partReport = await call('data.import', { backup: part });
+        const partReport = await useOptions.getState().importBackup(part);
         total.added += partReport.added;
         total.updated += partReport.updated;
         total.unchanged += partReport.unchanged;
@@ -185,7 +184,7 @@ function GuideImport() {
   const save = async () => {
     if (!result?.ok) return;
     try {
-      const saved = await call('guides.save', { guide: result.guide });
+      const saved = await useOptions.getState().saveGuide(result.guide);
       setStatus({ ok: true, text: i18n.t('options.import.guideSaved', [saved.title]), id: saved.id });
     } catch (e) {
       setStatus({ ok: false, text: errorText(e) });

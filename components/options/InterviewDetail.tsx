@@ -3,9 +3,8 @@ import { i18n } from '#i18n';
 import { RATINGS, type InterviewBundle, type NoteRow, type Rating } from '../../lib/db/records';
 import { indexGuide, timelineOrder } from '../../lib/export/format';
 import { interviewToMarkdown } from '../../lib/export';
-import { call } from '../../lib/protocol/client';
 import { ApiCallError } from '../../lib/protocol/result';
-import { routeHash, useInterviewList } from '../../stores/options';
+import { routeHash, useOptions } from '../../stores/options';
 import { formatOffset, ratingLabel } from '../ui/rating';
 import { useLive } from '../useLive';
 import { useSettings } from '../../stores/settings';
@@ -78,11 +77,10 @@ export function InterviewDetail({ id }: { id: string }) {
   };
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const forget = useInterviewList((s) => s.forget);
 
   const load = useCallback(async () => {
     try {
-      const next = await call('interviews.get', { id });
+      const next = await useOptions.getState().readInterview(id);
       setBundle(next);
       setError(null);
       // Another view's edit shows up unless the interviewer is in the middle of changing the summary here.
@@ -120,7 +118,7 @@ export function InterviewDetail({ id }: { id: string }) {
   const update = async (patch: { recommendation?: Rating | null; summary?: string }) => {
     setStatus(null);
     try {
-      const row = await call('interviews.update', { id, patch });
+      const row = await useOptions.getState().updateInterview(id, patch);
       setBundle((b) => (b ? { ...b, interview: row } : b));
       if (patch.summary !== undefined) setSummaryDirty(false);
       setStatus({ ok: true, text: i18n.t('options.detail.saved') });
@@ -138,8 +136,7 @@ export function InterviewDetail({ id }: { id: string }) {
   };
   const remove = async () => {
     try {
-      await call('interviews.delete', { ids: [id] });
-      forget([id]);
+      await useOptions.getState().deleteInterviews([id]);
       location.hash = routeHash({ view: 'interviews' });
     } catch (e) {
       setStatus({ ok: false, text: errorText(e) });

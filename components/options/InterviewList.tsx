@@ -2,13 +2,11 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { i18n } from '#i18n';
 import type { InterviewSummary } from '../../lib/db/records';
-import { call } from '../../lib/protocol/client';
-import { routeHash, selectionState, useInterviewList, type ListFetcher, type ListSort } from '../../stores/options';
+import { routeHash, selectionState, useOptions, type ListSort } from '../../stores/options';
 import { useLive } from '../useLive';
 import { ExportButtons } from './exports';
 import { Button, errorText, formatWhen, RatingChip, Status } from './ui';
 
-const fetchList: ListFetcher = (input) => call('interviews.list', input);
 const ROW_HEIGHT = 48;
 const COLUMNS = 'grid grid-cols-[2.75rem_minmax(10rem,1.4fr)_minmax(8rem,1.2fr)_11rem_8.5rem_4.5rem_6.5rem] items-center';
 
@@ -26,8 +24,8 @@ const STATE_STYLES: Record<InterviewSummary['state'], string> = {
 
 /** The interview list: search, sort, a virtualised table (thousands of rows), selection, export and delete. */
 export function InterviewList() {
-  const { query, sort, items, total, loading, error, selected, setQuery, setSort, load, toggle, toggleAllListed, clearSelection, forget } =
-    useInterviewList();
+  const { query, sort, items, total, loading, error, selected, setQuery, setSort, load, toggle, toggleAllListed, clearSelection, deleteInterviews } =
+    useOptions();
   const [draft, setDraft] = useState(query);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleteStatus, setDeleteStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -35,7 +33,7 @@ export function InterviewList() {
   const headerBox = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    void load(fetchList);
+    void load();
   }, [query, sort, load]);
 
   // Typing is debounced so that a search over thousands of interviews runs once per pause, not per key.
@@ -47,7 +45,7 @@ export function InterviewList() {
   const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const scheduleReload = () => {
     clearTimeout(reloadTimer.current);
-    reloadTimer.current = setTimeout(() => void load(fetchList), 300);
+    reloadTimer.current = setTimeout(() => void load(), 300);
   };
   useLive((event) => {
     if (event.type === 'interviews-changed') scheduleReload();
@@ -69,8 +67,7 @@ export function InterviewList() {
 
   const deleteSelected = async () => {
     try {
-      const { deleted } = await call('interviews.delete', { ids: selectedIds });
-      forget(selectedIds);
+      const deleted = await deleteInterviews(selectedIds);
       setDeleteStatus({ ok: true, text: i18n.t('options.list.deleted', [deleted]) });
     } catch (e) {
       setDeleteStatus({ ok: false, text: errorText(e) });

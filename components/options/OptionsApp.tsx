@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { i18n } from '#i18n';
-import { parseRoute, routeHash, type OptionsRoute } from '../../stores/options';
+import { parseRoute, routeHash, useOptions, type OptionsRoute } from '../../stores/options';
 import { hydrateSettings, useSettings } from '../../stores/settings';
 import { BackgroundStatus, type BackgroundReach } from '../BackgroundStatus';
 import { DataView } from './DataView';
@@ -89,7 +89,7 @@ export function OptionsApp() {
             </ul>
           </nav>
           <div className="mt-6 px-3">
-            <BackgroundStatus from="options" onResult={setReach} />
+            <BackgroundStatus ping={useOptions.getState().ping} onResult={setReach} />
           </div>
         </aside>
         <main id="main" className="min-w-0 flex-1">

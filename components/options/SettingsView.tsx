@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import { browser, type Browser } from 'wxt/browser';
 import { Platform } from '../../lib/db/records';
 import { csvDelimiterFor } from '../../lib/settings';
-import { call } from '../../lib/protocol/client';
+import { useOptions } from '../../stores/options';
 import { useSettings } from '../../stores/settings';
 import { Button, Card, errorText, Status } from './ui';
 
@@ -90,7 +90,7 @@ export function SettingsView() {
   };
   const applyRetention = async () => {
     try {
-      const { deleted } = await call('data.retention', {});
+      const deleted = await useOptions.getState().applyRetention();
       setRetentionStatus({ ok: true, text: i18n.t('options.settings.retentionApplied', [deleted]) });
     } catch (e) {
       setRetentionStatus({ ok: false, text: errorText(e) });

@@ -1,34 +1,16 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import { exportLabels, mergeBackups, type Backup, type ExportKind, type ExportLabels } from '../../lib/export';
-import { call } from '../../lib/protocol/client';
+import { exportLabels, type ExportKind, type ExportLabels } from '../../lib/export';
 import { csvDelimiterFor } from '../../lib/settings';
+import { useOptions } from '../../stores/options';
 import { hydrateSettings, useSettings } from '../../stores/settings';
-import { buildExport, type ExportFile } from '../../stores/options-export';
+import { buildExport, type ExportFile } from '../../lib/export/build';
 import { Button, downloadFile, errorText, Status } from './ui';
 
 /** The scorecard words in the browser's language. */
 export function labels(): ExportLabels {
   return exportLabels((key) => i18n.t(key as never));
-}
-
-/** Interviews per `data.export` call: 500 interviews of 40 notes are about 12 MB, far below the message cap. */
-export const EXPORT_BATCH = 500;
-
-/**
- * Reads the backup of the chosen interviews (all when `ids` is omitted) in batches of `EXPORT_BATCH`, since a
- * runtime message is capped at 64 MiB in Chromium and years of interviews are more than that, and joins them.
- * A full export also carries every custom guide.
- * @throws ApiCallError when the background failed.
- */
-export async function fetchBackup(ids?: string[]): Promise<Backup> {
-  const wanted = ids ?? (await call('interviews.list', { limit: 1_000_000 })).items.map((item) => item.id);
-  const parts: Backup[] = [];
-  for (let i = 0; i < Math.max(1, wanted.length); i += EXPORT_BATCH) {
-    parts.push(await call('data.export', { ids: wanted.slice(i, i + EXPORT_BATCH), allGuides: ids === undefined && i === 0 }));
-  }
-  return parts.length === 1 ? parts[0]! : mergeBackups(parts, new Date());
 }
 
 /** The CSV delimiter the interviewer chose in Settings, else the one of the interface language (`;` for Italian). */
@@ -38,13 +20,13 @@ export async function csvDelimiter(): Promise<',' | ';'> {
 }
 
 /**
- * Exports interviews as a downloaded file: reads their backup through the protocol (`fetchBackup`), then the
+ * Exports interviews as a downloaded file: reads their backup through the options store (`fetchBackup`), then the
  * page writes the chosen format (CSV with the delimiter from `csvDelimiter`).
  * @returns the file written.
  * @throws ApiCallError when the background failed.
  */
 export async function exportInterviews(kind: ExportKind, ids?: string[]): Promise<ExportFile> {
-  const backup = await fetchBackup(ids);
+  const backup = await useOptions.getState().fetchBackup(ids);
   await hydrateSettings();
   const file = buildExport(kind, backup, labels(), new Date(), {
     ...(kind === 'csv' ? { delimiter: await csvDelimiter() } : {}),

@@ -19,7 +19,7 @@ import {
   usePanel,
 } from '../../stores/panel';
 import { followSuggestions, handleSuggestionsEvent, latestAutoMark, reloadSuggestions, undoAutoAsked } from '../../stores/suggestions';
-import { isTextField, keyAction, moveIndex, stageClock, stageClockTime } from '../../stores/panel-logic';
+import { isTextField, keyAction, moveIndex, stageClock, stageClockTime } from '../../lib/client/panel-logic';
 import { hydrateSettings } from '../../stores/settings';
 import { useLive } from '../useLive';
 import { CallBadge, Header, timerText } from './Header';

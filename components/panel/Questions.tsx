@@ -3,7 +3,7 @@ import type { InterviewBundle, NoteRow } from '../../lib/db/records';
 import type { GuideQuestion, GuideStage } from '../../lib/guides/schema';
 import { formatOffset } from '../ui/rating';
 import { focusQuestion, keys, setAsked, setQuestionNote, setRating, shown, usePanel } from '../../stores/panel';
-import { statesById } from '../../stores/panel-logic';
+import { statesById } from '../../lib/client/panel-logic';
 import { undoAutoAsked, useSuggestions } from '../../stores/suggestions';
 import { DraftFollowUp } from './DraftFollowUp';
 import { RatingPicker, SavedTextArea, Section, useShown } from './ui';

@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import type { InterviewBundle } from '../../lib/db/records';
 import type { GuideStage } from '../../lib/guides/schema';
 import { keys, setFlagChecked, setFlagNote, shown, usePanel } from '../../stores/panel';
-import { redFlagsFor } from '../../stores/panel-logic';
+import { redFlagsFor } from '../../lib/client/panel-logic';
 import { useSuggestions } from '../../stores/suggestions';
 import { SavedTextArea, Section, useShown } from './ui';
 

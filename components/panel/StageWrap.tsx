@@ -3,7 +3,7 @@ import type { InterviewBundle } from '../../lib/db/records';
 import type { GuideStage } from '../../lib/guides/schema';
 import { STAGE_WRAP_LEAD_MS } from '../../lib/suggest/constants';
 import { keys, shown, usePanel } from '../../stores/panel';
-import { statesById, type StageClock } from '../../stores/panel-logic';
+import { statesById, type StageClock } from '../../lib/client/panel-logic';
 import { stageWrapItems, useSuggestions } from '../../stores/suggestions';
 
 const NO_EVIDENCE: Readonly<Record<string, unknown[]>> = Object.freeze({});

@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import type { InterviewBundle } from '../../lib/db/records';
 import { ratingLabel } from '../ui/rating';
 import { endInterview, keys, putOffWrapUp, requestWrapUp, setRecommendation, setSummary, showStartForm, hasLocal, shown, usePanel } from '../../stores/panel';
-import { unrated } from '../../stores/panel-logic';
+import { unrated } from '../../lib/client/panel-logic';
 import { RatingPicker, SavedTextArea, useShown } from './ui';
 
 /**

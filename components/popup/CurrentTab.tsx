@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
 import { formatOffset } from '../ui/rating';
-import { activeInterviewOf, errorText, isCallTab, usePopup } from '../../stores/popup';
+import { activeInterviewOf, isCallTab, usePopup } from '../../stores/popup';
 import { callStateLabel, formatMinutes, platformLabel, stageOptionLabel } from './labels';
 import { ClockIcon, VideoIcon } from './icons';
 import { useNow } from './useNow';
 import { TranscriptSwitchRow } from '../ui/TranscriptOption';
-import { call } from '../../lib/protocol/client';
 
 const STATE_DOT: Record<string, string> = {
   'in-call': 'bg-emerald-500',
@@ -127,12 +126,7 @@ function ActiveInterview() {
         <TranscriptSwitchRow
           interview={interview}
           disabled={busy !== null}
-          onChange={(on) =>
-            void call('transcript.set', { interviewId: interview.id, on }).then(
-              () => usePopup.getState().refreshSession(),
-              (error: unknown) => usePopup.setState({ error: errorText(error) }),
-            )
-          }
+          onChange={(on) => void usePopup.getState().setTranscript(on)}
         />
         {confirming ? (
           <div role="group" aria-labelledby="confirm-end" className="rounded-lg border border-red-200 bg-red-50 p-2.5">

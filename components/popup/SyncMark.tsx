@@ -1,17 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { i18n } from '#i18n';
-import { call } from '../../lib/protocol/client';
-import type { SyncStatus } from '../../lib/sync/status';
+import { usePopup } from '../../stores/popup';
 import { useLive } from '../useLive';
 
 /** A small mark in the popup's header when team sync is on: a dot (green up to date, amber busy, red problem). */
 export function SyncMark() {
-  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const status = usePopup((s) => s.syncStatus);
   useEffect(() => {
-    call('sync.status', {}).then(setStatus, () => setStatus(null));
+    void usePopup.getState().loadSyncStatus();
   }, []);
   useLive((event) => {
-    if (event.type === 'sync-status') setStatus(event.status);
+    if (event.type === 'sync-status') usePopup.setState({ syncStatus: event.status });
   });
   if (!status?.enabled) return null;
   const words =

@@ -5,6 +5,9 @@ import { ApiCallError } from './result';
 /** Transport errors seen while the service worker restarts or the extension reloads; worth retrying. */
 const TRANSIENT = /Could not establish connection|Receiving end does not exist|message port closed|message channel closed|Extension context invalidated|disconnected port|No matching message handler/i;
 
+/** A caller of the protocol without transport options: `call` fits, tests pass fakes (views' stores take one). */
+export type ProtocolCaller = <K extends MessageName>(name: K, input: MessageInput<K>) => Promise<MessageOutput<K>>;
+
 export interface CallOptions {
   /** Total time to keep retrying a failed send, in milliseconds. Default 10 000. */
   retryForMs?: number;

@@ -10,15 +10,25 @@ import {
   selectRange,
   toggleAll,
   toggleId,
-  useInterviewList,
+  createOptionsStore,
+  EXPORT_BATCH,
   type ListFetcher,
   type OptionsRoute,
 } from '../../stores/options';
-import { buildExport, bundlesFromBackup } from '../../stores/options-export';
+import { buildExport, bundlesFromBackup } from '../../lib/export/build';
+import type { ProtocolCaller } from '../../lib/protocol/client';
 import { duplicateGuide } from '../../components/options/GuidesView';
 import { TEST_GUIDE } from './support/services';
 
 const rows = (...ids: string[]) => ids.map((id) => ({ id }));
+
+/** An options store whose `interviews.list` answers come from `fetchers`, one per call; `other` answers the rest. */
+function storeListing(fetchers: ListFetcher[], other: (name: string, input: unknown) => Promise<unknown> = async (name) => {
+  throw new Error(`unexpected ${name}`);
+}) {
+  const call = (async (name: string, input: never) => (name === 'interviews.list' ? fetchers.shift()!(input) : other(name, input))) as ProtocolCaller;
+  return createOptionsStore({ call });
+}
 
 describe('options routes', () => {
   it('reads every view from the hash, and the empty or unknown hash is the list', () => {
@@ -71,6 +81,7 @@ describe('interview selection', () => {
 
   it('the store selects with shift for a range and forgets deleted interviews', () => {
     const items = rows('a', 'b', 'c', 'd') as InterviewSummary[];
+    const useInterviewList = storeListing([]);
     useInterviewList.setState({ items, total: 4, selected: new Set(), anchor: null });
     const store = useInterviewList.getState();
     store.toggle('a');
@@ -114,8 +125,9 @@ describe('loading the list', () => {
         release = () => resolve({ total: 1, items: summaries(1).map((s) => ({ ...s, id: 'stale' })) });
       });
     const fast: ListFetcher = async () => ({ total: 1, items: [{ id: 'fresh' } as InterviewSummary] });
-    const first = useInterviewList.getState().load(slow);
-    await useInterviewList.getState().load(fast);
+    const useInterviewList = storeListing([slow, fast]);
+    const first = useInterviewList.getState().load();
+    await useInterviewList.getState().load();
     release!();
     await first;
     expect(useInterviewList.getState().items.map((i) => i.id)).toEqual(['fresh']);
@@ -123,10 +135,48 @@ describe('loading the list', () => {
   });
 
   it('keeps the error text when the background fails', async () => {
-    await useInterviewList.getState().load(async () => {
-      throw new Error('storage-blocked');
-    });
+    const useInterviewList = storeListing([
+      async () => {
+        throw new Error('storage-blocked');
+      },
+    ]);
+    await useInterviewList.getState().load();
     expect(useInterviewList.getState().error).toBe('storage-blocked');
+  });
+});
+
+describe('the options store’s background actions', () => {
+  it('deleting interviews forgets them in the list and the selection; wiping clears the selection', async () => {
+    const sent: { name: string; input: unknown }[] = [];
+    const store = storeListing([], async (name, input) => {
+      sent.push({ name, input });
+      return { deleted: name === 'data.wipe' ? 9 : 1 };
+    });
+    store.setState({ items: rows('a', 'b') as InterviewSummary[], total: 2, selected: new Set(['a', 'b']) });
+    expect(await store.getState().deleteInterviews(['a'])).toBe(1);
+    expect(store.getState().items.map((i) => i.id)).toEqual(['b']);
+    expect([...store.getState().selected]).toEqual(['b']);
+    expect(await store.getState().wipeAll()).toBe(9);
+    expect(store.getState().selected.size).toBe(0);
+    expect(sent).toEqual([
+      { name: 'interviews.delete', input: { ids: ['a'] } },
+      { name: 'data.wipe', input: { confirm: 'DELETE' } },
+    ]);
+  });
+
+  it('reads a full backup in batches of EXPORT_BATCH, with the custom guides in the first batch only', async () => {
+    const ids = Array.from({ length: EXPORT_BATCH + 1 }, (_, i) => `i${i}`);
+    const asked: { ids: string[]; allGuides: boolean }[] = [];
+    const store = storeListing([async () => ({ total: ids.length, items: ids.map((id) => ({ id }) as InterviewSummary) })], async (name, input) => {
+      expect(name).toBe('data.export');
+      asked.push(input as { ids: string[]; allGuides: boolean });
+      return createBackup([], [], Date.UTC(2026, 10, 29, 12));
+    });
+    await store.getState().fetchBackup();
+    expect(asked.map((a) => [a.ids.length, a.allGuides])).toEqual([
+      [EXPORT_BATCH, true],
+      [1, false],
+    ]);
   });
 });
 

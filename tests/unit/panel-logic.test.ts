@@ -13,7 +13,7 @@ import {
   stampEarlierMs,
   statesById,
   unrated,
-} from '../../stores/panel-logic';
+} from '../../lib/client/panel-logic';
 import { TEST_GUIDE } from './support/services';
 
 const MIN = 60_000;

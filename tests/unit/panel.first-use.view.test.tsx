@@ -23,7 +23,7 @@ vi.mock('../../lib/protocol/client', () => ({
 
 const { PanelApp } = await import('../../components/panel/PanelApp');
 const { usePanel } = await import('../../stores/panel');
-const { stageClockTime } = await import('../../stores/panel-logic');
+const { stageClockTime } = await import('../../lib/client/panel-logic');
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 11, 1, 9, 0, 0);

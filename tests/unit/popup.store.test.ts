@@ -257,4 +257,19 @@ describe('popup store', () => {
     expect(store.getState().session?.planned).toBeNull();
     expect(store.getState().error).toBeNull();
   });
+
+  it('turns the running interview’s transcript on through the store and shows it, then off again', async () => {
+    const { store, calls } = await setup({ onCall: true });
+    await store.getState().init(CALL_TAB);
+    store.getState().chooseGuide('test-guide');
+    store.getState().setCandidateName('Alex');
+    await store.getState().start();
+    calls.length = 0;
+    await store.getState().setTranscript(true);
+    expect(calls.map((c) => c.name)).toEqual(['transcript.set', 'session.get']);
+    expect(store.getState().session?.interview?.interview.transcript?.on).toBe(true);
+    await store.getState().setTranscript(false);
+    expect(store.getState().session?.interview?.interview.transcript?.on).toBe(false);
+    expect(store.getState().error).toBeNull();
+  });
 });

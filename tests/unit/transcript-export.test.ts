@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { NoteRow, UtteranceRow } from '../../lib/db/records';
 import { EN_LABELS } from '../../lib/export/labels';
 import { interviewToMarkdown } from '../../lib/export/markdown';
-import { buildExport } from '../../stores/options-export';
+import { buildExport } from '../../lib/export/build';
 import { createBackup } from '../../lib/export/backup';
 import { interleave } from '../../stores/transcript';
 import { loadGoldenBundle } from '../fixtures/golden/golden';

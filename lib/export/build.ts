@@ -1,17 +1,10 @@
-import type { InterviewBundle } from '../lib/db/records';
-import {
-  EXPORT_MIME,
-  exportFileName,
-  interviewsToCsv,
-  interviewsToMarkdown,
-  serializeBackup,
-  type Backup,
-  type CsvOptions,
-  type ExportKind,
-  type ExportLabels,
-  type MarkdownOptions,
-} from '../lib/export';
-import { groupBundles } from '../lib/db/bundles';
+import { groupBundles } from '../db/bundles';
+import type { InterviewBundle } from '../db/records';
+import { serializeBackup, type Backup } from './backup';
+import { interviewsToCsv, type CsvOptions } from './csv';
+import { EXPORT_MIME, exportFileName, type ExportKind } from './files';
+import type { ExportLabels } from './labels';
+import { interviewsToMarkdown, type MarkdownOptions } from './markdown';
 
 /**
  * Rebuilds interview bundles from a backup (what `data.export` answers), so that one protocol call feeds all three

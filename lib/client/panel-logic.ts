@@ -1,5 +1,5 @@
-import type { CriterionRatingRow, QuestionStateRow, Rating, RedFlagCheckRow } from '../lib/db/records';
-import type { Guide, GuideItem, GuideQuestion, GuideStage } from '../lib/guides/schema';
+import type { CriterionRatingRow, QuestionStateRow, Rating, RedFlagCheckRow } from '../db/records';
+import type { Guide, GuideItem, GuideQuestion, GuideStage } from '../guides/schema';
 
 /**
  * The panel's pure logic: stage timer, pacing, next-question suggestion, in-panel keys and what is still
