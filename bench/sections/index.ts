@@ -11,7 +11,8 @@ import { notes } from './notes';
 import { optionsList } from './options-list';
 import { sizes } from './sizes';
 import { suggest } from './suggest';
+import { sync } from './sync';
 import { transcript } from './transcript';
 import { views } from './views';
 
-export const SECTIONS: readonly BenchSection[] = [sizes, loads, churn, notes, exportsBench, optionsList, suggest, transcript, views];
+export const SECTIONS: readonly BenchSection[] = [sizes, loads, churn, notes, exportsBench, optionsList, suggest, transcript, views, sync];
