@@ -153,6 +153,10 @@ export interface OptionsState {
   readInterview(id: string): Promise<MessageOutput<'interviews.get'>>;
   /** Changes an interview's summary or recommendation. @returns the stored row. */
   updateInterview(id: string, patch: { recommendation?: Rating | null; summary?: string }): Promise<MessageOutput<'interviews.update'>>;
+  /** Ends a running interview (its wrap-up given here after the call was over; issue 17). */
+  endInterview(id: string): Promise<MessageOutput<'interviews.end'>>;
+  /** Running interviews whose call is over, waiting for a recommendation and End (issue 17). */
+  pendingWrapUps(): Promise<MessageOutput<'interviews.pendingWrapUps'>>;
   /** Every role guide (bundled first, then custom by title). */
   listGuides(): Promise<MessageOutput<'guides.list'>>;
   readGuide(id: string): Promise<MessageOutput<'guides.get'>>;
@@ -229,6 +233,8 @@ export function createOptionsStore(deps: OptionsDeps): UseBoundStore<StoreApi<Op
     },
     readInterview: (id) => deps.call('interviews.get', { id }),
     updateInterview: (id, patch) => deps.call('interviews.update', { id, patch }),
+    endInterview: (id) => deps.call('interviews.end', { id }),
+    pendingWrapUps: () => deps.call('interviews.pendingWrapUps', {}),
     listGuides: () => deps.call('guides.list', {}),
     readGuide: (id) => deps.call('guides.get', { id }),
     saveGuide: (guide) => deps.call('guides.save', { guide }),

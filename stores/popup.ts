@@ -47,6 +47,8 @@ export interface PopupState {
   guides: GuideSummary[];
   session: SessionInfo | null;
   recent: InterviewSummary[];
+  /** Running interviews whose call is over, waiting for a recommendation and End (issue 17). */
+  pendingWrapUps: InterviewSummary[];
   /** Text typed in the guide search box. */
   query: string;
   guideId: string | null;
@@ -186,6 +188,7 @@ export function createPopupStore(deps: PopupDeps): UseBoundStore<StoreApi<PopupS
       guides: [],
       session: null,
       recent: [],
+      pendingWrapUps: [],
       query: '',
       guideId: null,
       stageId: null,
@@ -228,6 +231,8 @@ export function createPopupStore(deps: PopupDeps): UseBoundStore<StoreApi<PopupS
 
       async refreshRecent() {
         set({ recent: await deps.call('interviews.recent', { limit: 5 }) });
+        // An extra of the popup: a background without the message (an older worker) must not fail its opening.
+        set({ pendingWrapUps: await deps.call('interviews.pendingWrapUps', {}).catch(() => []) });
       },
 
       setQuery(query) {

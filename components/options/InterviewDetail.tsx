@@ -77,11 +77,16 @@ export function InterviewDetail({ id }: { id: string }) {
   };
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  /** The interview runs but its call is over (`interviews.pendingWrapUps`): it is wrapped up and ended here. */
+  const [pendingWrapUp, setPendingWrapUp] = useState(false);
+  const [ending, setEnding] = useState(false);
 
   const load = useCallback(async () => {
     try {
       const next = await useOptions.getState().readInterview(id);
       setBundle(next);
+      const pending = next.interview.state === 'active' ? await useOptions.getState().pendingWrapUps().catch(() => []) : [];
+      setPendingWrapUp(pending.some((p) => p.id === id));
       setError(null);
       // Another view's edit shows up unless the interviewer is in the middle of changing the summary here.
       if (!dirty.current) setSummary(next.interview.summary);
@@ -125,6 +130,20 @@ export function InterviewDetail({ id }: { id: string }) {
     } catch (e) {
       setStatus({ ok: false, text: errorText(e) });
     }
+  };
+  const end = async () => {
+    setEnding(true);
+    setStatus(null);
+    try {
+      if (summaryDirty) await useOptions.getState().updateInterview(id, { summary });
+      const row = await useOptions.getState().endInterview(id);
+      setBundle((b) => (b ? { ...b, interview: row } : b));
+      setSummaryDirty(false);
+      setPendingWrapUp(false);
+    } catch (e) {
+      setStatus({ ok: false, text: i18n.t('wrapUpPending.failed', [errorText(e)]) });
+    }
+    setEnding(false);
   };
   const copyMarkdown = async () => {
     try {
@@ -232,6 +251,15 @@ export function InterviewDetail({ id }: { id: string }) {
       {status && (
         <div className="print:hidden">
           <Status tone={status.ok ? 'ok' : 'error'}>{status.text}</Status>
+        </div>
+      )}
+
+      {pendingWrapUp && (
+        <div role="status" className="flex flex-wrap items-center gap-3 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 print:hidden" data-testid="pending-wrap-up">
+          <p className="min-w-0 flex-1 text-sm text-amber-950">{i18n.t('wrapUpPending.banner')}</p>
+          <Button tone="primary" disabled={ending} onClick={() => void end()}>
+            {ending ? i18n.t('wrapUpPending.ending') : i18n.t('wrapUpPending.end')}
+          </Button>
         </div>
       )}
 

@@ -7,6 +7,7 @@ import type { LiveEvent } from '../../lib/protocol/protocol';
 import { CurrentTab } from './CurrentTab';
 import { LogoIcon, SettingsIcon } from './icons';
 import { NewInterview } from './NewInterview';
+import { PendingWrapUps } from './PendingWrapUps';
 import { RecentInterviews } from './RecentInterviews';
 import { SyncMark } from './SyncMark';
 import { resolveTargetTab } from './target-tab';
@@ -102,6 +103,7 @@ export function PopupApp() {
               </div>
             ) : null}
             <CurrentTab />
+            <PendingWrapUps />
             {hasActive ? null : <NewInterview />}
             <RecentInterviews />
           </>

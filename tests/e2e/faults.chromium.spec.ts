@@ -116,6 +116,28 @@ test.describe('item 1: leaving a call by in-app navigation', () => {
     await panel.getByRole('button', { name: 'Later', exact: true }).click();
     await expect.poll(() => attachedPanels(page).length, { timeout: 15_000 }).toBe(0);
     expect((await interviewRow(context, extensionId, 'Teams Leaver'))?.state).toBe('active');
+
+    // The popup offers the waiting wrap-up; its record in the options page ends it.
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    const pending = popup.getByTestId('pending-wrap-ups');
+    await expect(pending).toContainText('Teams Leaver');
+    const [options] = await Promise.all([context.waitForEvent('page'), pending.getByRole('button', { name: /Teams Leaver/ }).click()]);
+    await expect(options.getByTestId('pending-wrap-up')).toBeVisible({ timeout: 15_000 });
+    await options.locator('label').filter({ has: options.getByRole('radio', { name: 'Yes', exact: true }) }).click();
+    await expect(options.getByRole('radio', { name: 'Yes', exact: true })).toBeChecked();
+    await options.getByTestId('pending-wrap-up').getByRole('button', { name: 'End interview' }).click();
+    await expect(options.getByTestId('pending-wrap-up')).toHaveCount(0);
+    await expect
+      .poll(async () => {
+        const row = await interviewRow(context, extensionId, 'Teams Leaver');
+        return row && { state: row.state, recommendation: row.recommendation };
+      })
+      .toEqual({ state: 'ended', recommendation: 'yes' });
+    const again = await context.newPage();
+    await again.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect(again.getByRole('heading', { name: 'Recent interviews' }).or(again.getByText('Recent', { exact: false }).first())).toBeVisible();
+    await expect(again.getByTestId('pending-wrap-ups')).toHaveCount(0);
   });
 
   test('a call left in the Teams app (no meeting URL) with nothing pending: the "left" panel goes away', async ({ context }) => {
