@@ -32,7 +32,7 @@ import { StartForm } from './StartForm';
 import { TranscriptSection } from './Transcript';
 import { Ended, WrapUp } from './WrapUp';
 import { MoveButton, NoCall, OverlayModeNotice, PresentingHandle, type PanelView } from './PanelMode';
-import { Icon, useNow } from './ui';
+import { Icon, SaveFailureBanner, useNow } from './ui';
 import { useSettings } from '../../stores/settings';
 
 function currentStage(bundle: InterviewBundle): GuideStage {
@@ -155,14 +155,11 @@ function useKeys(bundle: InterviewBundle | null, view: PanelView) {
 /** Problems worth the interviewer's eye: failed actions and writes not saved yet (with their text). */
 function Problems() {
   const actionError = usePanel((s) => s.actionError);
-  const failing = usePanel((s) => {
-    const status = Object.values(s.saves).find((st) => st.state === 'error');
-    return status ? (status.error ?? status.code ?? '') : null;
-  });
-  if (!actionError && failing === null) return null;
+  const failing = usePanel((s) => Object.values(s.saves).some((st) => st.state === 'error'));
+  if (!actionError && !failing) return null;
   return (
     <div role="alert" className="space-y-1 border-b border-red-200 bg-red-50 px-3 py-2 text-xs text-red-900">
-      {failing !== null ? <p>{i18n.t('panel.save.banner', [failing])}</p> : null}
+      <SaveFailureBanner />
       {actionError ? (
         <p className="flex items-start justify-between gap-2">
           <span>{actionError}</span>

@@ -1,4 +1,4 @@
-import { faultText, hasFaultText } from '../../lib/client/fault-text';
+import { faultSentence } from '../../lib/client/fault-text';
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject, type TextareaHTMLAttributes } from 'react';
 import { i18n } from '#i18n';
 import type { Rating } from '../../lib/db/records';
@@ -83,16 +83,18 @@ export function RatingPicker({ label, value, onChange, size = 'sm' }: { label: s
   );
 }
 
-/** Where a field's write stands, in words; errors carry the failure's text (the typed text stays in the box). */
+/**
+ * Where a field's write stands, in words. A failed write says only "Not saved yet" here: the reason is said once,
+ * in the panel's banner (`SaveFailureBanner`), not again under every field (the typed text stays in the box).
+ */
 export function SaveStatusText({ saveKey, quietWhenSaved = true }: { saveKey: FieldRef; quietWhenSaved?: boolean }) {
   const status = usePanel((s) => saveStatus(s, saveKey));
   if (!status) return null;
   if (status.state === 'error') {
     return (
-      <div role="alert" className="mt-1 text-xs text-red-700">
-        <p>{i18n.t('panel.save.error', [faultText(status.code, status.error ?? status.code ?? '')])}</p>
-        {hasFaultText(status.code) && status.error ? <p className="mt-0.5 text-[11px] text-slate-500">{i18n.t('faults.details', [status.error])}</p> : null}
-      </div>
+      <p className="mt-0.5 text-[11px] text-red-700" data-save-state="error">
+        {i18n.t('panel.save.pending')}
+      </p>
     );
   }
   if (status.state === 'saved' && quietWhenSaved) return null;
@@ -197,5 +199,36 @@ export function IconButton({ label, icon, onClick, className = '' }: { label: st
     >
       <Icon name={icon} />
     </button>
+  );
+}
+
+/**
+ * The technical text of a failure behind a toggle (closed at first): the interviewer reads the sentence, support
+ * reads this. Renders nothing without a text.
+ */
+export function FaultDetails({ text }: { text: string | null | undefined }) {
+  if (!text) return null;
+  return (
+    <details className="mt-0.5 text-[11px]" data-testid="fault-details">
+      <summary className="cursor-pointer text-slate-600 underline-offset-2 hover:underline">{i18n.t('faults.detailsToggle')}</summary>
+      <p className="mt-0.5 font-mono break-words whitespace-pre-wrap text-slate-600">{text}</p>
+    </details>
+  );
+}
+
+/**
+ * Writes that failed, said once for the whole panel in the interviewer's words ("Not saved yet: the extension is
+ * restarting, retrying…"), with the browser's text behind a toggle. A write the background refused as invalid
+ * is not retried: it says the text is kept instead. Nothing when every write landed or is on its way.
+ */
+export function SaveFailureBanner() {
+  const failing = usePanel((s) => Object.values(s.saves).find((st) => st.state === 'error') ?? null);
+  if (!failing) return null;
+  const retried = failing.code !== 'invalid-input';
+  return (
+    <div data-testid="save-failure">
+      <p>{i18n.t(retried ? 'faults.notSavedRetrying' : 'faults.notSavedKept', [faultSentence(failing.code)])}</p>
+      <FaultDetails text={failing.error} />
+    </div>
   );
 }

@@ -30,3 +30,28 @@ export function failureText(error: unknown): string {
   }
   return error instanceof Error ? error.message : String(error);
 }
+
+/** Translation keys of the interviewer's sentence for each protocol error code (`faultSentence`). */
+const SENTENCES: Record<string, string> = {
+  'quota-exceeded': 'faults.quotaExceeded',
+  'storage-blocked': 'faults.storageBlocked',
+  unavailable: 'faults.unavailable',
+  'storage-failed': 'faults.storageFailed',
+  internal: 'faults.internal',
+  'not-found': 'faults.notFound',
+  conflict: 'faults.conflict',
+  'invalid-input': 'faults.invalidInput',
+  forbidden: 'faults.forbidden',
+};
+
+/**
+ * Any failure in the interviewer's words, translated (issue 12, item 6): one sentence per protocol error code
+ * (`unavailable`: the extension is restarting; `storage-failed`: the browser could not write; …), and a general
+ * one for anything else. The original text is not in it: show it behind a details toggle.
+ * @param code the protocol error code, if any.
+ * @returns the sentence, lower-case start (it follows "Not saved yet: " and similar).
+ */
+export function faultSentence(code: string | undefined): string {
+  const key = code ? SENTENCES[code] : undefined;
+  return i18n.t((key ?? 'faults.unknown') as 'faults.unknown');
+}
