@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { i18n } from '#i18n';
-import { setHelpOpen } from '../../stores/panel';
+import { setHelpOpen, usePanel } from '../../stores/panel';
+import { GuideTips } from '../ui/GuideTips';
 import { IconButton } from './ui';
 
 const ROWS: [string, () => string][] = [
@@ -16,9 +17,11 @@ const ROWS: [string, () => string][] = [
   ['?', () => i18n.t('panel.help.helpKey')],
 ];
 
-/** The list of in-panel keys, as a modal dialog over the drawer. */
+/** The list of in-panel keys and the guide's interview tips, as a modal dialog over the drawer. */
 export function Help() {
   const ref = useRef<HTMLDivElement | null>(null);
+  // The running interview's guide tips: advice worth a glance mid-interview and at the wrap-up (issue 12, item 4).
+  const tips = usePanel((s) => s.session?.interview?.guide.tips ?? null);
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     ref.current?.focus();
@@ -53,6 +56,7 @@ export function Help() {
         </dl>
         <p className="mt-2 text-xs text-slate-600">{i18n.t('panel.help.typing')}</p>
         <p className="mt-1 text-xs text-slate-600">{i18n.t('panel.help.global')}</p>
+        {tips ? <GuideTips tips={tips} open className="mt-2" /> : null}
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import { i18n } from '#i18n';
 import { startInterview, startPlanned, usePanel } from '../../stores/panel';
 import { useSettings } from '../../stores/settings';
 import { TranscriptOption, useTranscriptOption } from '../ui/TranscriptOption';
+import { GuideTips } from '../ui/GuideTips';
 
 const field = 'mt-0.5 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900';
 const labelClass = 'block text-xs font-medium text-slate-700';
@@ -125,6 +126,8 @@ export function StartForm() {
               ))}
             </select>
           </div>
+          {/* The guide's advice for the interviewer, read while preparing (issue 12, item 4). */}
+          {guide ? <GuideTips tips={guide.tips} /> : null}
         </>
       )}
       <TranscriptOption checked={transcript} onChange={setTranscript} />

@@ -5,6 +5,7 @@ import { filterGuides, isCallTab, stagesOf, usePopup } from '../../stores/popup'
 import { SearchIcon } from './icons';
 import { stageOptionLabel, stagesSummary } from './labels';
 import { TranscriptOption, useTranscriptOption } from '../ui/TranscriptOption';
+import { GuideTips } from '../ui/GuideTips';
 
 const input =
   'w-full rounded-lg border bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-xs placeholder:text-slate-400 aria-[invalid=true]:border-red-400';
@@ -152,7 +153,7 @@ function GuidePicker({ firstRadioRef }: { firstRadioRef: React.RefObject<HTMLInp
           role="radiogroup"
           aria-label={i18n.t('popup.roleGuide')}
           // Short enough that the whole form, "Start interview" included, fits Chrome's 600 px popup on a call.
-          className="max-h-36 space-y-1 overflow-y-auto overscroll-contain rounded-xl border border-slate-200 bg-slate-50/70 p-1"
+          className="max-h-32 space-y-1 overflow-y-auto overscroll-contain rounded-xl border border-slate-200 bg-slate-50/70 p-1"
         >
           {shown.length === 0 ? (
             <p className="px-2 py-3 text-center text-xs text-slate-500" role="status">
@@ -171,6 +172,8 @@ function GuidePicker({ firstRadioRef }: { firstRadioRef: React.RefObject<HTMLInp
             ))
           )}
         </div>
+        {/* The chosen guide's advice for the interviewer, closed so "Start interview" stays in view (issue 12, item 4). */}
+        {chosen ? <GuideTips key={chosen.id} tips={chosen.tips} className="mt-1" /> : null}
         {guideError ? (
           <p id="guide-error" className="mt-1 text-xs text-red-700">
             {i18n.t(guideError)}

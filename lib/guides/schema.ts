@@ -133,6 +133,8 @@ export interface GuideSummary {
   summary: string;
   skills: string[];
   stages: { id: string; title: string; durationMinutes?: number }[];
+  /** The guide's interview tips (advice for the interviewer), as the start forms show them. */
+  tips: { id: string; text: string }[];
   /** `bundled` guides ship with the extension and are read-only; `custom` ones were imported by the user. */
   origin: 'bundled' | 'custom';
 }
@@ -146,6 +148,7 @@ export function summarizeGuide(guide: Guide, origin: GuideSummary['origin']): Gu
     summary: guide.summary,
     skills: guide.skills,
     stages: guide.stages.map((s) => ({ id: s.id, title: s.title, durationMinutes: s.durationMinutes })),
+    tips: guide.tips.map((t) => ({ id: t.id, text: t.text })),
     origin,
   };
 }

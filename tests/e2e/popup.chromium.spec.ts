@@ -262,3 +262,34 @@ for (const locale of ['en', 'it'] as const) {
     }
   });
 }
+
+test("screenshots of the guide's interview tips in Italian: the panel's start form and the popup (issue 12, item 4)", async () => {
+  const context = await launchChromium({ locale: 'it' });
+  try {
+    await serveCallPages(context, PAGES);
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    const call = await openCall(context);
+    const frame = await panelFrame(call);
+    // In Italian the first guide is the Italian Backend Engineer, whose tips are in Italian.
+    await expect(frame.locator('#start-guide')).toHaveValue('backend-engineer-it');
+    const tips = frame.getByTestId('guide-tips');
+    await expect(tips.locator('summary')).toHaveText(/^Consigli per il colloquio \(\d+\)$/);
+    await tips.locator('summary').click();
+    await expect(tips.locator('li').first()).toBeVisible();
+    await call.screenshot({ path: screenshotPath('panel-start-tips-it.png') });
+
+    const popup = await openPopupFor(context, extensionId, MEETING);
+    await popup.setViewportSize({ width: 380, height: 600 });
+    await expect(popup.locator('input[name="guide"][value="backend-engineer-it"]')).toBeChecked();
+    // Closed, "Inizia il colloquio" stays in view in a 600 px popup; opened, the tips push the rest down.
+    const start = popup.locator('form button[type="submit"]');
+    expect(((await start.boundingBox())!.y + (await start.boundingBox())!.height)).toBeLessThanOrEqual(600);
+    await popup.getByTestId('guide-tips').locator('summary').click();
+    await expect(popup.getByTestId('guide-tips').locator('li').first()).toBeVisible();
+    await popup.setViewportSize({ width: 380, height: 900 });
+    await popup.getByTestId('popup').screenshot({ path: screenshotPath('popup-tips-it.png') });
+  } finally {
+    await context.close();
+  }
+});

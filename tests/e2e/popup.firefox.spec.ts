@@ -2,13 +2,15 @@ import { expect, test } from '@playwright/test';
 import type { Frame, Page } from 'puppeteer-core';
 import { extensionPageErrors, launchFirefox, openExtensionPage, serveCallPagesFirefox, waitForPanelFrame, type FirefoxSession } from './support/firefox';
 import { fixturePage } from './support/pages';
-import { firstQuestion, protocolCallScript, type SessionProbe } from './support/popup';
+import { bundledGuide, firstQuestion, protocolCallScript, type SessionProbe } from './support/popup';
 
 const MEETING = 'https://meet.google.com/abc-defg-hij';
 const SECOND_MEETING = 'https://meet.google.com/fir-stus-eee';
+const THIRD_MEETING = 'https://meet.google.com/tip-sfor-int';
 const PAGES = {
   [MEETING]: { body: fixturePage('meet/in-call.html') },
   [SECOND_MEETING]: { body: fixturePage('meet/in-call.html') },
+  [THIRD_MEETING]: { body: fixturePage('meet/in-call.html') },
   'https://meet.google.com/': { body: fixturePage('meet/home.html') },
 };
 
@@ -116,6 +118,40 @@ test('first use: the popup preselects the guide the panel offers, with its first
   expect(layout.scrollY).toBe(0);
   expect(layout.bottom).toBeLessThanOrEqual(600);
   expect(errors).toEqual([]);
+  await popup.close();
+  await call.close();
+});
+
+test("the guide's interview tips show in the panel's start form and help and in the popup's guide details (issue 12, item 4)", async () => {
+  const expected = (bundledGuide('backend-engineer').tips ?? []).map((t) => t.text);
+  expect(expected.length).toBeGreaterThan(0);
+  const call = await session.browser.newPage();
+  await serveCallPagesFirefox(call, PAGES);
+  await call.goto(THIRD_MEETING);
+  const frame = await waitForPanelFrame(call);
+  await frame.select('#start-guide', 'backend-engineer');
+  const tipsIn = (target: Frame | Page) =>
+    target.$eval('[data-testid="guide-tips"]', (el) => {
+      (el as HTMLDetailsElement).open = true;
+      return { summary: el.querySelector('summary')!.textContent, tips: [...el.querySelectorAll('li')].map((li) => li.textContent) };
+    });
+  expect(await tipsIn(frame)).toEqual({ summary: `Interview tips (${expected.length})`, tips: expected });
+
+  const finder = await openExtensionPage(session, 'popup.html');
+  const tabId = await finder.evaluate(async (pattern) => (await browser.tabs.query({ url: pattern }))[0]?.id, `${THIRD_MEETING}*`);
+  await finder.close();
+  const popup = await openExtensionPage(session, `popup.html?tabId=${tabId}`);
+  await popup.waitForSelector('[data-testid="popup"][data-ready="true"]', { timeout: 10_000 });
+  await popup.click('input[name="guide"][value="backend-engineer"]');
+  expect(await tipsIn(popup)).toEqual({ summary: `Interview tips (${expected.length})`, tips: expected });
+
+  // Started from the popup, the running interview's help lists the same tips.
+  await popup.type('#candidate-name', 'Tess Tips');
+  await popup.click('form[data-testid="new-interview"] button[type="submit"]');
+  await frame.waitForSelector('[data-testid="candidate-name"]', { timeout: 15_000 });
+  await frame.click('button[aria-label="Keyboard shortcuts"]');
+  await frame.waitForSelector('[role="dialog"] [data-testid="guide-tips"]', { timeout: 5000 });
+  expect((await tipsIn(frame)).tips).toEqual(expected);
   await popup.close();
   await call.close();
 });
