@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BUNDLED_GUIDES } from '../../lib/guides/bundled';
 import type { Guide } from '../../lib/guides/schema';
 import { SuggestEngine, type SuggestEvent } from '../../lib/suggest/engine';
 import { suggestStage } from '../../lib/suggest/guide';
 import { languageOf, termsOf, type SuggestLanguage } from '../../lib/suggest/text';
+
+// Each case builds engines for every stage of every bundled guide: seconds of CPU on a busy 2-core machine, where the
+// default 5 s timeout was hit twice in full runs (a time limit, not a speed goal: speed figures live in the bench).
+vi.setConfig({ testTimeout: 60_000 });
 
 /**
  * The cues of every bundled guide, through the same engine the panel uses (lib/suggest): each question's cues mark
