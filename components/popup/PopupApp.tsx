@@ -103,8 +103,10 @@ export function PopupApp() {
               </div>
             ) : null}
             <CurrentTab />
-            <PendingWrapUps />
+            {/* The start form comes before the wrap-ups left pending elsewhere: on a call tab, "Start interview"
+                must stay in view in a 600 px popup however many wrap-ups wait. */}
             {hasActive ? null : <NewInterview />}
+            <PendingWrapUps />
             <RecentInterviews />
           </>
         )}
