@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in order, continuing past failures so one run shows them all.
 // Ends with the totals line CI reads: `tests: N passed, N failed, N skipped` (unit + e2e tests, plus one failure
-// per failed step such as typecheck or lint; skipped counts skipped and todo unit tests and skipped e2e tests).
+// per failed step such as typecheck, lint or import cycles; skipped counts skipped and todo unit tests and skipped e2e tests).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -51,6 +51,8 @@ const only = process.argv[2]; // `npm test -- unit` runs the fast checks only
 
 if (!run('typecheck', 'npx', ['tsc', '--noEmit'])) failed++;
 if (!run('lint', 'npx', ['eslint', '.', '--max-warnings=0'])) failed++;
+// No import cycle in entrypoints/, components/, stores/, lib/ (dependency-cruiser, .dependency-cruiser.mjs).
+if (!run('import cycles', 'npm', ['run', '--silent', 'check:cycles'])) failed++;
 const unitOk = run('unit tests', 'npx', ['vitest', 'run']);
 const unit = countVitest('artifacts/unit-results.json');
 let skipped = 0;

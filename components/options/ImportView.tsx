@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import { backupMessages, parseBackup, splitBackup, type Backup } from '../../lib/export';
 import { importGuide, type GuideFormat } from '../../lib/guides/import';
 import { guideImportMessages } from '../../lib/guides/messages';
-import type { ImportReport } from '../../lib/protocol/protocol';
+import type { ImportReport } from '../../lib/export/backup';
 import { routeHash, useOptions } from '../../stores/options';
 import { GuidePreview } from './GuidePreview';
 import { Button, Card, errorText, formatWhen, ProblemList, Status } from './ui';

@@ -2,7 +2,8 @@ import type { Guide } from '../guides/schema';
 import type { InterviewRepository } from '../db/repository';
 import type { Settings } from '../settings';
 import type { StorageInfo } from '../protocol/protocol';
-import type { SyncControl } from './handlers/sync';
+import type { SyncStatus } from '../sync/status';
+import type { SyncSetup } from '../sync/config';
 import type { SuggestService } from './suggest-service';
 import type { LiveHub } from './live-hub';
 import type { TabRegistry } from './tab-registry';
@@ -21,6 +22,14 @@ export interface TranscriptReaderControl {
   stop(tabId: number): Promise<void>;
   /** Asks the tab's reader to press the platform's own captions button. @returns whether it was pressed. */
   captionsOn(tabId: number): Promise<boolean>;
+}
+
+/** What the handlers need of the background's sync service (lib/background/sync-service.ts). */
+export interface SyncControl {
+  status(): Promise<SyncStatus>;
+  enable(setup: SyncSetup): Promise<SyncStatus>;
+  disable(): Promise<SyncStatus>;
+  runNow(): Promise<SyncStatus>;
 }
 
 /** Everything the handlers need, passed in so that unit tests use fakes and a fake-indexeddb database. */

@@ -12,7 +12,6 @@ import {
 } from '../db/records';
 import { guideIssueReason } from '../guides/issues';
 import { KEEP_PLACEHOLDERS, type GuideImportMessages } from '../guides/messages';
-import type { ImportReport } from '../protocol/protocol';
 import { locateJsonError } from './json-error';
 
 /** The `format` marker of a backup file. */
@@ -41,6 +40,17 @@ export const Backup = z.object({
   utterances: z.array(UtteranceRow).default([]),
 });
 export type Backup = z.infer<typeof Backup>;
+
+/**
+ * What an import did (`data.import`'s answer): rows added, updated and left unchanged, and the rows refused, each
+ * with its path in the file (`interviews[3].stage`) and the reason.
+ */
+export interface ImportReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  refused: { path: string; reason: string }[];
+}
 
 /** The row arrays of a backup, which are also the database tables an import writes. */
 export const BACKUP_TABLES = ['guides', 'guideSnapshots', 'interviews', 'notes', 'questionStates', 'redFlagChecks', 'criterionRatings', 'utterances'] as const;

@@ -16,7 +16,7 @@ import {
   type RedFlagCheckRow,
   type UtteranceRow,
 } from '../db/records';
-import type { Backup } from '../export/backup';
+import type { Backup, ImportReport } from '../export/backup';
 import { SyncSetup } from '../sync/config';
 import type { SyncStatus } from '../sync/status';
 import type { DebriefGroup, Debrief } from '../sync/debrief';
@@ -103,13 +103,6 @@ export interface StorageInfo {
   usageBytes: number | null;
   quotaBytes: number | null;
   persisted: boolean | null;
-}
-
-export interface ImportReport {
-  added: number;
-  updated: number;
-  unchanged: number;
-  refused: { path: string; reason: string }[];
 }
 
 const Id = z.string().min(1).max(100);

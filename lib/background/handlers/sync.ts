@@ -1,19 +1,9 @@
 import { buildDebrief, debriefKey, groupForDebrief } from '../../sync/debrief';
-import type { SyncStatus } from '../../sync/status';
-import type { SyncSetup } from '../../sync/config';
 import { HandlerError, type Handlers } from '../router';
 import type { BackgroundServices } from '../services';
 import { SyncSetupError } from '../sync-service';
 
 type SyncHandlers = Pick<Handlers, 'sync.status' | 'sync.enable' | 'sync.disable' | 'sync.now' | 'debrief.list' | 'debrief.get'>;
-
-/** What the handlers need of the background's sync service (lib/background/sync-service.ts). */
-export interface SyncControl {
-  status(): Promise<SyncStatus>;
-  enable(setup: SyncSetup): Promise<SyncStatus>;
-  disable(): Promise<SyncStatus>;
-  runNow(): Promise<SyncStatus>;
-}
 
 /** Team sync settings and status, and the debrief built from every interviewer's interviews. */
 export function syncHandlers(s: BackgroundServices): SyncHandlers {
