@@ -269,6 +269,51 @@ test.describe.serial('team sync between two Chromium profiles', () => {
     }
   });
 
+  test('deletions reach the teammates: a deleted note and a deleted interview leave their debrief and stay deleted on the server', async () => {
+    test.setTimeout(240_000);
+    await a.page.evaluate(() => (location.hash = '#/sync'));
+    await b.page.evaluate(() => (location.hash = '#/sync'));
+    await waitSynced(a);
+    await waitSynced(b);
+    const gone = CARD_A.notes[1]!;
+    const kept = CARD_A.notes[0]!;
+
+    // Alice deletes one of her notes; Bob deletes his whole interview.
+    const deletedNote = await protocol<{ deleted: boolean }>(a.page, 'notes.delete', { id: `${CARD_A.id}-note-1` });
+    expect(deletedNote.deleted).toBe(true);
+    const deletedInterview = await protocol<{ deleted: number }>(b.page, 'interviews.delete', { ids: [CARD_B.id] });
+    expect(deletedInterview.deleted).toBe(1);
+    await waitSynced(a);
+    await waitSynced(b);
+
+    // Bob's copy of Alice's interview loses the note (the control: the note she kept is still there).
+    await expect
+      .poll(async () => (await protocol<InterviewBundle>(b.page, 'interviews.get', { id: CARD_A.id })).notes.map((n) => n.text), ARRIVAL)
+      .not.toContain(gone);
+    const aliceCopy = await protocol<InterviewBundle>(b.page, 'interviews.get', { id: CARD_A.id });
+    expect(aliceCopy.notes.map((n) => n.text)).toContain(kept);
+    // Alice's debrief has one scorecard left: her own.
+    await openDebrief(a, 1);
+    await expect(scorecard(a, BOB.display)).toHaveCount(0);
+    await expect(a.page.getByTestId('debrief')).not.toContainText(CARD_B.notes[0]!);
+    await expect(protocol(a.page, 'interviews.get', { id: CARD_B.id })).rejects.toThrow();
+
+    // On the server none of Bob's interview is live any more, and the deleted note is gone; nothing in conflict.
+    const docs = await allDocs(server.url, DATABASE);
+    expect(docs.filter((d) => d._id.startsWith(`interview:${CARD_B.id}`))).toEqual([]);
+    expect(docs.filter((d) => d._id === `interview:${CARD_A.id}:note:${CARD_A.id}-note-1`)).toEqual([]);
+    expect(docs.filter((d) => d._id === `interview:${CARD_A.id}:note:${CARD_A.id}-note-0`)).toHaveLength(1);
+    expect(docs.filter((d) => d._conflicts?.length)).toEqual([]);
+
+    // Later cycles do not bring them back (a full round on both sides after the deletions landed).
+    const from = server.requests.length;
+    await server.waitFor('two more cycles of each profile', () => [ALICE.name, BOB.name].every((user) => server.requestsOf(user, from).filter((r) => r.path.includes('/_changes')).length >= 2), 60_000);
+    expect((await protocol<InterviewBundle>(b.page, 'interviews.get', { id: CARD_A.id })).notes.map((n) => n.text)).not.toContain(gone);
+    expect((await allDocs(server.url, DATABASE)).filter((d) => d._id.startsWith(`interview:${CARD_B.id}`))).toEqual([]);
+    expect(errorsOf(a.page)).toEqual([]);
+    expect(errorsOf(b.page)).toEqual([]);
+  });
+
   test('turning sync off stops every request and forgets the credentials', async () => {
     test.setTimeout(240_000);
     await a.page.evaluate(() => (location.hash = '#/sync'));
