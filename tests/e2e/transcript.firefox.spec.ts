@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { launchFirefox, openExtensionPage, serveCallPagesFirefox, waitForPanelFrame, type FirefoxSession } from './support/firefox';
-import { readTableFirefox } from './support/panel-firefox';
+import { readTableFirefox, startFromPanelFirefox } from './support/panel-firefox';
 import {
   CAPTION_PLATFORMS,
   CAPTION_URLS,
@@ -104,3 +104,66 @@ for (const platform of CAPTION_PLATFORMS) {
     await call.close();
   });
 }
+
+test('the panel\'s Transcript section: consent comes first, then the tail shows each line with its speaker, as text (Firefox)', async () => {
+  const call = await session.browser.newPage();
+  await serveCallPagesFirefox(call, captionPages());
+  await call.goto(CAPTION_URLS.meet);
+  const frame = await waitForPanelFrame(call);
+  await startFromPanelFirefox(frame, 'Alex Rivera');
+  await call.bringToFront();
+  const callPage = call as unknown as Evaluator;
+  const replay = await installReplay(callPage, 'meet');
+  const section = '[data-testid="transcript-section"]';
+  const waitIn = (what: string, check: () => boolean) =>
+    frame.waitForFunction(check, { timeout: 20_000 }).catch((error: unknown) => {
+      throw new Error(`timed out waiting for ${what}: ${String(error)}`);
+    });
+
+  // Off by default; turning it on shows the consent step, and "Start transcript" waits for the box.
+  await frame.waitForSelector(`${section} [data-testid="transcript-switch"]`, { timeout: 15_000 });
+  expect(await frame.$eval(`${section} [data-testid="transcript-switch"]`, (el) => el.getAttribute('aria-checked'))).toBe('false');
+  await frame.click(`${section} [data-testid="transcript-switch"]`);
+  await frame.waitForSelector('[data-testid="transcript-consent"]', { timeout: 10_000 });
+  const sentence = await frame.$eval('[data-testid="transcript-sentence"]', (el) => el.textContent ?? '');
+  expect(sentence).toContain('transcript of this call');
+  const startButton = async () =>
+    frame.$$eval('[data-testid="transcript-consent"] button', (buttons) => {
+      const start = buttons.find((b) => b.textContent?.trim() === 'Start transcript') as HTMLButtonElement | undefined;
+      return start ? { disabled: start.disabled } : null;
+    });
+  expect(await startButton()).toEqual({ disabled: true });
+  await frame.click('[data-testid="transcript-told"]');
+  expect(await startButton()).toEqual({ disabled: false });
+  await frame.$$eval('[data-testid="transcript-consent"] button', (buttons) => {
+    (buttons.find((b) => b.textContent?.trim() === 'Start transcript') as HTMLButtonElement).click();
+  });
+  await waitIn('the consent step to close', () => !document.querySelector('[data-testid="transcript-consent"]'));
+
+  // The whole replay: the tail ends with its last line, under the candidate's name, as text.
+  await playReplay(callPage);
+  const last = replay.expected[replay.expected.length - 1]!;
+  await frame.waitForFunction(
+    (text: string) => {
+      const lines = document.querySelectorAll('[data-testid="transcript-tail"] [data-testid="transcript-line"]');
+      return lines[lines.length - 1]?.querySelector('[data-testid="transcript-text"]')?.textContent === text;
+    },
+    { timeout: 20_000 },
+    last.text,
+  );
+  const tail = await frame.$$eval('[data-testid="transcript-tail"] [data-testid="transcript-line"]', (lines) =>
+    lines.map((line) => ({
+      speaker: line.querySelector('[data-testid="transcript-speaker"]')?.textContent ?? '',
+      text: line.querySelector('[data-testid="transcript-text"]')?.textContent ?? '',
+      elements: line.querySelector('[data-testid="transcript-text"]')?.children.length ?? -1,
+    })),
+  );
+  expect(tail.at(-1)).toEqual({ speaker: last.speaker, text: last.text, elements: 0 });
+  expect(tail.map((line) => line.text)).toEqual(expect.arrayContaining(replay.expected.map((e) => e.text)));
+
+  // Off from the panel: the switch says so and the lines kept stay on screen.
+  await frame.click(`${section} [data-testid="transcript-switch"]`);
+  await waitIn('the switch to read off', () => document.querySelector('[data-testid="transcript-switch"]')?.getAttribute('aria-checked') === 'false');
+  expect(await frame.$$eval('[data-testid="transcript-tail"] [data-testid="transcript-line"]', (lines) => lines.length)).toBeGreaterThan(0);
+  await call.close();
+});
