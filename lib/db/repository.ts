@@ -1,10 +1,13 @@
+import type { Backup, MergePlan } from '../export/backup';
 import type { Guide } from '../guides/schema';
 import { deletionId } from '../sync/docs';
+import { applyBackup } from './backup-import';
 import { groupBundles } from './bundles';
 import type { InterviewDatabase } from './database';
 import { QuestionStateRow } from './records';
 import type {
   CriterionRatingRow,
+  CustomGuideRow,
   InterviewBundle,
   InterviewRow,
   InterviewSummary,
@@ -137,12 +140,13 @@ export function summarize(row: InterviewRow): InterviewSummary {
 }
 
 /**
- * Every read and write of interview records. Writes are idempotent upserts inside transactions that apply only
+ * Every read and write of interview records and custom role guides; the database is private to it (handlers and
+ * services go through these methods). Writes are idempotent upserts inside transactions that apply only
  * the fields a caller changed, so two views editing one interview never overwrite each other's changes.
  */
 export class InterviewRepository {
   constructor(
-    readonly db: InterviewDatabase,
+    private readonly db: InterviewDatabase,
     private readonly deps: RepositoryDeps,
   ) {}
 
@@ -697,5 +701,57 @@ export class InterviewRepository {
         throw new RecordNotFoundError(error instanceof Error ? error.message : String(error));
       }
     });
+  }
+  /** Every interview row, teammates' included (the debrief groups them by candidate). */
+  async allInterviews(): Promise<InterviewRow[]> {
+    return this.db.interviews.toArray();
+  }
+
+  /** One note, or undefined when there is none with this id. */
+  async getNote(id: string): Promise<NoteRow | undefined> {
+    return this.db.notes.get(id);
+  }
+
+  /** Every custom role guide (the bundled ones live in code), in storage order. */
+  async customGuides(): Promise<CustomGuideRow[]> {
+    return this.db.customGuides.toArray();
+  }
+
+  /** One custom role guide, or undefined. */
+  async customGuide(id: string): Promise<CustomGuideRow | undefined> {
+    return this.db.customGuides.get(id);
+  }
+
+  /**
+   * Stores a custom role guide, replacing the one with its id; `createdAt` is kept from the stored one, `updatedAt`
+   * is now. Whether the id belongs to a bundled guide is the caller's check. @returns the stored row.
+   */
+  async saveCustomGuide(guide: Guide): Promise<CustomGuideRow> {
+    const { db } = this;
+    return db.transaction('rw', db.customGuides, async () => {
+      const now = this.deps.now();
+      const existing = await db.customGuides.get(guide.id);
+      const row: CustomGuideRow = { id: guide.id, guide, createdAt: existing?.createdAt ?? now, updatedAt: now };
+      await db.customGuides.put(row);
+      return row;
+    });
+  }
+
+  /** Deletes a custom role guide (interviews keep their guide snapshots). @returns whether it existed. */
+  async deleteCustomGuide(id: string): Promise<boolean> {
+    const { db } = this;
+    return db.transaction('rw', db.customGuides, async () => {
+      const existing = await db.customGuides.get(id);
+      if (existing) await db.customGuides.delete(id);
+      return Boolean(existing);
+    });
+  }
+
+  /**
+   * Merges a validated backup (see `applyBackup` in lib/db/backup-import.ts): all or nothing, newer `updatedAt`
+   * wins, custom guides with an id in `bundledGuideIds` refused, note counts recomputed. @returns the written plan.
+   */
+  importBackup(backup: Backup, bundledGuideIds: readonly string[]): Promise<MergePlan> {
+    return applyBackup(this.db, backup, bundledGuideIds);
   }
 }

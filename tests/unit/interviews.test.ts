@@ -155,6 +155,25 @@ describe('interviews through the protocol', () => {
     expect(await call('guides.delete', { id: 'my-copy' }, popupSender)).toEqual({ deleted: true });
   });
 
+  it('saving a custom guide again keeps when it was created; deleting a missing one tells nobody', async () => {
+    const env = makeServices();
+    const call = client(env);
+    const copy = { ...TEST_GUIDE, id: 'my-copy', title: 'My copy' };
+    await call('guides.save', { guide: copy }, popupSender);
+    const created = env.now;
+    env.advance(5000);
+    await call('guides.save', { guide: { ...copy, title: 'My copy, edited' } }, popupSender);
+    expect(await env.db.customGuides.get('my-copy')).toMatchObject({ createdAt: created, updatedAt: created + 5000, guide: { title: 'My copy, edited' } });
+    expect(await call('guides.get', { id: 'my-copy' }, popupSender)).toMatchObject({ title: 'My copy, edited' });
+
+    env.events.length = 0;
+    expect(await call('guides.delete', { id: 'never-saved' }, popupSender)).toEqual({ deleted: false });
+    expect(env.events).toEqual([]);
+    expect(await call('guides.delete', { id: 'my-copy' }, popupSender)).toEqual({ deleted: true });
+    expect(env.events).toEqual([{ type: 'guides-changed' }]);
+    expect(await dispatch('guides.get', { id: 'my-copy' }, popupSender, env.handlers, ENV)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
   it('lists guides in the interviewer\'s language first, so pickers default to them', async () => {
     const italian = { ...TEST_GUIDE, id: 'test-guide-it', title: 'Ingegnere di test', locale: 'it' };
     const env = makeServices({ uiLanguage: 'it-IT', bundledGuides: [TEST_GUIDE, italian] });

@@ -84,7 +84,7 @@ export function interviewHandlers(s: BackgroundServices): InterviewHandlers {
     },
     'notes.upsert': async (input) => heard(changed(await s.repo.upsertNote(input), input.interviewId), input.interviewId),
     'notes.delete': async ({ id }) => {
-      const note = await s.repo.db.notes.get(id);
+      const note = await s.repo.getNote(id);
       const deleted = await s.repo.deleteNote(id);
       if (note) heard(changed(note, note.interviewId), note.interviewId);
       return { deleted };

@@ -24,9 +24,9 @@ export function syncHandlers(s: BackgroundServices): SyncHandlers {
     },
     'sync.disable': () => sync().disable(),
     'sync.now': () => sync().runNow(),
-    'debrief.list': async () => groupForDebrief(await s.repo.db.interviews.toArray(), await ownName()),
+    'debrief.list': async () => groupForDebrief(await s.repo.allInterviews(), await ownName()),
     'debrief.get': async ({ key }) => {
-      const ids = (await s.repo.db.interviews.toArray()).filter((row) => debriefKey(row) === key).map((row) => row.id);
+      const ids = (await s.repo.allInterviews()).filter((row) => debriefKey(row) === key).map((row) => row.id);
       if (!ids.length) throw new HandlerError('not-found', `No interviews for ${key}`);
       return buildDebrief(key, await s.repo.bundles(ids), await ownName());
     },
