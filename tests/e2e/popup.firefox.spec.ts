@@ -93,7 +93,8 @@ test('first use: the popup preselects the guide the panel offers, with its first
   await serveCallPagesFirefox(call, PAGES);
   await call.goto(SECOND_MEETING);
   const frame = await waitForPanelFrame(call);
-  // What the panel's start form offers when nothing is remembered.
+  // What the panel's start form offers when nothing is remembered (once the form is drawn with its guides).
+  await frame.waitForFunction(() => Boolean(document.querySelector<HTMLSelectElement>('#start-guide')?.value && document.querySelector<HTMLSelectElement>('#start-stage')?.value), { timeout: 15_000 });
   const panelGuide = await frame.$eval('#start-guide', (el) => (el as HTMLSelectElement).value);
   const panelStage = await frame.$eval('#start-stage', (el) => (el as HTMLSelectElement).value);
   expect([panelGuide, panelStage]).toEqual(['backend-engineer', 'technical-screen']);
@@ -129,12 +130,16 @@ test("the guide's interview tips show in the panel's start form and help and in 
   await serveCallPagesFirefox(call, PAGES);
   await call.goto(THIRD_MEETING);
   const frame = await waitForPanelFrame(call);
+  // The frame exists before its form is drawn (select and $eval do not wait): wait for the guide's option.
+  await frame.waitForSelector('#start-guide option[value="backend-engineer"]', { timeout: 15_000 });
   await frame.select('#start-guide', 'backend-engineer');
-  const tipsIn = (target: Frame | Page) =>
-    target.$eval('[data-testid="guide-tips"]', (el) => {
+  const tipsIn = async (target: Frame | Page) => {
+    await target.waitForSelector('[data-testid="guide-tips"] li', { timeout: 10_000 });
+    return target.$eval('[data-testid="guide-tips"]', (el) => {
       (el as HTMLDetailsElement).open = true;
       return { summary: el.querySelector('summary')!.textContent, tips: [...el.querySelectorAll('li')].map((li) => li.textContent) };
     });
+  };
   expect(await tipsIn(frame)).toEqual({ summary: `Interview tips (${expected.length})`, tips: expected });
 
   const finder = await openExtensionPage(session, 'popup.html');
