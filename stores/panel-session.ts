@@ -1,6 +1,15 @@
-import type { LiveEvent } from '../lib/protocol/protocol';
+import type { LiveEvent, SessionInfo } from '../lib/protocol/protocol';
 import type { PanelOverlay } from './panel-overlay';
-import { errorText, type PanelContext } from './panel-state';
+import { draftFromBundle, errorText, type NoteDraft, type PanelContext, type PanelState } from './panel-state';
+
+/**
+ * The Notes box's draft when the panel shows another interview (issue 17): the draft that interview had (saved as
+ * typed, so given back after a reload), or, coming from no interview, the box's own (the add-note shortcut's).
+ */
+function shownDraft(s: PanelState, session: SessionInfo): NoteDraft | null {
+  const saved = draftFromBundle(session.interview);
+  return s.session?.interview ? saved : (s.draft ?? saved);
+}
 
 /**
  * The panel's session: which call tab it shows, reading that tab's session (and the guides for the start form),
@@ -44,7 +53,7 @@ export function createSession(ctx: PanelContext, overlay: PanelOverlay, onAddNot
           loadError: null,
           localNotes,
           local: overlay.settleLocal(s, session, requestedAt),
-          ...(sameInterview ? {} : { wrapUpRequested: false, focusedQuestionId: null }),
+          ...(sameInterview ? {} : { wrapUpRequested: false, focusedQuestionId: null, draft: shownDraft(s, session) }),
         };
       });
       if (!session.interview || session.interview.interview.state === 'ended') await loadGuides();

@@ -1,7 +1,7 @@
 import { failureText, hasFaultText } from '../lib/client/fault-text';
 import type { SaveQueue, SaveStatus } from '../lib/client/save-queue';
 import { fieldId, type FieldRef } from '../lib/client/writes';
-import type { InterviewBundle, NoteRow, Platform } from '../lib/db/records';
+import { isDraftNote, type InterviewBundle, type NoteRow, type Platform } from '../lib/db/records';
 import type { GuideSummary } from '../lib/guides/schema';
 import type { call } from '../lib/protocol/client';
 import type { SessionInfo } from '../lib/protocol/protocol';
@@ -176,6 +176,19 @@ export function shown<T>(state: Pick<PanelState, 'local'>, ref: FieldRef, stored
 /** The save status of a field of the interview shown. */
 export function saveStatus(state: Pick<PanelState, 'saves'>, ref: FieldRef): SaveStatus | undefined {
   return state.saves[fieldId(ref)];
+}
+
+/**
+ * The Notes box's draft saved for an interview (issue 17): its newest free note still marked draft, as the box
+ * left it before a reload, or null. Older drafts (another panel's) stay in the timeline as they are.
+ */
+export function draftFromBundle(bundle: InterviewBundle | null | undefined): NoteDraft | null {
+  let newest: NoteRow | undefined;
+  for (const note of bundle?.notes ?? []) {
+    if (note.questionId !== null || !isDraftNote(note) || !note.text.trim()) continue;
+    if (!newest || note.updatedAt > newest.updatedAt) newest = note;
+  }
+  return newest ? { id: newest.id, text: newest.text, startedAt: newest.createdAt } : null;
 }
 
 /** The notes of the interview as entries: stored rows plus ones entered here and not yet back, oldest first. */

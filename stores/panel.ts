@@ -52,6 +52,11 @@ export function createPanelStore(deps: PanelDeps): UseBoundStore<StoreApi<PanelS
       ...notes,
       ...sessionActions,
       ...actions,
+      // What is in the Notes box when the interview ends is entered as a note, so the scorecard has it (issue 17).
+      endInterview: () => {
+        notes.commitNote();
+        return actions.endInterview();
+      },
       queue: deps.queue,
       dispose: overlay.dispose,
     };

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { i18n } from '#i18n';
-import type { InterviewBundle } from '../../lib/db/records';
+import { isDraftNote, type InterviewBundle } from '../../lib/db/records';
 import type { indexGuide } from '../../lib/export/format';
 import { interleave, interviewerOf } from '../../stores/transcript';
 import { formatOffset } from '../ui/rating';
@@ -76,6 +76,11 @@ export function InterviewTimeline({ bundle, guideIndex }: { bundle: InterviewBun
                 <span className={`${chip} ${hasLines ? 'bg-amber-100 text-amber-900' : 'bg-slate-100 text-slate-700'}`}>{n.offsetMs === null ? '--:--' : formatOffset(n.offsetMs)}</span>
                 <div className={`flex min-w-0 flex-col ${hasLines ? 'border-l-2 border-amber-300 pl-2' : ''}`}>
                   {hasLines ? <span className="text-[11px] font-semibold tracking-wide text-amber-800 uppercase">{i18n.t('transcript.timeline.note')}</span> : null}
+                  {isDraftNote(n) ? (
+                    <span className="self-start rounded bg-slate-100 px-1.5 text-[11px] font-semibold text-slate-700" title={i18n.t('drafts.tagTitle')} data-testid="timeline-draft">
+                      {i18n.t('drafts.tag')}
+                    </span>
+                  ) : null}
                   <p className="text-sm wrap-anywhere whitespace-pre-wrap text-slate-800">{n.text}</p>
                   {question && <span className="text-xs text-slate-500">{question.question.text}</span>}
                 </div>

@@ -129,8 +129,17 @@ export const NoteRow = z.object({
   updatedAt: Time,
   /** The transcript line this note was made from ("add to notes" in the Transcript section); absent otherwise. */
   utteranceId: Id.nullable().optional(),
+  /**
+   * `true` while the note is still being typed in the panel's Notes box (not entered with Enter yet): saved so
+   * nothing typed is lost, given back to the box after a reload, left out of Markdown/CSV exports and debriefs.
+   * Absent once entered (and on every note made before drafts were told apart).
+   */
+  draft: z.boolean().optional(),
 });
 export type NoteRow = z.infer<typeof NoteRow>;
+
+/** Whether a note is the Notes box's draft rather than an entered note (see `NoteRow.draft`). */
+export const isDraftNote = (note: Pick<NoteRow, 'draft'>): boolean => note.draft === true;
 
 /** Who marked a question asked: the interviewer by hand, or the live suggestions from the transcript. */
 export const AskedBy = z.enum(['manual', 'auto']);

@@ -4,7 +4,7 @@ import { deletionId } from '../sync/docs';
 import { applyBackup } from './backup-import';
 import { groupBundles } from './bundles';
 import type { InterviewDatabase } from './database';
-import { QuestionStateRow } from './records';
+import { isDraftNote, QuestionStateRow } from './records';
 import type {
   CriterionRatingRow,
   CustomGuideRow,
@@ -103,6 +103,8 @@ export interface NoteInput {
    * it. Ignored when the note exists. Throws `RecordNotFoundError` for a line not of this interview.
    */
   utteranceId?: string | null;
+  /** `true`: the Notes box's draft; `false`: entered; absent: an existing note keeps its state, a new one is entered. */
+  draft?: boolean;
 }
 
 /** A caption utterance as the transcript reader sends it; times are epoch ms. */
@@ -324,8 +326,10 @@ export class InterviewRepository {
       assertEditable(await this.getInterview(input.interviewId));
       if (existing) {
         if (existing.interviewId !== input.interviewId) throw new RecordNotFoundError(`Note ${input.id} of interview ${input.interviewId}`);
-        if (existing.text === input.text) return existing;
-        const updated = { ...existing, text: input.text, updatedAt: Math.max(now, existing.updatedAt + 1) };
+        const draft = input.draft ?? isDraftNote(existing);
+        if (existing.text === input.text && draft === isDraftNote(existing)) return existing;
+        const { draft: _wasDraft, ...rest } = existing;
+        const updated: NoteRow = { ...rest, text: input.text, updatedAt: Math.max(now, existing.updatedAt + 1), ...(draft ? { draft: true } : {}) };
         await db.notes.put(updated);
         return updated;
       }
@@ -348,6 +352,7 @@ export class InterviewRepository {
         createdAt,
         updatedAt: now,
         ...(utteranceId !== null ? { utteranceId } : {}),
+        ...(input.draft ? { draft: true } : {}),
       };
       await db.notes.add(row);
       await db.interviews.update(interview.id, { noteCount: interview.noteCount + 1, updatedAt: now });

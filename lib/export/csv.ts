@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { InterviewBundle } from '../db/records';
+import { isDraftNote, type InterviewBundle } from '../db/records';
 import { formatOffset, indexGuide, interviewDate, timelineOrder } from './format';
 
 /** Columns of the CSV export, in order. Names are fixed (not translated) so that formulas and scripts keep working. */
@@ -85,7 +85,8 @@ export function interviewsToCsv(bundles: InterviewBundle[], options: CsvOptions 
       const known = index.redFlags.get(f.redFlagId);
       row('red_flag', known ? (known.stage?.title ?? '') : stageTitle(f.stageId), known?.item.text ?? f.redFlagId, '', f.note, null);
     }
-    for (const n of [...bundle.notes].sort(timelineOrder)) {
+    // A draft (still in the Notes box, not entered) is not a note of the record (issue 17).
+    for (const n of bundle.notes.filter((note) => !isDraftNote(note)).sort(timelineOrder)) {
       const known = n.questionId === null ? undefined : index.questions.get(n.questionId);
       const stage = known?.stage.title ?? stageTitle(n.stageId);
       row('note', stage, known?.question.text ?? n.questionId ?? '', '', n.text, n.offsetMs);

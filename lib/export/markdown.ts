@@ -1,4 +1,4 @@
-import type { InterviewBundle, NoteRow, Rating } from '../db/records';
+import { isDraftNote, type InterviewBundle, type NoteRow, type Rating } from '../db/records';
 import type { GuideStage } from '../guides/schema';
 import { formatDateTime, formatOffset, indexGuide, interviewDate, timelineOrder } from './format';
 import type { ExportLabels } from './labels';
@@ -130,7 +130,9 @@ export function interviewToMarkdown(bundle: InterviewBundle, labels: ExportLabel
   // Questions asked, grouped by stage in guide order.
   const notesByQuestion = new Map<string, NoteRow[]>();
   const freeNotes: NoteRow[] = [];
+  // A draft (still in the Notes box, not entered) is not part of the scorecard (issue 17).
   for (const note of bundle.notes) {
+    if (isDraftNote(note)) continue;
     if (note.questionId !== null && index.questions.has(note.questionId)) {
       const list = notesByQuestion.get(note.questionId);
       if (list) list.push(note);

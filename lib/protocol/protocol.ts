@@ -227,6 +227,8 @@ export const protocol = {
       stampEarlierMs: z.number().int().nonnegative().max(600_000).default(0),
       /** Make a new note from this transcript line: dated when the line began, linked to it (issue 14). */
       utteranceId: Id.nullable().optional(),
+      /** Issue 17: `true` the Notes box's draft, `false` an entered note; absent leaves an existing note as it is (a new one is entered). */
+      draft: z.boolean().optional(),
     }),
   ),
   'notes.delete': message<{ deleted: boolean }>()(z.object({ id: Id })),

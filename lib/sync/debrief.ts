@@ -1,4 +1,4 @@
-import type { InterviewBundle, InterviewRow, Rating } from '../db/records';
+import { isDraftNote, type InterviewBundle, type InterviewRow, type Rating } from '../db/records';
 import { markdownBlock, markdownInline, markdownParagraphs, markdownReference } from '../export/markdown';
 import type { Guide } from '../guides/schema';
 
@@ -164,7 +164,7 @@ export function debriefToMarkdown(debrief: Debrief, labels: DebriefLabels): stri
     out.push('', `## ${markdownInline(entry.interviewer)}`, '');
     const summary = markdownParagraphs(entry.bundle.interview.summary);
     if (summary) out.push(`**${markdownInline(labels.summary)}:**`, '', summary, '');
-    const notes = entry.bundle.notes.filter((n) => n.text.trim());
+    const notes = entry.bundle.notes.filter((n) => n.text.trim() && !isDraftNote(n));
     if (notes.length) {
       out.push(`**${markdownInline(labels.notes)}:**`, '');
       for (const note of notes) out.push(`- ${markdownBlock(note.text, '  ')}`);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { expect, extensionIdOf, launchChromium, serviceWorker, test } from './support/chromium';
 import { openMeeting, panelFrame, readDatabase, serveMeet, startFromPanel } from './support/panel';
+import { screenshotPath } from './support/screenshots';
 
 /**
  * Nothing typed in the panel is lost (issue 4): each keystroke reaches the extension's database by itself, and
@@ -131,7 +132,7 @@ test('survives the tab being closed 100 ms after the last keystroke', async ({ c
   await watchForNote(reader, text, 5000);
 });
 
-test('survives the extension being reloaded, and the panel comes back with its interview', async ({ context, extensionId }) => {
+test('survives the extension being reloaded, and the panel comes back with its interview and the half-typed note as a draft', async ({ context, extensionId }) => {
   const { page } = await startedMeeting(context, 'Reload Candidate');
   // Chromium disables a command-line extension that reloads itself unless developer mode is on, as it is for
   // anyone who loaded it unpacked by hand.
@@ -161,10 +162,32 @@ test('survives the extension being reloaded, and the panel comes back with its i
     return texts.join('\n');
   };
   await expect.poll(panelText, { timeout: 20_000 }).toContain('Reload Candidate');
-  await expect.poll(panelText, { timeout: 5000 }).toContain(text);
   await expect.poll(() => page.frames().filter((f) => f.url().includes('/panel.html')).length).toBe(1);
+  // Issue 17: the text was never entered (no Enter), so it comes back in the Notes box as a draft, not as a
+  // timestamped entry, and exports leave it out until it is entered.
+  const frame = await panelFrame(page);
+  const box = frame.getByRole('textbox', { name: 'Notes', exact: true });
+  await expect(box).toHaveValue(text, { timeout: 10_000 });
+  await expect(frame.getByText('No notes yet.')).toBeVisible();
+  await expect(frame.getByTestId('note-entries')).toHaveCount(0);
   const reader = await extensionPage(context, extensionId);
-  expect(await noteTexts(context, extensionId, reader)).toContain(text);
+  expect(await noteTexts(context, extensionId, reader)).toEqual([text]);
+  const stored = await readDatabase(context, extensionId, reader);
+  expect((stored.notes as { draft?: boolean }[]).map((n) => n.draft)).toEqual([true]);
+  // The options page's record shows it marked as a draft.
+  await reader.goto(`chrome-extension://${extensionId}/options.html#/interviews/${(stored.interviews as { id: string }[])[0]!.id}`);
+  await expect(reader.getByTestId('timeline-draft')).toHaveText('Draft, not entered');
+  await reader.getByTestId('timeline').screenshot({ path: screenshotPath('options-timeline-draft.png') });
+  // Typing on continues the draft; Enter enters it as one note.
+  await box.focus();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(', and entered after it.', { delay: 10 });
+  await page.keyboard.press('Enter');
+  await expect(box).toHaveValue('');
+  await expect(frame.getByTestId('note-entries')).toContainText(`${text}, and entered after it.`);
+  await expect
+    .poll(async () => ((await readDatabase(context, extensionId, reader)).notes as { text: string; draft?: boolean }[]).map((n) => [n.text, n.draft ?? false]))
+    .toEqual([[`${text}, and entered after it.`, false]]);
 });
 
 test('survives the browser being restarted on the same profile', async () => {

@@ -57,8 +57,15 @@ test('survives the add-on reloading mid-typing (its background page restarts), a
   const panel = await waitForPanelFrame(page, 20_000);
   await panel.waitForSelector('[data-testid="candidate-name"]', { timeout: 15_000 });
   expect(await panel.$eval('[data-testid="candidate-name"]', (el) => el.textContent)).toBe('Reload Firefox');
-  await panel.waitForFunction((t) => document.body.innerText.includes(t), { timeout: 15_000 }, text);
+  // Issue 17: never entered (no Enter), the text comes back in the Notes box as a draft, not as an entry.
+  await panel.waitForFunction((t) => (document.querySelector('#notes-box') as HTMLTextAreaElement | null)?.value === t, { timeout: 15_000 }, text);
+  expect(await panel.$('[data-testid="note-entries"]')).toBeNull();
+  // Typing on continues the draft (one row), and reaches the new background too; Enter enters it.
   await panel.focus('#notes-box');
-  await page.keyboard.type('Typed after the restart', { delay: 15 });
-  await waitForNoteFirefox(session, 'Typed after the restart', 15_000);
+  await page.keyboard.press('End');
+  await page.keyboard.type(' and after the restart', { delay: 15 });
+  await waitForNoteFirefox(session, `${text} and after the restart`, 15_000);
+  await page.keyboard.press('Enter');
+  await panel.waitForFunction((t) => document.querySelector('[data-testid="note-entries"]')?.textContent?.includes(t), { timeout: 15_000 }, `${text} and after the restart`);
+  expect(await panel.$eval('#notes-box', (el) => (el as HTMLTextAreaElement).value)).toBe('');
 });
