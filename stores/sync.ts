@@ -87,7 +87,9 @@ export function createSyncStore(deps: SyncStoreDeps): StoreApi<SyncState> {
         set({ formProblem: checked.problem });
         return;
       }
-      if (!form.database.trim() || !form.username.trim() || !form.password) {
+      // While sync is on, an empty password keeps the saved one (the background checks it is the same account).
+      const keepsPassword = Boolean(get().status?.enabled);
+      if (!form.database.trim() || !form.username.trim() || (!form.password && !keepsPassword)) {
         set({ formProblem: 'missing-fields' });
         return;
       }

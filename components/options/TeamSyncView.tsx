@@ -83,7 +83,7 @@ export function TeamSyncView() {
   const enabled = status?.enabled ?? false;
   return (
     <div className="flex flex-col gap-4">
-      <Card title={i18n.t('sync.title')} titleId="team-sync-title">
+      <Card title={i18n.t('sync.form.title')} titleId="team-sync-title">
         <p className="mb-3 max-w-2xl text-sm text-slate-700">{i18n.t('sync.intro')}</p>
         <form
           aria-labelledby="team-sync-title"
@@ -96,7 +96,7 @@ export function TeamSyncView() {
           <Field field="serverUrl" label={i18n.t('sync.form.serverUrl')} type="url" hint={i18n.t('sync.form.serverUrlHint')} />
           <Field field="database" label={i18n.t('sync.form.database')} hint={i18n.t('sync.form.databaseHint')} />
           <Field field="username" label={i18n.t('sync.form.username')} autoComplete="username" />
-          <Field field="password" label={i18n.t('sync.form.password')} type="password" autoComplete="current-password" hint={i18n.t('sync.form.passwordHint')} />
+          <Field field="password" label={i18n.t('sync.form.password')} type="password" autoComplete="current-password" hint={enabled ? i18n.t('sync.form.passwordKeptHint') : i18n.t('sync.form.passwordHint')} />
           <Field field="displayName" label={i18n.t('sync.form.displayName')} hint={i18n.t('sync.form.displayNameHint')} />
           {formProblem && (
             <p role="alert" className="text-sm text-red-800" data-testid="sync-form-problem">

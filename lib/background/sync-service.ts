@@ -36,7 +36,7 @@ export interface SyncServiceDeps {
 
 /** Why `enable` refused the settings. */
 export class SyncSetupError extends Error {
-  constructor(readonly problem: 'invalid-url' | 'insecure-url' | 'url-has-credentials') {
+  constructor(readonly problem: 'invalid-url' | 'insecure-url' | 'url-has-credentials' | 'missing-password') {
     super(problem);
     this.name = 'SyncSetupError';
   }
@@ -103,15 +103,18 @@ export class SyncService {
       throw new SyncSetupError(checked.problem === 'insecure' ? 'insecure-url' : checked.problem === 'has-credentials' ? 'url-has-credentials' : 'invalid-url');
     }
     const before = await this.config();
+    const sameTarget = before.serverUrl === checked.url && before.database === setup.database && before.username === setup.username;
+    // Changing only the display name (or saving again) while sync is on does not ask for the password again.
+    const password = setup.password || (before.enabled && sameTarget ? before.password : '');
+    if (!password) throw new SyncSetupError('missing-password');
     const next: SyncConfig = {
       enabled: true,
       serverUrl: checked.url,
       database: setup.database,
       username: setup.username,
-      password: setup.password,
+      password,
       displayName: setup.displayName || setup.username,
     };
-    const sameTarget = before.serverUrl === next.serverUrl && before.database === next.database && before.username === next.username;
     await this.stop(!sameTarget);
     await this.deps.area.set({ [CONFIG_KEY]: next });
     await this.deps.alarms?.create(SYNC_ALARM, { periodInMinutes: 1 });

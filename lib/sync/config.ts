@@ -25,7 +25,8 @@ export const SyncSetup = z.object({
   serverUrl: z.string().trim().min(1).max(2000),
   database: z.string().trim().min(1).max(238).regex(DATABASE_NAME, 'lowercase letters, digits and _$()+-/ only, starting with a letter'),
   username: z.string().trim().min(1).max(200),
-  password: z.string().min(1).max(1000),
+  /** Empty keeps the saved password when sync is already on with the same server, database and user name. */
+  password: z.string().max(1000),
   displayName: z.string().trim().max(200).default(''),
 });
 export type SyncSetup = z.infer<typeof SyncSetup>;

@@ -79,6 +79,21 @@ describe('team sync settings', { timeout: 60_000 }, () => {
     expect(requests.length).toBe(before);
   });
 
+  it('saving again while on keeps the saved password when it is left empty, for the same account only', async () => {
+    const { service, store } = makeService();
+    // Turning on always needs the password.
+    await expect(service.enable({ serverUrl: server.url, database: 'team-s', username: 'dora', password: '', displayName: '' })).rejects.toMatchObject({ problem: 'missing-password' });
+    await service.enable({ serverUrl: server.url, database: 'team-s', username: 'dora', password: 'dora-pw', displayName: 'Dora' });
+    // A new display name only: the password field stays empty and the saved one is kept.
+    await service.enable({ serverUrl: server.url, database: 'team-s', username: 'dora', password: '', displayName: 'Dora M.' });
+    expect(store.get('syncConfig')).toMatchObject({ enabled: true, password: 'dora-pw', displayName: 'Dora M.' });
+    expect(await service.runNow()).toMatchObject({ state: 'synced', problem: null, displayName: 'Dora M.' });
+    // Another account (or server, or database) never inherits it.
+    await expect(service.enable({ serverUrl: server.url, database: 'team-s', username: 'eve', password: '', displayName: '' })).rejects.toMatchObject({ problem: 'missing-password' });
+    expect(store.get('syncConfig')).toMatchObject({ username: 'dora', password: 'dora-pw' });
+    await service.disable();
+  });
+
   it('shows a wrong password as such, and keeps the interviewer’s settings', async () => {
     const { service } = makeService();
     await service.enable({ serverUrl: server.url, database: 'team-s', username: 'dora', password: 'nope', displayName: '' });
