@@ -30,4 +30,8 @@ export const DOCS_SCREENSHOTS: readonly { doc: string; artifact: string; test: s
   { doc: 'sidepanel-no-call-en.png', artifact: 'sidepanel-no-call-en.png', test: 'the side panel on a tab without a call says so' },
   { doc: 'panel-presenting-en.png', artifact: 'panel-presenting-en.png', test: 'presenting on Meet collapses the overlay' },
   { doc: 'options-guide-tips-en.png', artifact: 'options-guide-tips-en.png', test: 'the guide preview shows the seed guide' },
+  { doc: 'panel-suggestions-en.png', artifact: 'panel-suggestions-en.png', test: 'a question asked in other words is ticked as automatic, undo works' },
+  { doc: 'transcript-panel-meet-en.png', artifact: 'transcript-panel-meet-en.png', test: 'consent, live tail, speakers, search and add to notes on Meet' },
+  { doc: 'debrief-en.png', artifact: 'debrief-en.png', test: "two interviewers: each one's scorecard arrives read-only" },
+  { doc: 'sync-settings-en.png', artifact: 'sync-settings-en.png', test: "two interviewers: each one's scorecard arrives read-only" },
 ];
