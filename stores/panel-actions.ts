@@ -1,9 +1,9 @@
 import { i18n } from '#i18n';
 import type { PanelMode } from '../lib/settings';
-import { ApiCallError } from '../lib/protocol/result';
+import type { Fault } from '../lib/client/fault-text';
 import type { PanelOverlay } from './panel-overlay';
 import type { PanelSession } from './panel-session';
-import { errorText, type PanelContext } from './panel-state';
+import { errorFault, type PanelContext } from './panel-state';
 
 /** What starting an interview from the panel's form takes. */
 export interface StartInput {
@@ -26,22 +26,21 @@ export function createActions(ctx: PanelContext, overlay: PanelOverlay, session:
   return {
     /**
      * Starts an interview on this tab's meeting with a client id (so a retried start is idempotent).
-     * @returns an error text, or null when it started.
+     * @returns the failure (sentence code, issues, technical text), or null when it started.
      */
-    async startInterview(input: StartInput): Promise<string | null> {
+    async startInterview(input: StartInput): Promise<Fault | null> {
       try {
         await deps.call('interviews.start', { ...input, ...tabField(), candidateRef: '', id: deps.newId() });
         set({ startAnother: false, actionError: null });
         await refreshSession();
         return null;
       } catch (error) {
-        const issues = error instanceof ApiCallError && error.issues.length ? `: ${error.issues.join('; ')}` : '';
-        return errorText(error) + issues;
+        return errorFault(error);
       }
     },
 
     /** Attaches the interview prepared in the popup (`session.planned`) to this call by starting it here. */
-    async startPlanned(): Promise<string | null> {
+    async startPlanned(): Promise<Fault | null> {
       const planned = get().session?.planned;
       if (!planned) return null;
       try {
@@ -59,7 +58,7 @@ export function createActions(ctx: PanelContext, overlay: PanelOverlay, session:
         await refreshSession();
         return null;
       } catch (error) {
-        return errorText(error);
+        return errorFault(error);
       }
     },
 
@@ -74,16 +73,16 @@ export function createActions(ctx: PanelContext, overlay: PanelOverlay, session:
         const row = await deps.call('interviews.update', { id, patch: { currentStageId: stageId } });
         updateBundle(id, (b) => ({ ...b, interview: row }));
       } catch (error) {
-        set({ actionError: errorText(error) });
+        set({ actionError: { what: 'stage', fault: errorFault(error) } });
         await refreshSession();
       }
     },
 
     /**
      * Ends the interview after every queued write landed (a quick retry if the first flush did not clear it).
-     * @returns an error text, or null.
+     * @returns the failure, or null.
      */
-    async endInterview(): Promise<string | null> {
+    async endInterview(): Promise<Fault | null> {
       const bundle = currentInterview();
       if (!bundle) return null;
       await deps.queue.flush();
@@ -93,23 +92,23 @@ export function createActions(ctx: PanelContext, overlay: PanelOverlay, session:
         set({ wrapUpRequested: false, actionError: null });
         return null;
       } catch (error) {
-        return errorText(error);
+        return errorFault(error);
       }
     },
 
     /**
      * "Later" in a wrap-up offered after the call was left by navigation (issue 17): the panel may leave the page,
      * and the interview waits in the popup and the options page. Flushes what was typed first.
-     * @returns an error text, or null.
+     * @returns the failure, or null.
      */
-    async putOffWrapUp(): Promise<string | null> {
+    async putOffWrapUp(): Promise<Fault | null> {
       await deps.queue.flush();
       try {
         await deps.call('calls.laterWrapUp', tabField());
         set({ wrapUpRequested: false });
         return null;
       } catch (error) {
-        return errorText(error);
+        return errorFault(error);
       }
     },
 
@@ -120,7 +119,7 @@ export function createActions(ctx: PanelContext, overlay: PanelOverlay, session:
       );
       if (collapsed) void deps.queue.flush();
       deps.call('panel.command', { ...tabField(), command: collapsed ? 'collapse' : 'expand' }, { retryForMs: 3000 }).catch((error: unknown) => {
-        set({ actionError: errorText(error) });
+        set({ actionError: { what: 'collapse', fault: errorFault(error) } });
       });
     },
 

@@ -1,6 +1,6 @@
 import type { LiveEvent, SessionInfo } from '../lib/protocol/protocol';
 import type { PanelOverlay } from './panel-overlay';
-import { draftFromBundle, errorText, type NoteDraft, type PanelContext, type PanelState } from './panel-state';
+import { draftFromBundle, errorFault, type NoteDraft, type PanelContext, type PanelState } from './panel-state';
 
 /**
  * The Notes box's draft when the panel shows another interview (issue 17): the draft that interview had (saved as
@@ -30,7 +30,7 @@ export function createSession(ctx: PanelContext, overlay: PanelOverlay, onAddNot
       const guides = await deps.call('guides.list', {});
       set({ guides });
     } catch (error) {
-      set({ actionError: errorText(error) });
+      set({ actionError: { what: 'guides', fault: errorFault(error) } });
     }
   }
 
@@ -59,7 +59,7 @@ export function createSession(ctx: PanelContext, overlay: PanelOverlay, onAddNot
       if (!session.interview || session.interview.interview.state === 'ended') await loadGuides();
     } catch (error) {
       if (get().targetTabId !== target) return;
-      set((s) => ({ status: s.session ? 'ready' : 'error', loadError: errorText(error) }));
+      set((s) => ({ status: s.session ? 'ready' : 'error', loadError: errorFault(error) }));
     }
   }
 
@@ -115,7 +115,8 @@ export function createSession(ctx: PanelContext, overlay: PanelOverlay, onAddNot
           if (tabId !== null && event.tabId === tabId && event.command === 'add-note') onAddNote(event.at);
           return;
         case 'storage-error':
-          set({ actionError: event.message });
+          // A question heard in the transcript could not be marked as asked: a write of the background failed.
+          set({ actionError: { what: 'autoMark', fault: { code: 'storage-failed', details: event.message, issues: [] } } });
           return;
         case 'interviews-changed':
           return;

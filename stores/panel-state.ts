@@ -1,11 +1,10 @@
-import { failureText, hasFaultText } from '../lib/client/fault-text';
+import { toFault, type Fault } from '../lib/client/fault-text';
 import type { SaveQueue, SaveStatus } from '../lib/client/save-queue';
 import { fieldId, type FieldRef } from '../lib/client/writes';
 import { isDraftNote, type InterviewBundle, type NoteRow, type Platform } from '../lib/db/records';
 import type { GuideSummary } from '../lib/guides/schema';
 import type { call } from '../lib/protocol/client';
 import type { SessionInfo } from '../lib/protocol/protocol';
-import { ApiCallError } from '../lib/protocol/result';
 import type { PanelMode } from '../lib/settings';
 
 /**
@@ -29,19 +28,28 @@ export interface NoteDraft {
 /** A note entered in this panel whose row has not come back from the background yet. */
 export type LocalNote = Pick<NoteRow, 'id' | 'text' | 'createdAt' | 'offsetMs' | 'questionId'>;
 
+/** What a failed panel action was, for its sentence (`faults.actions.<what>`). */
+export type PanelAction = 'stage' | 'collapse' | 'guides' | 'autoMark';
+
+/**
+ * A problem shown in the panel's banner: a failed action with its fault (said by `FaultNotice`), or a sentence
+ * already written for the interviewer (e.g. the browser refused to open its side panel).
+ */
+export type PanelProblem = { what: PanelAction; fault: Fault } | { text: string };
+
 /** The panel's data (the store's actions are in `PanelActions`, see `stores/panel.ts`). */
 export interface PanelState {
   status: 'loading' | 'ready' | 'error';
-  /** Why the session could not be read, with the background's text. */
-  loadError: string | null;
+  /** Why the session could not be read (its sentence and technical text, see `FaultNotice`). */
+  loadError: Fault | null;
   session: SessionInfo | null;
   guides: GuideSummary[];
   /** Values written but not yet landed, by `fieldId` of the field (see `keys`), for the interview shown. */
   local: Record<string, unknown>;
   /** Save status by `fieldId`, mirrored from the queue, for the interview shown. */
   saves: Record<string, SaveStatus>;
-  /** The last failure of a non-text action (start, end, stage switch), with its text. */
-  actionError: string | null;
+  /** The last failure of a non-text action (stage switch, collapse, guide list, moving the panel). */
+  actionError: PanelProblem | null;
   /** The question the in-panel keys act on. */
   focusedQuestionId: string | null;
   helpOpen: boolean;
@@ -121,9 +129,8 @@ export const keys = {
 /** Longest time a change may wait while typing goes on, in ms (the save queue's `maxWaitMs`). */
 export const MAX_WAIT_MS = 700;
 
-/** A failure's text; storage failures (full disk, database reopening) in the interviewer's words first. */
-export const errorText = (error: unknown): string =>
-  error instanceof ApiCallError && hasFaultText(error.code) ? failureText(error) : error instanceof Error ? error.message : String(error);
+/** A failure as the panel shows it: its code for the interviewer's sentence, its own text behind a toggle. */
+export const errorFault = (error: unknown): Fault => toFault(error);
 
 /** `rows` with `row` in place of the first one `same` matches, or appended. */
 export function replaceBy<T>(rows: T[], row: T, same: (a: T) => boolean): T[] {

@@ -1,4 +1,4 @@
-import { failureText } from '../lib/client/fault-text';
+import { toFault, type Fault } from '../lib/client/fault-text';
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { GuideSummary } from '../lib/guides/schema';
 import { defaultGuideChoice } from '../lib/guides/default-choice';
@@ -33,6 +33,15 @@ export interface PopupDeps {
 /** Which action is running; buttons show it and stay disabled meanwhile. */
 export type PopupBusy = 'start' | 'end' | 'stage' | 'panel' | 'discard' | null;
 
+/** What a failed popup action was, for its sentence (`faults.actions.<what>`). */
+export type PopupAction = Exclude<PopupBusy, null> | 'load' | 'transcript';
+
+/** A failed popup action and why (see `FaultNotice`). */
+export interface PopupFailure {
+  what: PopupAction;
+  fault: Fault;
+}
+
 /** A form problem, keyed by field, as a translation key the view renders. */
 export interface PopupFieldErrors {
   candidateName?: 'popup.errors.nameRequired';
@@ -56,8 +65,8 @@ export interface PopupState {
   candidateName: string;
   candidateRef: string;
   fieldErrors: PopupFieldErrors;
-  /** The last failed background call, as text (with each `path: reason`); null after a success. */
-  error: string | null;
+  /** The last failed background call: which action and its fault (said by `FaultNotice`); null after a success. */
+  error: PopupFailure | null;
   busy: PopupBusy;
   /** What the last action did, as a translation key announced to screen readers; null before any. */
   notice: 'popup.started' | 'popup.preparedDone' | 'popup.ended' | null;
@@ -155,9 +164,9 @@ export function startPayload(state: Pick<PopupState, 'tabId' | 'session' | 'guid
   };
 }
 
-/** The text shown for a failed call: the message, then each `path: reason` the background listed. */
-export function errorText(error: unknown): string {
-  return failureText(error);
+/** A failed popup action as shown: what failed, the code for the interviewer's sentence, the technical text. */
+export function popupFailure(what: PopupAction, error: unknown): PopupFailure {
+  return { what, fault: toFault(error) };
 }
 
 /** Creates a popup store over the given dependencies (tests pass fakes; the popup uses `usePopup`). */
@@ -171,7 +180,7 @@ export function createPopupStore(deps: PopupDeps): UseBoundStore<StoreApi<PopupS
         await run();
         return true;
       } catch (error) {
-        set({ error: errorText(error) });
+        set({ error: popupFailure(busy, error) });
         return false;
       } finally {
         set({ busy: null });
@@ -206,7 +215,7 @@ export function createPopupStore(deps: PopupDeps): UseBoundStore<StoreApi<PopupS
         try {
           await Promise.all([deps.hydrateSettings(), get().refreshGuides(), get().refreshSession(), get().refreshRecent()]);
         } catch (error) {
-          set({ error: errorText(error) });
+          set({ error: popupFailure('load', error) });
         }
         // The guide the panel's start form would offer: the last one used, else the first in the interface language.
         const choice = defaultGuideChoice(get().guides, deps.lastChoice());
@@ -336,7 +345,7 @@ export function createPopupStore(deps: PopupDeps): UseBoundStore<StoreApi<PopupS
         try {
           await deps.call('transcript.set', { interviewId: active.interview.id, on });
         } catch (error) {
-          set({ error: errorText(error) });
+          set({ error: popupFailure('transcript', error) });
           return;
         }
         await get().refreshSession();

@@ -33,6 +33,7 @@ import { TranscriptSection } from './Transcript';
 import { Ended, WrapUp } from './WrapUp';
 import { MoveButton, NoCall, OverlayModeNotice, PresentingHandle, type PanelView } from './PanelMode';
 import { Icon, SaveFailureBanner, useNow } from './ui';
+import { FaultNotice } from '../ui/FaultNotice';
 import { useSettings } from '../../stores/settings';
 
 function currentStage(bundle: InterviewBundle): GuideStage {
@@ -152,20 +153,25 @@ function useKeys(bundle: InterviewBundle | null, view: PanelView) {
   }, [bundle, view]);
 }
 
-/** Problems worth the interviewer's eye: failed actions and writes not saved yet (with their text). */
+/** Problems worth the interviewer's eye: failed actions and writes not saved yet, each said once (issue 12, item 6). */
 function Problems() {
   const actionError = usePanel((s) => s.actionError);
   const failing = usePanel((s) => Object.values(s.saves).some((st) => st.state === 'error'));
   if (!actionError && !failing) return null;
+  const dismiss = (
+    <button type="button" className="shrink-0 underline" onClick={dismissActionError}>
+      {i18n.t('panel.dismiss')}
+    </button>
+  );
   return (
     <div role="alert" className="space-y-1 border-b border-red-200 bg-red-50 px-3 py-2 text-xs text-red-900">
       <SaveFailureBanner />
-      {actionError ? (
+      {actionError && 'what' in actionError ? (
+        <FaultNotice alert={false} what={i18n.t(`faults.actions.${actionError.what}`)} fault={actionError.fault} action={dismiss} />
+      ) : actionError ? (
         <p className="flex items-start justify-between gap-2">
-          <span>{actionError}</span>
-          <button type="button" className="underline" onClick={dismissActionError}>
-            {i18n.t('panel.dismiss')}
-          </button>
+          <span>{actionError.text}</span>
+          {dismiss}
         </p>
       ) : null}
     </div>
@@ -235,7 +241,7 @@ export function PanelApp({ view = 'overlay' }: { view?: PanelView }) {
   if (status === 'error' || !session) {
     return (
       <div role="alert" className="space-y-2 p-3 text-sm text-red-800">
-        <p>{i18n.t('panel.loadError', [loadError ?? ''])}</p>
+        <FaultNotice alert={false} what={i18n.t('faults.actions.load')} fault={loadError ?? { details: '', issues: [] }} />
         <button type="button" onClick={() => void refreshSession()} className="rounded border border-red-300 bg-white px-2 py-1 text-xs">
           {i18n.t('panel.retry')}
         </button>

@@ -31,7 +31,7 @@ export function MoveButton({ view }: { view: PanelView }) {
       icon={toSidePanel ? 'sidebar' : 'overlay'}
       onClick={() => {
         void movePanel(toSidePanel ? 'sidepanel' : 'overlay', { opened: !toSidePanel }).then(
-          (error) => error && usePanel.setState({ actionError: error }),
+          (error) => error && usePanel.setState({ actionError: { text: error } }),
         );
       }}
     />

@@ -6,6 +6,8 @@ import { startInterview, startPlanned, usePanel } from '../../stores/panel';
 import { useSettings } from '../../stores/settings';
 import { TranscriptOption, useTranscriptOption } from '../ui/TranscriptOption';
 import { GuideTips } from '../ui/GuideTips';
+import { FaultNotice } from '../ui/FaultNotice';
+import type { Fault } from '../../lib/client/fault-text';
 
 const field = 'mt-0.5 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900';
 const labelClass = 'block text-xs font-medium text-slate-700';
@@ -20,6 +22,7 @@ export function StartForm() {
   const [guideId, setGuideId] = useState('');
   const [stageId, setStageId] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [fault, setFault] = useState<Fault | null>(null);
   const [busy, setBusy] = useState(false);
   const [transcript, setTranscript] = useTranscriptOption(usePanel((s) => s.session?.tab?.platform ?? null));
 
@@ -44,10 +47,11 @@ export function StartForm() {
     if (!guide) return;
     setBusy(true);
     setError(null);
+    setFault(null);
     const failure = await startInterview({ candidateName: candidate.trim(), guideId: guide.id, stageId: stageId || guide.stages[0]!.id, transcript });
     setBusy(false);
-    if (failure) setError(i18n.t('panel.start.failed', [failure]));
-    else void updateSettings({ lastGuideId: guide.id, lastStageId: stageId || null });
+    setFault(failure);
+    if (!failure) void updateSettings({ lastGuideId: guide.id, lastStageId: stageId || null });
   };
 
   return (
@@ -66,7 +70,7 @@ export function StartForm() {
             className="mt-1 rounded bg-indigo-600 px-2 py-1 text-xs font-medium text-white hover:bg-indigo-700"
             onClick={() =>
               void startPlanned().then((failure) => {
-                if (failure) setError(i18n.t('panel.start.failed', [failure]));
+                setFault(failure);
               })
             }
           >
@@ -136,6 +140,7 @@ export function StartForm() {
           {error}
         </p>
       ) : null}
+      {fault ? <FaultNotice what={i18n.t('faults.actions.start')} fault={fault} className="text-sm text-red-700" /> : null}
       <button
         type="submit"
         disabled={busy || !guide}

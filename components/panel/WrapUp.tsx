@@ -5,6 +5,8 @@ import { ratingLabel } from '../ui/rating';
 import { endInterview, keys, putOffWrapUp, requestWrapUp, setRecommendation, setSummary, showStartForm, hasLocal, shown, usePanel } from '../../stores/panel';
 import { unrated } from '../../lib/client/panel-logic';
 import { RatingPicker, SavedTextArea, useShown } from './ui';
+import { FaultNotice } from '../ui/FaultNotice';
+import type { Fault } from '../../lib/client/fault-text';
 
 /**
  * The wrap-up: overall recommendation, summary, what is still unrated, and "End interview". Opens by itself
@@ -15,7 +17,7 @@ export function WrapUp({ bundle, callLeft, leftByNavigation = false }: { bundle:
   const recommendation = useShown(keys.recommendation, bundle.interview.recommendation);
   const local = usePanel((s) => s.local);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ what: 'end' | 'laterWrapUp'; fault: Fault } | null>(null);
   const questionStates = bundle.questionStates.map((row) => ({
     ...row,
     asked: shown({ local }, keys.asked(row.questionId), row.asked),
@@ -37,13 +39,13 @@ export function WrapUp({ bundle, callLeft, leftByNavigation = false }: { bundle:
     setBusy(true);
     const failure = await endInterview();
     setBusy(false);
-    setError(failure ? i18n.t('panel.wrapUp.failed', [failure]) : null);
+    setError(failure ? { what: 'end', fault: failure } : null);
   };
   const later = async () => {
     setBusy(true);
     const failure = await putOffWrapUp();
     setBusy(false);
-    setError(failure ? i18n.t('wrapUpPending.laterFailed', [failure]) : null);
+    setError(failure ? { what: 'laterWrapUp', fault: failure } : null);
   };
   return (
     <section aria-labelledby="wrap-up-heading" className="space-y-3 px-3 py-3">
@@ -91,11 +93,7 @@ export function WrapUp({ bundle, callLeft, leftByNavigation = false }: { bundle:
           </ul>
         )}
       </div>
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      {error ? <FaultNotice what={i18n.t(`faults.actions.${error.what}`)} fault={error.fault} className="text-sm text-red-700" /> : null}
       <div className="flex gap-2">
         <button
           type="button"

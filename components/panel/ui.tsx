@@ -1,4 +1,5 @@
 import { faultSentence } from '../../lib/client/fault-text';
+import { FaultDetails } from '../ui/FaultNotice';
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject, type TextareaHTMLAttributes } from 'react';
 import { i18n } from '#i18n';
 import type { Rating } from '../../lib/db/records';
@@ -199,20 +200,6 @@ export function IconButton({ label, icon, onClick, className = '' }: { label: st
     >
       <Icon name={icon} />
     </button>
-  );
-}
-
-/**
- * The technical text of a failure behind a toggle (closed at first): the interviewer reads the sentence, support
- * reads this. Renders nothing without a text.
- */
-export function FaultDetails({ text }: { text: string | null | undefined }) {
-  if (!text) return null;
-  return (
-    <details className="mt-0.5 text-[11px]" data-testid="fault-details">
-      <summary className="cursor-pointer text-slate-600 underline-offset-2 hover:underline">{i18n.t('faults.detailsToggle')}</summary>
-      <p className="mt-0.5 font-mono break-words whitespace-pre-wrap text-slate-600">{text}</p>
-    </details>
   );
 }
 

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
-import { activeInterviewOf, usePopup } from '../../stores/popup';
+import { activeInterviewOf, popupFailure, usePopup } from '../../stores/popup';
+import { FaultNotice } from '../ui/FaultNotice';
 import { useLive } from '../useLive';
 import type { LiveEvent } from '../../lib/protocol/protocol';
 import { CurrentTab } from './CurrentTab';
@@ -32,7 +33,7 @@ function useLiveRefresh() {
       if (!store.ready) return;
       void Promise.all(
         due.map((w) => (w === 'session' ? store.refreshSession() : w === 'recent' ? store.refreshRecent() : store.refreshGuides())),
-      ).catch((error: unknown) => usePopup.setState({ error: String(error) }));
+      ).catch((error: unknown) => usePopup.setState({ error: popupFailure('load', error) }));
     }, 60);
   };
   useLive(
@@ -98,9 +99,11 @@ export function PopupApp() {
         ) : (
           <>
             {error ? (
-              <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-xs whitespace-pre-line text-red-900">
-                {i18n.t('popup.errors.failed', [error])}
-              </div>
+              <FaultNotice
+                what={i18n.t(`faults.actions.${error.what}`)}
+                fault={error.fault}
+                className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-xs text-red-900"
+              />
             ) : null}
             <CurrentTab />
             {/* The start form comes before the wrap-ups left pending elsewhere: on a call tab, "Start interview"

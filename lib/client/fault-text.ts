@@ -55,3 +55,58 @@ export function faultSentence(code: string | undefined): string {
   const key = code ? SENTENCES[code] : undefined;
   return i18n.t((key ?? 'faults.unknown') as 'faults.unknown');
 }
+
+/**
+ * A failed action as the interviewer is shown it (issue 12, item 6): the protocol error code picks the translated
+ * sentence and advice; `details` is the technical text (the error's own message), shown behind a toggle; `issues`
+ * are the `path: reason` problems of refused input, shown as a list since they say what to correct.
+ */
+export interface Fault {
+  /** The protocol error code (`unavailable`, `quota-exceeded`, …); absent for errors from outside the protocol. */
+  code?: string;
+  /** The error's original text (browser or background), for support; may be empty. */
+  details: string;
+  /** Each `path: reason` the background listed for refused input; empty otherwise. */
+  issues: string[];
+}
+
+/**
+ * The {@link Fault} of anything thrown: an `ApiCallError` keeps its code and issues; any other error keeps its
+ * message as details (no code: the general sentence).
+ */
+export function toFault(error: unknown): Fault {
+  if (error instanceof ApiCallError) return { code: error.code, details: error.message, issues: error.issues };
+  return { details: error instanceof Error ? error.message : String(error), issues: [] };
+}
+
+/** Translation keys of what to do after a failure, per protocol error code (`faultAdvice`). */
+const ADVICE: Record<string, string> = {
+  'storage-blocked': 'faults.advice.wait',
+  unavailable: 'faults.advice.wait',
+  'storage-failed': 'faults.advice.restartBrowser',
+  internal: 'faults.advice.reload',
+  'not-found': 'faults.advice.reload',
+  conflict: 'faults.advice.reloadRetry',
+  'invalid-input': 'faults.advice.check',
+  forbidden: 'faults.advice.elsewhere',
+};
+
+/**
+ * What the interviewer can do after a failure with this code, one translated sentence ("Try again in a moment."),
+ * or '' when the cause's sentence already says it (a full disk: free space, export and delete).
+ */
+export function faultAdvice(code: string | undefined): string {
+  if (code === 'quota-exceeded') return '';
+  const key = code ? ADVICE[code] : undefined;
+  return i18n.t((key ?? 'faults.advice.retry') as 'faults.advice.retry');
+}
+
+/**
+ * The one sentence shown for a failed action: what failed, why in the interviewer's words, and what to do
+ * ("The interview did not start: the extension is restarting. Try again in a moment.").
+ * @param what what failed, translated, without final punctuation (a `faults.actions.*` text).
+ * @param fault the failure (see {@link toFault}); its technical text is not part of the sentence.
+ */
+export function faultMessage(what: string, fault: Pick<Fault, 'code'>): string {
+  return i18n.t('faults.said', [what, faultSentence(fault.code), faultAdvice(fault.code)]).trim();
+}

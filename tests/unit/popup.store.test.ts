@@ -229,7 +229,7 @@ describe('popup store', () => {
     store.getState().chooseGuide('test-guide');
     store.getState().setCandidateName('Kim');
     expect(await store.getState().start()).toBe(false);
-    expect(store.getState().error).toContain('message port closed');
+    expect(store.getState().error?.fault.details).toContain('message port closed');
     expect(store.getState().candidateName).toBe('Kim');
     expect(await store.getState().start()).toBe(true);
     const ids = calls.filter((c) => c.name === 'interviews.start').map((c) => (c.input as { id: string }).id);

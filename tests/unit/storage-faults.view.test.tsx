@@ -13,7 +13,7 @@ vi.mock('#i18n', () => ({ i18n: { t: (key: string, args?: string[]) => (args?.le
 const { usePanel } = await import('../../stores/panel');
 const { SaveFailureBanner, SaveStatusText } = await import('../../components/panel/ui');
 const { failureText, faultSentence } = await import('../../lib/client/fault-text');
-const { errorText } = await import('../../stores/popup');
+const { popupFailure } = await import('../../stores/popup');
 
 afterEach(cleanup);
 
@@ -71,10 +71,10 @@ describe('storage failures in the interviewer\'s words (issue 17, item 3)', () =
     }
   });
 
-  it('actions (start, end) and the popup show the same sentence, then the original text', () => {
+  it('actions (start, end) and the popup keep the code for the sentence and the original text as details', () => {
     const error = new ApiCallError({ code: 'quota-exceeded', message: raw });
     expect(failureText(error)).toBe(`faults.quotaExceeded (${raw})`);
-    expect(errorText(error)).toBe(`faults.quotaExceeded (${raw})`);
-    expect(errorText(new ApiCallError({ code: 'invalid-input', message: 'Invalid', issues: ['a: b'] }))).toBe('Invalid\na: b');
+    expect(popupFailure('start', error)).toEqual({ what: 'start', fault: { code: 'quota-exceeded', details: raw, issues: [] } });
+    expect(popupFailure('end', new ApiCallError({ code: 'invalid-input', message: 'Invalid', issues: ['a: b'] })).fault).toEqual({ code: 'invalid-input', details: 'Invalid', issues: ['a: b'] });
   });
 });
