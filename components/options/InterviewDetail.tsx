@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { i18n } from '#i18n';
-import { RATINGS, type InterviewBundle, type NoteRow, type Rating } from '../../lib/db/records';
+import { RATINGS, WRAP_UP_WAIT_MS, type InterviewBundle, type NoteRow, type Rating } from '../../lib/db/records';
 import { indexGuide, timelineOrder } from '../../lib/export/format';
 import { interviewToMarkdown } from '../../lib/export';
 import { ApiCallError } from '../../lib/protocol/result';
@@ -261,6 +261,12 @@ export function InterviewDetail({ id }: { id: string }) {
             {ending ? i18n.t('wrapUpPending.ending') : i18n.t('wrapUpPending.end')}
           </Button>
         </div>
+      )}
+
+      {interview.endedAutomatically && (
+        <p role="note" className="rounded-lg border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700 print:hidden" data-testid="ended-automatically">
+          {i18n.t('wrapUpPending.endedAutomatically', [String(WRAP_UP_WAIT_MS / 86_400_000)])}
+        </p>
       )}
 
       <Card title={i18n.t('options.detail.scorecard')} titleId="scorecard-title">

@@ -9,6 +9,7 @@ import { adapterForUrl } from '../platforms/registry';
 import { parseSettings, settingsItem, type Settings } from '../settings';
 import { openSidePanel } from '../client/side-panel';
 import { createHandlers, mapHandlerError } from './handlers';
+import { endAbandonedWrapUps } from './handlers/calls';
 import { LiveHub, type PortLike } from './live-hub';
 import { replayJournal } from './journal-replay';
 import { createTranscriptInjector } from './transcript-injector';
@@ -162,13 +163,15 @@ export function startBackground(): BackgroundServices {
     if (alarm.name === SYNC_ALARM) void sync.runNow();
   });
 
+  // Daily housekeeping: interviews whose wrap-up waited too long are ended as they were left, then retention.
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== RETENTION_ALARM) return;
-    void services.settings().then(async ({ retentionDays }) => {
-      if (retentionDays === null) return;
-      const deleted = await services.repo.applyRetention(retentionDays);
-      if (deleted) live.broadcast({ type: 'interviews-changed' });
-    });
+    void (async () => {
+      const ended = await endAbandonedWrapUps(services);
+      const { retentionDays } = await services.settings();
+      const deleted = retentionDays === null ? 0 : await services.repo.applyRetention(retentionDays);
+      if (ended.length || deleted) live.broadcast({ type: 'interviews-changed' });
+    })();
   });
   void browser.alarms.get(RETENTION_ALARM).then((existing) => {
     if (!existing) void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });

@@ -85,8 +85,16 @@ export const InterviewRow = z.object({
    * interviews recorded in this profile (or by the same interviewer on another computer).
    */
   sharedBy: z.object({ owner: z.string().max(200), name: z.string().max(200) }).optional(),
+  /**
+   * Set when the background ended the interview because its wrap-up waited longer than `WRAP_UP_WAIT_MS`
+   * (lib/background/handlers/calls.ts); `endedAt` is then its last change. Absent on interviews ended by hand.
+   */
+  endedAutomatically: z.boolean().optional(),
 });
 export type InterviewRow = z.infer<typeof InterviewRow>;
+
+/** How long an interview may wait for its wrap-up before the background ends it: 7 days, in ms. */
+export const WRAP_UP_WAIT_MS = 7 * 86_400_000;
 
 /**
  * One utterance of the live transcript, read from the call's own captions (issue 14). Primary key `id`

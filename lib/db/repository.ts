@@ -287,6 +287,20 @@ export class InterviewRepository {
     return snapshot.guide;
   }
 
+  /**
+   * Ends a running interview nobody wrapped up, as it was left: state `ended`, `endedAt` = its last change,
+   * `endedAutomatically` set; notes, ratings, recommendation and summary are kept. A row no longer active is
+   * returned unchanged. @throws RecordNotFoundError for an unknown interview, ReadOnlyError for a teammate's.
+   */
+  endAbandoned(id: string): Promise<InterviewRow> {
+    return this.modifyInterview(id, (row) => {
+      if (row.state !== 'active') return;
+      row.state = 'ended';
+      row.endedAt = row.updatedAt;
+      row.endedAutomatically = true;
+    });
+  }
+
   /** Binds a (planned) interview to a meeting and makes it active. */
   attachToMeeting(id: string, platform: Platform, meetingId: string, meetingUrl: string): Promise<InterviewRow> {
     return this.modifyInterview(id, (row, now) => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { endAbandonedWrapUps } from '../../lib/background/handlers/calls';
 import { dispatch } from '../../lib/background/router';
+import { WRAP_UP_WAIT_MS } from '../../lib/db/records';
 import type { MessageInput, MessageName } from '../../lib/protocol/protocol';
 import { ENV, makeServices, meetContentSender, panelSender, popupSender } from './support/services';
 
@@ -84,5 +86,41 @@ describe('a call left by navigation', () => {
     expect(await call('calls.report', home, meetContentSender(8))).toMatchObject({ hold: true });
     await call('calls.report', { ...onMeeting('in-call'), meetingId: 'xyz-abcd-efg', url: 'https://meet.google.com/xyz-abcd-efg' }, meetContentSender(9));
     expect(await call('calls.report', home, meetContentSender(9))).toMatchObject({ hold: false });
+  });
+});
+
+describe('a wrap-up nobody does', () => {
+  it('ends the interview after WRAP_UP_WAIT_MS without a change, as it was left; one still changing or in a call stays active', async () => {
+    const env = makeServices();
+    const { call, interview } = await inCallWithInterview(env);
+    await call('notes.upsert', { id: 'n-1', interviewId: interview.id, text: 'Strong on idempotency' });
+    await call('interviews.update', { id: interview.id, patch: { summary: 'Half written' } });
+    const lastChange = (await env.db.interviews.get(interview.id))!.updatedAt;
+    // Still in the call a week later: nothing is ended.
+    env.advance(WRAP_UP_WAIT_MS + 1);
+    expect(await endAbandonedWrapUps(env.services)).toEqual([]);
+
+    // The call left; the wrap-up waits. Just under the limit since the last change: still active.
+    await call('calls.report', onMeeting('left'), meetContentSender(7));
+    await env.services.tabs.remove(7);
+    await call('interviews.update', { id: interview.id, patch: { candidateRef: 'https://ats.example.com/c/1' } });
+    const touched = (await env.db.interviews.get(interview.id))!.updatedAt;
+    expect(touched).toBeGreaterThan(lastChange);
+    env.advance(WRAP_UP_WAIT_MS - 1);
+    expect(await endAbandonedWrapUps(env.services)).toEqual([]);
+    expect((await env.db.interviews.get(interview.id))?.state).toBe('active');
+
+    env.advance(2);
+    expect(await endAbandonedWrapUps(env.services)).toEqual([interview.id]);
+    const row = (await env.db.interviews.get(interview.id))!;
+    expect(row).toMatchObject({ state: 'ended', endedAt: touched, endedAutomatically: true, summary: 'Half written', recommendation: null, noteCount: 1 });
+    expect(await call('interviews.pendingWrapUps', {}, popupSender)).toEqual([]);
+    // Nothing left to end the next day.
+    env.advance(86_400_000);
+    expect(await endAbandonedWrapUps(env.services)).toEqual([]);
+    // Ended by hand: not marked.
+    const other = await call('interviews.start', { candidateName: 'Sam Ortiz', guideId: 'test-guide', stageId: 'screen' });
+    await call('interviews.end', { id: other.id });
+    expect((await env.db.interviews.get(other.id))?.endedAutomatically).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { InterviewRow } from '../../db/records';
+import { WRAP_UP_WAIT_MS, type InterviewRow } from '../../db/records';
 import type { TabCallInfo } from '../../protocol/protocol';
 import { HandlerError, type Handlers } from '../router';
 import type { BackgroundServices } from '../services';
@@ -46,6 +46,23 @@ export async function pendingWrapUps(s: BackgroundServices): Promise<InterviewRo
   const tabs = await s.tabs.all();
   const live = new Set(tabs.filter((t) => t.meetingId && t.state !== 'left').map((t) => `${t.platform}:${t.meetingId}`));
   return (await s.repo.activeInterviews()).filter((r) => !(r.platform && r.meetingId && live.has(`${r.platform}:${r.meetingId}`)));
+}
+
+/**
+ * Ends the interviews whose wrap-up has waited more than `WRAP_UP_WAIT_MS` since their last change (issue 17: an
+ * interview is never left "active" forever). They keep everything typed and say they were ended automatically.
+ * Runs on the background's daily alarm. @returns the ids ended.
+ */
+export async function endAbandonedWrapUps(s: BackgroundServices): Promise<string[]> {
+  const cutoff = s.now() - WRAP_UP_WAIT_MS;
+  const waiting = (await pendingWrapUps(s)).filter((r) => r.updatedAt < cutoff);
+  const ended: string[] = [];
+  for (const row of waiting) {
+    const after = await s.repo.endAbandoned(row.id);
+    if (after.state === 'ended') ended.push(row.id);
+  }
+  if (ended.length) await recheckWrapUpTabs(s, ended);
+  return ended;
 }
 
 /**
