@@ -96,6 +96,9 @@ export function mountPanelFrame(doc: Document, options: PanelFrameOptions): Pane
 
   function apply(): void {
     const box = frameBox(layout, { width: view.innerWidth, height: view.innerHeight });
+    // The page's CSS `zoom` on our ancestors (e.g. `html { zoom: 1.5 }`) is undone, so the panel keeps its size;
+    // browser zoom is the user's and still applies. `currentCSSZoom`: Chromium 128+, Firefox 126+.
+    const pageZoom = (host.parentElement as { currentCSSZoom?: number } | null)?.currentCSSZoom || 1;
     layout.top = box.top;
     const left = layout.dock === 'left';
     setStyles(host, {
@@ -124,6 +127,7 @@ export function mountPanelFrame(doc: Document, options: PanelFrameOptions): Pane
       visibility: 'visible',
       opacity: '1',
       transform: 'none',
+      zoom: String(1 / pageZoom),
     });
     setStyles(iframe, { width: `${box.frameWidth}px`, height: `${box.frameHeight}px` });
     setStyles(grip, { 'border-radius': left ? '0 8px 8px 0' : '8px 0 0 8px' });
@@ -211,9 +215,10 @@ export function mountPanelFrame(doc: Document, options: PanelFrameOptions): Pane
     remove: () => host.remove(),
   };
 
-  apply();
-  // On <html>, after <body>: single-page apps that re-render their body leave the panel alone.
+  // On <html>, after <body>: single-page apps that re-render their body leave the panel alone. Placed before the
+  // geometry is applied, which reads the page's zoom from the parent.
   doc.documentElement.append(host);
+  apply();
   return frame;
 }
 

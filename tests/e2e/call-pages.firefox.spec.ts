@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from 'puppeteer-core';
+import { launchFirefox, serveCallPagesFirefox, waitForPanelFrame, type FirefoxSession } from './support/firefox';
+import { fixturePage } from './support/pages';
+
+/**
+ * Issue 17 in Firefox: what call pages do to the panel's host element. A page's CSS `zoom` (on `<html>` or a
+ * container) must not scale the panel (item 8).
+ */
+
+const MEET = 'https://meet.google.com/abc-defg-hij';
+const ZOOMED_HTML = 'https://meet.google.com/zoo-mhtm-lpg';
+const ZOOMED_CONTAINER = 'https://meet.google.com/zoo-mbod-ypg';
+
+const withStyle = (css: string) => fixturePage('meet/in-call.html').replace('</head>', `<style>${css}</style></head>`);
+
+let session: FirefoxSession;
+test.beforeEach(async () => {
+  session = await launchFirefox();
+});
+test.afterEach(async () => {
+  await session?.close();
+});
+
+async function callPage(url: string): Promise<Page> {
+  const page = await session.browser.newPage();
+  await serveCallPagesFirefox(page, {
+    [MEET]: { body: fixturePage('meet/in-call.html') },
+    [ZOOMED_HTML]: { body: withStyle('html { zoom: 1.5 }') },
+    [ZOOMED_CONTAINER]: { body: withStyle('body { zoom: 1.5 }') },
+  });
+  await page.goto(url);
+  await waitForPanelFrame(page, 20_000);
+  return page;
+}
+
+/** The panel host's box (frame and grip) as the call page measures it (viewport CSS px). */
+const hostRect = (page: Page) => page.$eval('[data-interview-copilot]', (el) => el.getBoundingClientRect().toJSON() as unknown);
+
+test('a page that zooms <html> or a container (CSS zoom 1.5) does not scale the panel', async () => {
+  test.setTimeout(90_000);
+  const plain = await callPage(MEET);
+  const expected = (await hostRect(plain)) as { height: number };
+  expect(expected.height).toBeGreaterThan(100);
+  await plain.close();
+  for (const url of [ZOOMED_HTML, ZOOMED_CONTAINER]) {
+    const page = await callPage(url);
+    // The page really is zoomed.
+    expect(await page.evaluate(() => (document.body as unknown as { currentCSSZoom: number }).currentCSSZoom)).toBe(1.5);
+    expect(await hostRect(page), url).toEqual(expected);
+    await page.close();
+  }
+});
