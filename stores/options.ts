@@ -4,6 +4,7 @@ import { mergeBackups, type Backup } from '../lib/export/backup';
 import type { Guide } from '../lib/guides/schema';
 import { call as protocolCall, type ProtocolCaller } from '../lib/protocol/client';
 import type { MessageInput, MessageOutput } from '../lib/protocol/protocol';
+import { errorMessage } from '../lib/format';
 
 /** The options page's views, one per hash route. */
 export type OptionsRoute =
@@ -209,7 +210,7 @@ export function createOptionsStore(deps: OptionsDeps): UseBoundStore<StoreApi<Op
         set({ items, total, loading: false, error: null, lastLoadMs: Math.round(performance.now() - started) });
       } catch (error) {
         if (mine !== generation) return;
-        set({ loading: false, error: error instanceof Error ? error.message : String(error) });
+        set({ loading: false, error: errorMessage(error) });
       }
     },
     toggle(id, range = false) {

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { parseSettings, Settings, settingsItem, type SettingsPatch } from '../lib/settings';
+import { errorMessage } from '../lib/format';
 
 interface SettingsState {
   /** False until the stored settings have been read: views wait for it to avoid a flash of defaults. */
@@ -30,7 +31,7 @@ export const useSettings = create<SettingsState>()((set, get) => ({
     try {
       await settingsItem.setValue(next.data);
     } catch (error) {
-      set({ settings: previous, error: error instanceof Error ? error.message : String(error) });
+      set({ settings: previous, error: errorMessage(error) });
     }
   },
 }));

@@ -3,6 +3,7 @@ import type { QuestionStateRow } from '../lib/db/records';
 import { call } from '../lib/protocol/client';
 import type { LiveEvent } from '../lib/protocol/protocol';
 import type { SuggestView } from '../lib/suggest/live';
+import { errorMessage } from '../lib/format';
 
 /**
  * The live suggestions (issue 15) the panel shows for its interview. The background builds them from the
@@ -28,7 +29,6 @@ export function setSuggestionsDeps(next: Partial<SuggestionsDeps>): void {
 
 export const useSuggestions = create<SuggestionsState>()(() => ({ interviewId: null, view: null, error: null }));
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Follows an interview (null: none): reads its suggestions now; live events keep them current. */
 export async function followSuggestions(interviewId: string | null): Promise<void> {
@@ -46,7 +46,7 @@ export async function reloadSuggestions(): Promise<void> {
     const { view } = await deps.call('suggest.get', { interviewId });
     if (useSuggestions.getState().interviewId === interviewId) useSuggestions.setState({ view, error: null });
   } catch (error) {
-    if (useSuggestions.getState().interviewId === interviewId) useSuggestions.setState({ error: errorText(error) });
+    if (useSuggestions.getState().interviewId === interviewId) useSuggestions.setState({ error: errorMessage(error) });
   }
 }
 
@@ -66,7 +66,7 @@ export async function undoAutoAsked(interviewId: string, questionId: string): Pr
     await deps.call('suggest.undo', { interviewId, questionId });
     return null;
   } catch (error) {
-    const text = errorText(error);
+    const text = errorMessage(error);
     useSuggestions.setState({ error: text });
     return text;
   }

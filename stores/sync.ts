@@ -3,6 +3,7 @@ import type { MessageInput, MessageName, MessageOutput } from '../lib/protocol/p
 import type { Debrief, DebriefGroup } from '../lib/sync/debrief';
 import { checkServerUrl, originPattern, type ServerUrlProblem } from '../lib/sync/config';
 import type { SyncStatus } from '../lib/sync/status';
+import { errorMessage } from '../lib/format';
 
 /** What the team-sync views need from the outside world, injected so tests pass fakes. */
 export interface SyncStoreDeps {
@@ -74,7 +75,7 @@ export function createSyncStore(deps: SyncStoreDeps): StoreApi<SyncState> {
           },
         }));
       } catch (error) {
-        set({ error: error instanceof Error ? error.message : String(error) });
+        set({ error: errorMessage(error) });
       }
     },
     setField(field, value) {
@@ -99,7 +100,7 @@ export function createSyncStore(deps: SyncStoreDeps): StoreApi<SyncState> {
         granted = await deps.requestOrigin(originPattern(checked.origin));
       } catch (error) {
         // The browser's own words (e.g. an origin the manifest does not allow) are kept for the interviewer.
-        set({ formProblem: 'permission-refused', error: error instanceof Error ? error.message : String(error) });
+        set({ formProblem: 'permission-refused', error: errorMessage(error) });
         return;
       }
       if (!granted) {
@@ -117,7 +118,7 @@ export function createSyncStore(deps: SyncStoreDeps): StoreApi<SyncState> {
         });
         set({ status, form: { ...form, password: '' } });
       } catch (error) {
-        set({ formProblem: 'server-refused', error: error instanceof Error ? error.message : String(error) });
+        set({ formProblem: 'server-refused', error: errorMessage(error) });
       } finally {
         set({ busy: false });
       }
@@ -131,7 +132,7 @@ export function createSyncStore(deps: SyncStoreDeps): StoreApi<SyncState> {
         if (checked?.ok) await deps.releaseOrigin(originPattern(checked.origin)).catch(() => undefined);
         set((s) => ({ status, form: { ...s.form, username: '', password: '' } }));
       } catch (error) {
-        set({ error: error instanceof Error ? error.message : String(error) });
+        set({ error: errorMessage(error) });
       } finally {
         set({ busy: false });
       }
@@ -141,7 +142,7 @@ export function createSyncStore(deps: SyncStoreDeps): StoreApi<SyncState> {
       try {
         set({ status: await deps.call('sync.now', {}) });
       } catch (error) {
-        set({ error: error instanceof Error ? error.message : String(error) });
+        set({ error: errorMessage(error) });
       } finally {
         set({ busy: false });
       }
@@ -153,7 +154,7 @@ export function createSyncStore(deps: SyncStoreDeps): StoreApi<SyncState> {
       try {
         set({ groups: await deps.call('debrief.list', {}) });
       } catch (error) {
-        set({ error: error instanceof Error ? error.message : String(error) });
+        set({ error: errorMessage(error) });
       }
     },
     async openDebrief(key) {
@@ -164,7 +165,7 @@ export function createSyncStore(deps: SyncStoreDeps): StoreApi<SyncState> {
       try {
         set({ debrief: await deps.call('debrief.get', { key }) });
       } catch (error) {
-        set({ error: error instanceof Error ? error.message : String(error) });
+        set({ error: errorMessage(error) });
       }
     },
   }));

@@ -3,6 +3,7 @@ import type { InterviewRow, NoteRow, UtteranceRow } from '../lib/db/records';
 import { call } from '../lib/protocol/client';
 import type { CaptionsStatus, LiveEvent, MessageInput, MessageName, MessageOutput } from '../lib/protocol/protocol';
 import { interviewerSpeaker } from '../lib/transcript/utterance';
+import { errorMessage } from '../lib/format';
 
 /**
  * The Transcript section's state (issue 14), kept apart from the panel's large store: the lines of the interview
@@ -61,7 +62,6 @@ export interface TranscriptActions {
 
 export type TranscriptStore = UseBoundStore<StoreApi<TranscriptViewState & TranscriptActions>>;
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Lowercase without accents, for a search that finds "perché" when "perche" is typed. */
 export function fold(text: string): string {
@@ -154,7 +154,7 @@ export function createTranscriptStore(deps: TranscriptDeps): TranscriptStore {
         set({ busy: false, error: null });
         return value;
       } catch (error) {
-        set({ busy: false, error: errorText(error) });
+        set({ busy: false, error: errorMessage(error) });
         return null;
       }
     };
@@ -180,7 +180,7 @@ export function createTranscriptStore(deps: TranscriptDeps): TranscriptStore {
           }
           set({ lines: merged, captions: tab.captions, loaded: true });
         } catch (error) {
-          if (get().interviewId === interviewId) set({ loaded: true, error: errorText(error) });
+          if (get().interviewId === interviewId) set({ loaded: true, error: errorMessage(error) });
         }
       },
       onLive(event, ownTabId) {

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CallState, Platform } from '../../lib/db/records';
+import type { CallState } from '../../lib/db/records';
 import { i18n } from '#i18n';
 import type { DetectionEvent, StorageInfo } from '../../lib/protocol/protocol';
 import { useOptions } from '../../stores/options';
 import { ExportButtons } from './exports';
-import { Button, Card, errorText, formatBytes, formatWhen, Status } from './ui';
+import { Button, Card, formatBytes, formatWhen, Status } from './ui';
+import { errorText, platformName } from '../../lib/format';
+import { Field, Input } from '../ui/Field';
 
 let persistAsked = false;
 /** Asks once per page load for persistent storage, so the browser does not evict the interviews under pressure. */
@@ -74,19 +76,9 @@ function WipeCard() {
           if (typed.trim() === word) void wipe();
         }}
       >
-        <div className="flex flex-col gap-1">
-          <label htmlFor="wipe-confirm" className="text-sm font-medium text-slate-700">
-            {i18n.t('options.data.wipePrompt', [word])}
-          </label>
-          <input
-            id="wipe-confirm"
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            autoComplete="off"
-            spellCheck={false}
-            className="w-48 rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm"
-          />
-        </div>
+        <Field look="page" id="wipe-confirm" label={i18n.t('options.data.wipePrompt', [word])}>
+          <Input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} className="w-48 font-mono" />
+        </Field>
         <Button type="submit" tone="danger" disabled={typed.trim() !== word}>
           {i18n.t('options.data.wipeButton')}
         </Button>
@@ -99,12 +91,6 @@ function WipeCard() {
     </Card>
   );
 }
-
-const PLATFORM_NAMES: Record<Platform, () => string> = {
-  meet: () => i18n.t('popup.platform.meet'),
-  zoom: () => i18n.t('popup.platform.zoom'),
-  teams: () => i18n.t('popup.platform.teams'),
-};
 
 const STATE_NAMES: Record<CallState, () => string> = {
   none: () => i18n.t('panel.call.none'),
@@ -149,7 +135,7 @@ function DiagnosticsCard() {
               {events.map((e, i) => (
                 <tr key={i} className="border-b border-slate-100 align-top">
                   <td className="py-1 pr-3 whitespace-nowrap tabular-nums">{formatWhen(e.at)}</td>
-                  <td className="py-1 pr-3">{PLATFORM_NAMES[e.platform]()}</td>
+                  <td className="py-1 pr-3">{platformName(e.platform)}</td>
                   <td className="py-1 pr-3">{STATE_NAMES[e.state]()}</td>
                   <td className="max-w-xs truncate py-1 pr-3 font-mono text-xs" title={e.url}>{e.url}</td>
                   <td className="py-1 text-amber-800">{e.problem ?? ''}</td>

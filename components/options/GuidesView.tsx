@@ -8,7 +8,8 @@ import { uniqueSlug } from '../../lib/guides/slug';
 import { routeHash, useOptions } from '../../stores/options';
 import { useLive } from '../useLive';
 import { GuidePreview } from './GuidePreview';
-import { Button, Card, downloadFile, errorText, Status } from './ui';
+import { Button, Card, downloadFile, Status } from './ui';
+import { errorText } from '../../lib/format';
 
 /**
  * A copy of a guide under a new id (`<id>-copy`, `<id>-copy-2`…) and title, so that it can be edited and saved

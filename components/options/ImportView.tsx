@@ -6,7 +6,9 @@ import { guideImportMessages } from '../../lib/guides/messages';
 import type { ImportReport } from '../../lib/export/backup';
 import { routeHash, useOptions } from '../../stores/options';
 import { GuidePreview } from './GuidePreview';
-import { Button, Card, errorText, formatWhen, ProblemList, Status } from './ui';
+import { Field, Select } from '../ui/Field';
+import { Button, Card, formatWhen, ProblemList, Status } from './ui';
+import { errorText } from '../../lib/format';
 
 /** Reads a picked file as text (UTF-8). */
 function readFile(file: File): Promise<string> {
@@ -210,22 +212,14 @@ function GuideImport() {
           if (name) setDebounced(t);
         }}
       />
-      <div className="mt-3 flex flex-col gap-1">
-        <label htmlFor={formatId} className="text-sm font-medium text-slate-700">
-          {i18n.t('options.import.format')}
-        </label>
-        <select
-          id={formatId}
-          value={format}
-          onChange={(e) => setFormat(e.target.value as 'auto' | GuideFormat)}
-          className="w-64 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-        >
+      <Field look="page" id={formatId} label={i18n.t('options.import.format')} className="mt-3">
+        <Select value={format} onChange={(e) => setFormat(e.target.value as 'auto' | GuideFormat)} className="w-64">
           <option value="auto">{i18n.t('options.import.formatAuto')}</option>
           <option value="json">{i18n.t('options.import.formatJson')}</option>
           <option value="markdown">{i18n.t('options.import.formatMarkdown')}</option>
           <option value="text">{i18n.t('options.import.formatText')}</option>
-        </select>
-      </div>
+        </Select>
+      </Field>
       {result && (
         <div className="mt-4 flex flex-col gap-3">
           <p className="text-sm text-slate-600">{i18n.t('options.import.readAs', [formatName(result.format)])}</p>

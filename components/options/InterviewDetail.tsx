@@ -5,24 +5,18 @@ import { indexGuide, timelineOrder } from '../../lib/export/format';
 import { interviewToMarkdown } from '../../lib/export';
 import { ApiCallError } from '../../lib/protocol/result';
 import { routeHash, useOptions } from '../../stores/options';
-import { formatOffset, ratingLabel } from '../ui/rating';
+import { ratingLabel } from '../ui/rating';
+import { errorText, formatNoteOffset, formatOffset, platformName } from '../../lib/format';
 import { useLive } from '../useLive';
 import { useSettings } from '../../stores/settings';
 import { InterviewTimeline } from './InterviewTimeline';
 import { ExportButtons, labels } from './exports';
-import { Button, Card, CHIP_STYLES, errorText, formatWhen, RatingChip, Status } from './ui';
-
-function platformName(platform: InterviewBundle['interview']['platform']): string {
-  if (platform === 'meet') return 'Google Meet';
-  if (platform === 'zoom') return 'Zoom';
-  if (platform === 'teams') return 'Microsoft Teams';
-  return i18n.t('options.detail.noCall');
-}
+import { Button, Card, CHIP_STYLES, formatWhen, RatingChip, Status } from './ui';
 
 function Offset({ note }: { note: NoteRow }) {
   return (
     <span className="inline-block w-14 shrink-0 rounded bg-slate-100 px-1.5 py-0.5 text-center font-mono text-xs text-slate-700 tabular-nums">
-      {note.offsetMs === null ? '--:--' : formatOffset(note.offsetMs)}
+      {formatNoteOffset(note.offsetMs)}
     </span>
   );
 }
@@ -204,7 +198,7 @@ export function InterviewDetail({ id }: { id: string }) {
           </div>
           <div className="flex gap-1">
             <dt className="font-medium">{i18n.t('options.detail.platform')}:</dt>
-            <dd>{platformName(interview.platform)}</dd>
+            <dd>{interview.platform ? platformName(interview.platform) : i18n.t('options.detail.noCall')}</dd>
           </div>
           {callLength && (
             <div className="flex gap-1">

@@ -4,8 +4,10 @@ import { i18n } from '#i18n';
 import type { InterviewSummary } from '../../lib/db/records';
 import { routeHash, selectionState, useOptions, type ListSort } from '../../stores/options';
 import { useLive } from '../useLive';
+import { Field, Input, Select } from '../ui/Field';
 import { ExportButtons } from './exports';
-import { Button, errorText, formatWhen, RatingChip, Status } from './ui';
+import { Button, formatWhen, RatingChip, Status } from './ui';
+import { errorText } from '../../lib/format';
 
 const ROW_HEIGHT = 48;
 const COLUMNS = 'grid grid-cols-[2.75rem_minmax(10rem,1.4fr)_minmax(8rem,1.2fr)_11rem_8.5rem_4.5rem_6.5rem] items-center';
@@ -78,35 +80,17 @@ export function InterviewList() {
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-end gap-3">
-        <div className="flex min-w-64 flex-1 flex-col gap-1">
-          <label htmlFor="interview-search" className="text-sm font-medium text-slate-700">
-            {i18n.t('options.list.search')}
-          </label>
-          <input
-            id="interview-search"
-            type="search"
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            placeholder={i18n.t('options.list.searchPlaceholder')}
-            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm"
-          />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="interview-sort" className="text-sm font-medium text-slate-700">
-            {i18n.t('options.list.sort')}
-          </label>
-          <select
-            id="interview-sort"
-            value={sort}
-            onChange={(e) => setSort(e.target.value as ListSort)}
-            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-          >
+        <Field look="page" id="interview-search" label={i18n.t('options.list.search')} className="min-w-64 flex-1">
+          <Input type="search" value={draft} onChange={(e) => setDraft(e.target.value)} placeholder={i18n.t('options.list.searchPlaceholder')} className="px-3" />
+        </Field>
+        <Field look="page" id="interview-sort" label={i18n.t('options.list.sort')}>
+          <Select value={sort} onChange={(e) => setSort(e.target.value as ListSort)}>
             <option value="newest">{i18n.t('options.list.sortNewest')}</option>
             <option value="oldest">{i18n.t('options.list.sortOldest')}</option>
             <option value="candidate">{i18n.t('options.list.sortCandidate')}</option>
             <option value="guide">{i18n.t('options.list.sortGuide')}</option>
-          </select>
-        </div>
+          </Select>
+        </Field>
       </div>
 
       <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-slate-50 px-3 py-2">

@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import { isDraftNote, type InterviewBundle } from '../../lib/db/records';
 import type { indexGuide } from '../../lib/export/format';
 import { interleave, interviewerOf } from '../../stores/transcript';
-import { formatOffset } from '../ui/rating';
+import { formatNoteOffset, formatOffset } from '../../lib/format';
 import { Card } from './ui';
 
 const chip = 'inline-block w-14 shrink-0 self-start rounded px-1.5 py-0.5 text-center font-mono text-xs tabular-nums';
@@ -73,7 +73,7 @@ export function InterviewTimeline({ bundle, guideIndex }: { bundle: InterviewBun
             const question = n.questionId ? guideIndex.questions.get(n.questionId) : undefined;
             return (
               <li key={n.id} className="flex gap-3" data-testid="timeline-note">
-                <span className={`${chip} ${hasLines ? 'bg-amber-100 text-amber-900' : 'bg-slate-100 text-slate-700'}`}>{n.offsetMs === null ? '--:--' : formatOffset(n.offsetMs)}</span>
+                <span className={`${chip} ${hasLines ? 'bg-amber-100 text-amber-900' : 'bg-slate-100 text-slate-700'}`}>{formatNoteOffset(n.offsetMs)}</span>
                 <div className={`flex min-w-0 flex-col ${hasLines ? 'border-l-2 border-amber-300 pl-2' : ''}`}>
                   {hasLines ? <span className="text-[11px] font-semibold tracking-wide text-amber-800 uppercase">{i18n.t('transcript.timeline.note')}</span> : null}
                   {isDraftNote(n) ? (

@@ -5,9 +5,10 @@ import { Platform } from '../../lib/db/records';
 import { csvDelimiterFor } from '../../lib/settings';
 import { useOptions } from '../../stores/options';
 import { useSettings } from '../../stores/settings';
-import { Button, Card, errorText, Status } from './ui';
+import { Button, Card, Status } from './ui';
+import { errorText, platformName } from '../../lib/format';
+import { Field, Input } from '../ui/Field';
 
-const PLATFORM_NAMES: Record<Platform, string> = { meet: 'Google Meet', zoom: 'Zoom', teams: 'Microsoft Teams' };
 const DEFAULT_RETENTION_DAYS = 365;
 
 /** The browser's page for changing extension shortcuts, where a page may open it. */
@@ -111,7 +112,7 @@ export function SettingsView() {
                 checked={settings.enabledPlatforms[p]}
                 onChange={(e) => void update({ enabledPlatforms: { ...settings.enabledPlatforms, [p]: e.target.checked } })}
               />
-              {PLATFORM_NAMES[p]}
+              {platformName(p)}
             </label>
           ))}
         </fieldset>
@@ -128,7 +129,7 @@ export function SettingsView() {
                 checked={settings.transcriptOnStart[p]}
                 onChange={(e) => void update({ transcriptOnStart: { ...settings.transcriptOnStart, [p]: e.target.checked } })}
               />
-              {PLATFORM_NAMES[p]}
+              {platformName(p)}
             </label>
           ))}
         </fieldset>
@@ -161,8 +162,8 @@ export function SettingsView() {
           <fieldset className="flex flex-col gap-2" aria-describedby="panel-mode-help">
             <legend className="mb-1 text-sm font-medium text-slate-700">{i18n.t('options.settings.panelMode')}</legend>
             {Platform.options.map((p) => (
-              <div key={p} role="radiogroup" aria-label={PLATFORM_NAMES[p]} className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" data-testid={`panel-mode-${p}`}>
-                <span className="w-36 text-slate-800">{PLATFORM_NAMES[p]}</span>
+              <div key={p} role="radiogroup" aria-label={platformName(p)} className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" data-testid={`panel-mode-${p}`}>
+                <span className="w-36 text-slate-800">{platformName(p)}</span>
                 {(['overlay', 'sidepanel'] as const).map((mode) => (
                   <label key={mode} className="flex items-center gap-2">
                     <input
@@ -181,28 +182,20 @@ export function SettingsView() {
               {i18n.t('options.settings.panelModeHelp')}
             </p>
           </fieldset>
-          <div className="flex flex-col gap-1">
-            <label htmlFor="stamp-earlier" className="text-sm font-medium text-slate-700">
-              {i18n.t('options.settings.stampEarlier')}
-            </label>
+          <Field look="page" id="stamp-earlier" label={i18n.t('options.settings.stampEarlier')} hint={i18n.t('options.settings.stampEarlierHelp')}>
             <div className="flex items-center gap-2">
-              <input
-                id="stamp-earlier"
+              <Input
                 type="number"
                 min={0}
                 max={120}
                 value={offsetDraft}
                 onChange={(e) => setOffsetDraft(e.target.value)}
                 onBlur={() => saveInt(offsetDraft, (n) => update({ stampEarlierSeconds: n }))}
-                aria-describedby="stamp-earlier-help"
-                className="w-24 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+                className="w-24"
               />
               <span className="text-sm text-slate-600">{i18n.t('options.settings.seconds')}</span>
             </div>
-            <p id="stamp-earlier-help" className="text-sm text-slate-600">
-              {i18n.t('options.settings.stampEarlierHelp')}
-            </p>
-          </div>
+          </Field>
         </div>
       </Card>
 
@@ -240,12 +233,8 @@ export function SettingsView() {
             />
             {i18n.t('options.settings.retentionEnable')}
           </label>
-          <div className="flex items-center gap-2">
-            <label htmlFor="retention-days" className="text-sm text-slate-700">
-              {i18n.t('options.settings.retentionDays')}
-            </label>
-            <input
-              id="retention-days"
+          <Field look="page" inline id="retention-days" label={i18n.t('options.settings.retentionDays')}>
+            <Input
               type="number"
               min={1}
               max={3650}
@@ -253,9 +242,9 @@ export function SettingsView() {
               value={daysDraft}
               onChange={(e) => setDaysDraft(e.target.value)}
               onBlur={() => saveInt(daysDraft, (n) => update({ retentionDays: n }))}
-              className="w-24 rounded-md border border-slate-300 px-2 py-1.5 text-sm disabled:bg-slate-100"
+              className="w-24"
             />
-          </div>
+          </Field>
           <p className="text-sm text-slate-600">{i18n.t('options.settings.retentionHelp')}</p>
           {settings.retentionDays !== null && (
             <div>

@@ -1,4 +1,5 @@
-import { useEffect, useId } from 'react';
+import { useEffect } from 'react';
+import { Field, Input } from '../ui/Field';
 import { i18n } from '#i18n';
 import type { SyncForm } from '../../stores/sync';
 import { useLive } from '../useLive';
@@ -6,31 +7,21 @@ import { syncStore, useSync } from './sync-store';
 import { formProblemText, problemText, stateText } from './sync-text';
 import { Button, Card, formatWhen } from './ui';
 
-function Field({ field, label, type = 'text', hint, autoComplete }: { field: keyof SyncForm; label: string; type?: string; hint?: string; autoComplete?: string }) {
-  const id = useId();
+/** One setting of the sync form; the server and database cannot change while sync is on (turn it off first). */
+function SyncField({ field, label, type = 'text', hint, autoComplete }: { field: keyof SyncForm; label: string; type?: string; hint?: string; autoComplete?: string }) {
   const value = useSync((s) => s.form[field]);
   const enabled = useSync((s) => s.status?.enabled ?? false);
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input
-        id={id}
+    <Field look="page" label={label} hint={hint}>
+      <Input
         type={type}
         value={value}
         autoComplete={autoComplete}
         disabled={enabled && field !== 'displayName' && field !== 'password'}
         onChange={(e) => syncStore.getState().setField(field, e.target.value)}
-        aria-describedby={hint ? `${id}-hint` : undefined}
-        className="w-full max-w-md rounded-md border border-slate-300 px-2 py-1.5 text-sm disabled:bg-slate-100"
+        className="w-full max-w-md"
       />
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      )}
-    </div>
+    </Field>
   );
 }
 
@@ -93,11 +84,11 @@ export function TeamSyncView() {
             void syncStore.getState().enable();
           }}
         >
-          <Field field="serverUrl" label={i18n.t('sync.form.serverUrl')} type="url" hint={i18n.t('sync.form.serverUrlHint')} />
-          <Field field="database" label={i18n.t('sync.form.database')} hint={i18n.t('sync.form.databaseHint')} />
-          <Field field="username" label={i18n.t('sync.form.username')} autoComplete="username" />
-          <Field field="password" label={i18n.t('sync.form.password')} type="password" autoComplete="current-password" hint={enabled ? i18n.t('sync.form.passwordKeptHint') : i18n.t('sync.form.passwordHint')} />
-          <Field field="displayName" label={i18n.t('sync.form.displayName')} hint={i18n.t('sync.form.displayNameHint')} />
+          <SyncField field="serverUrl" label={i18n.t('sync.form.serverUrl')} type="url" hint={i18n.t('sync.form.serverUrlHint')} />
+          <SyncField field="database" label={i18n.t('sync.form.database')} hint={i18n.t('sync.form.databaseHint')} />
+          <SyncField field="username" label={i18n.t('sync.form.username')} autoComplete="username" />
+          <SyncField field="password" label={i18n.t('sync.form.password')} type="password" autoComplete="current-password" hint={enabled ? i18n.t('sync.form.passwordKeptHint') : i18n.t('sync.form.passwordHint')} />
+          <SyncField field="displayName" label={i18n.t('sync.form.displayName')} hint={i18n.t('sync.form.displayNameHint')} />
           {formProblem && (
             <p role="alert" className="text-sm text-red-800" data-testid="sync-form-problem">
               {formProblemText(formProblem)}

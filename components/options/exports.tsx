@@ -6,7 +6,8 @@ import { csvDelimiterFor } from '../../lib/settings';
 import { useOptions } from '../../stores/options';
 import { hydrateSettings, useSettings } from '../../stores/settings';
 import { buildExport, type ExportFile } from '../../lib/export/build';
-import { Button, downloadFile, errorText, Status } from './ui';
+import { Button, downloadFile, Status } from './ui';
+import { errorText } from '../../lib/format';
 
 /** The scorecard words in the browser's language. */
 export function labels(): ExportLabels {

@@ -2,7 +2,6 @@ import type { ButtonHTMLAttributes, ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { Rating } from '../../lib/db/records';
-import { ApiCallError } from '../../lib/protocol/result';
 import { RATING_STYLES, ratingLabel } from '../ui/rating';
 
 type Tone = 'primary' | 'secondary' | 'danger' | 'ghost';
@@ -77,12 +76,6 @@ export function ProblemList({ title, problems, testId }: { title: string; proble
       </ul>
     </div>
   );
-}
-
-/** The text of an error for the interviewer, with the background's issues when it sent some. */
-export function errorText(error: unknown): string {
-  if (error instanceof ApiCallError) return [error.message, ...error.issues].join(' — ');
-  return error instanceof Error ? error.message : String(error);
 }
 
 const uiLanguage = () => browser.i18n.getUILanguage();

@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import type { InterviewBundle } from '../../lib/db/records';
 import { keys, setCriterionNote, setCriterionRating } from '../../stores/panel';
 import { useSuggestions } from '../../stores/suggestions';
-import { formatOffset } from '../ui/rating';
+import { formatOffset } from '../../lib/format';
 import { RatingPicker, SavedTextArea, Section, useShown } from './ui';
 
 /** The lines that gave evidence for a criterion (issue 15), from the transcript or typed notes. */

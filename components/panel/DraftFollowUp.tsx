@@ -4,6 +4,7 @@ import type { Guide, GuideQuestion } from '../../lib/guides/schema';
 import { builtInLanguageModel, canDraft, draftFollowUp } from '../../lib/suggest/draft';
 import { languageOf } from '../../lib/suggest/text';
 import { useSuggestions } from '../../stores/suggestions';
+import { errorMessage } from '../../lib/format';
 
 /**
  * "Draft a follow-up" with the browser's on-device model (Chrome's Prompt API), from the current question, the
@@ -29,7 +30,7 @@ export function DraftFollowUp({ guide, question }: { guide: Guide; question: Gui
       const text = await draftFollowUp(builtInLanguageModel(), { language, question: question.text, criteria: guide.criteria.map((c) => c.text), lastAnswer });
       setState({ busy: false, text, error: null });
     } catch (error) {
-      setState({ busy: false, text: null, error: error instanceof Error ? error.message : String(error) });
+      setState({ busy: false, text: null, error: errorMessage(error) });
     }
   };
   return (

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import type { CallState, InterviewBundle } from '../../lib/db/records';
 import type { GuideStage } from '../../lib/guides/schema';
-import { formatOffset } from '../ui/rating';
+import { formatOffset } from '../../lib/format';
 import { nextQuestion, pacing, stageClock, statesById, suggestsDuringCall, type StageClock } from '../../lib/client/panel-logic';
 import { focusQuestion, requestWrapUp, setCollapsed, setHelpOpen, switchStage } from '../../stores/panel';
 import { useSuggestions } from '../../stores/suggestions';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { i18n } from '#i18n';
-import { formatOffset } from '../ui/rating';
+import { formatOffset } from '../../lib/format';
 import { commitNote, deleteNote, editNote, keys, noteEntries, typeNote, usePanel, type LocalNote } from '../../stores/panel';
 import { useSettings } from '../../stores/settings';
 import { AutoTextArea, IconButton, SaveStatusText, Section } from './ui';

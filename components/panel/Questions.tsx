@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import type { InterviewBundle, NoteRow } from '../../lib/db/records';
 import type { GuideQuestion, GuideStage } from '../../lib/guides/schema';
-import { formatOffset } from '../ui/rating';
+import { formatOffset } from '../../lib/format';
 import { focusQuestion, keys, setAsked, setQuestionNote, setRating, shown, usePanel } from '../../stores/panel';
 import { statesById } from '../../lib/client/panel-logic';
 import { undoAutoAsked, useSuggestions } from '../../stores/suggestions';

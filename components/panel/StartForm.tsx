@@ -8,9 +8,7 @@ import { TranscriptOption, useTranscriptOption } from '../ui/TranscriptOption';
 import { GuideTips } from '../ui/GuideTips';
 import { FaultNotice } from '../ui/FaultNotice';
 import type { Fault } from '../../lib/client/fault-text';
-
-const field = 'mt-0.5 block w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900';
-const labelClass = 'block text-xs font-medium text-slate-700';
+import { Field, Input, Select } from '../ui/Field';
 
 /** Starts an interview on this meeting: candidate, role guide and stage (the stage list follows the guide). */
 export function StartForm() {
@@ -78,31 +76,21 @@ export function StartForm() {
           </button>
         </div>
       ) : null}
-      <div>
-        <label htmlFor="start-candidate" className={labelClass}>
-          {i18n.t('panel.start.candidate')}
-        </label>
-        <input
-          id="start-candidate"
-          className={field}
+      <Field look="panel" id="start-candidate" label={i18n.t('panel.start.candidate')}>
+        <Input
           value={candidate}
           autoComplete="off"
           placeholder={i18n.t('panel.start.candidatePlaceholder')}
           aria-invalid={error === i18n.t('panel.start.candidateRequired')}
           onChange={(event) => setCandidate(event.target.value)}
         />
-      </div>
+      </Field>
       {guides.length === 0 ? (
         <p className="text-sm text-slate-600">{i18n.t('panel.start.noGuides')}</p>
       ) : (
         <>
-          <div>
-            <label htmlFor="start-guide" className={labelClass}>
-              {i18n.t('panel.start.guide')}
-            </label>
-            <select
-              id="start-guide"
-              className={field}
+          <Field look="panel" id="start-guide" label={i18n.t('panel.start.guide')}>
+            <Select
               value={guideId}
               onChange={(event) => {
                 const next = guides.find((g) => g.id === event.target.value);
@@ -115,21 +103,18 @@ export function StartForm() {
                   {guideLabel(g, guides)}
                 </option>
               ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="start-stage" className={labelClass}>
-              {i18n.t('panel.start.stage')}
-            </label>
-            <select id="start-stage" className={field} value={stageId} onChange={(event) => setStageId(event.target.value)}>
+            </Select>
+          </Field>
+          <Field look="panel" id="start-stage" label={i18n.t('panel.start.stage')}>
+            <Select value={stageId} onChange={(event) => setStageId(event.target.value)}>
               {guide?.stages.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.title}
                   {s.durationMinutes ? ` · ${s.durationMinutes} min` : ''}
                 </option>
               ))}
-            </select>
-          </div>
+            </Select>
+          </Field>
           {/* The guide's advice for the interviewer, read while preparing (issue 12, item 4). */}
           {guide ? <GuideTips tips={guide.tips} /> : null}
         </>

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { i18n } from '#i18n';
 import type { InterviewBundle, Platform, UtteranceRow } from '../../lib/db/records';
-import { formatOffset } from '../ui/rating';
+import { formatOffset } from '../../lib/format';
 import { usePanel } from '../../stores/panel';
 import { interviewerOf, searchLines, speakersOf, useTranscript } from '../../stores/transcript';
 import { useLive } from '../useLive';

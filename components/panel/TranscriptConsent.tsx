@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { i18n } from '#i18n';
 import { useTranscript } from '../../stores/transcript';
+import { errorMessage } from '../../lib/format';
 
 /** Copies `text`: the Clipboard API (the panel's frame allows `clipboard-write`), else the older copy command. */
 export async function copyText(text: string): Promise<void> {
@@ -50,7 +51,7 @@ export function ConsentStep({ interviewId }: { interviewId: string }) {
             onClick={() =>
               void copyText(sentence).then(
                 () => setCopy({ ok: true, text: i18n.t('transcript.consent.copied') }),
-                (error: unknown) => setCopy({ ok: false, text: i18n.t('transcript.consent.copyFailed', [error instanceof Error ? error.message : String(error)]) }),
+                (error: unknown) => setCopy({ ok: false, text: i18n.t('transcript.consent.copyFailed', [errorMessage(error)]) }),
               )
             }
           >

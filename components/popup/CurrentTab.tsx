@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { i18n } from '#i18n';
-import { formatOffset } from '../ui/rating';
+import { formatOffset, platformName } from '../../lib/format';
 import { activeInterviewOf, isCallTab, usePopup } from '../../stores/popup';
-import { callStateLabel, formatMinutes, platformLabel, stageOptionLabel } from './labels';
+import { callStateLabel, formatMinutes, stageOptionLabel } from './labels';
 import { ClockIcon, VideoIcon } from './icons';
 import { useNow } from './useNow';
 import { TranscriptSwitchRow } from '../ui/TranscriptOption';
+import { Field, Select } from '../ui/Field';
 
 const STATE_DOT: Record<string, string> = {
   'in-call': 'bg-emerald-500',
@@ -34,7 +35,7 @@ export function CurrentTab() {
         {tab ? (
           <div className="min-w-0 flex-1">
             <p className="flex items-center gap-1.5 text-sm font-medium text-slate-900">
-              {platformLabel(tab.platform)}
+              {platformName(tab.platform)}
               <span className="text-slate-300" aria-hidden="true">
                 ·
               </span>
@@ -98,22 +99,15 @@ function ActiveInterview() {
       </div>
       <div className="space-y-2.5 px-3 py-2.5">
         <div>
-          <label htmlFor="active-stage" className="mb-1 block text-xs font-medium text-slate-600">
-            {i18n.t('popup.stage')}
-          </label>
-          <select
-            id="active-stage"
-            value={interview.currentStageId}
-            disabled={busy !== null}
-            onChange={(e) => void switchStage(e.target.value)}
-            className="w-full rounded-lg border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-xs"
-          >
-            {guide.stages.map((s, i) => (
-              <option key={s.id} value={s.id}>
-                {stageOptionLabel(i, s)}
-              </option>
-            ))}
-          </select>
+          <Field look="popup" id="active-stage" label={i18n.t('popup.stage')}>
+            <Select value={interview.currentStageId} disabled={busy !== null} onChange={(e) => void switchStage(e.target.value)}>
+              {guide.stages.map((s, i) => (
+                <option key={s.id} value={s.id}>
+                  {stageOptionLabel(i, s)}
+                </option>
+              ))}
+            </Select>
+          </Field>
           {stageElapsedMs !== null ? (
             <p className={`mt-1 flex items-center gap-1 text-xs tabular-nums ${over ? 'text-red-700' : 'text-slate-500'}`}>
               <ClockIcon />

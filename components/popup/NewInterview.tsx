@@ -6,9 +6,7 @@ import { SearchIcon } from './icons';
 import { stageOptionLabel, stagesSummary } from './labels';
 import { TranscriptOption, useTranscriptOption } from '../ui/TranscriptOption';
 import { GuideTips } from '../ui/GuideTips';
-
-const input =
-  'w-full rounded-lg border bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-xs placeholder:text-slate-400 aria-[invalid=true]:border-red-400';
+import { controlClass, Field, Input, Select } from '../ui/Field';
 
 /**
  * The form for the next interview: candidate, role guide (searchable by title and skill), stage. On a call tab it
@@ -43,13 +41,9 @@ export function NewInterview() {
       </h2>
       <form noValidate onSubmit={(e) => void submit(e)} className="space-y-2.5" data-testid="new-interview">
         <div className="grid grid-cols-[1.15fr_1fr] gap-2">
-          <div>
-            <label htmlFor="candidate-name" className="mb-1 block text-xs font-medium text-slate-600">
-              {i18n.t('popup.candidateName')}
-            </label>
-            <input
+          <Field look="popup" id="candidate-name" label={i18n.t('popup.candidateName')}>
+            <Input
               ref={nameRef}
-              id="candidate-name"
               // The popup opens to write the next candidate's name: the caret is already there.
               autoFocus
               autoComplete="off"
@@ -59,22 +53,16 @@ export function NewInterview() {
               placeholder={i18n.t('popup.candidateNamePlaceholder')}
               aria-invalid={Boolean(fieldErrors.candidateName)}
               aria-describedby={fieldErrors.candidateName ? 'candidate-name-error' : undefined}
-              className={`${input} border-slate-300`}
             />
-          </div>
-          <div>
-            <label htmlFor="candidate-ref" className="mb-1 block text-xs font-medium text-slate-600">
-              {i18n.t('popup.candidateRef')}
-            </label>
-            <input
-              id="candidate-ref"
+          </Field>
+          <Field look="popup" id="candidate-ref" label={i18n.t('popup.candidateRef')}>
+            <Input
               autoComplete="off"
               value={candidateRef}
               onChange={(e) => setCandidateRef(e.target.value)}
               placeholder={i18n.t('popup.candidateRefPlaceholder')}
-              className={`${input} border-slate-300`}
             />
-          </div>
+          </Field>
           {fieldErrors.candidateName ? (
             <p id="candidate-name-error" className="col-span-2 -mt-1 text-xs text-red-700">
               {i18n.t(fieldErrors.candidateName)}
@@ -144,7 +132,7 @@ function GuidePicker({ firstRadioRef }: { firstRadioRef: React.RefObject<HTMLInp
             aria-label={i18n.t('popup.searchGuides')}
             aria-controls={listId}
             data-testid="guide-search"
-            className={`${input} border-slate-300 pl-8`}
+            className={`${controlClass('popup')} pl-8`}
           />
         </div>
         <div
@@ -182,25 +170,17 @@ function GuidePicker({ firstRadioRef }: { firstRadioRef: React.RefObject<HTMLInp
       </fieldset>
 
       {/* Label beside the select: one row less, so "Start interview" stays in view in a 600 px popup. */}
-      <div className="grid grid-cols-[auto_minmax(0,1fr)] items-center gap-2">
-        <label htmlFor="stage" className="text-xs font-medium text-slate-600" title={chosen?.title}>
-          {i18n.t('popup.stage')}
-        </label>
-        <select
-          id="stage"
-          value={stageId ?? ''}
-          disabled={!stages.length}
-          onChange={(e) => chooseStage(e.target.value)}
-          className={`${input} border-slate-300 disabled:bg-slate-50 disabled:text-slate-400`}
-        >
+      {/* Label beside the select: one row less, so "Start interview" stays in view in a 600 px popup. */}
+      <Field look="popup" id="stage" inline label={i18n.t('popup.stage')} labelTitle={chosen?.title}>
+        <Select value={stageId ?? ''} disabled={!stages.length} onChange={(e) => chooseStage(e.target.value)}>
           {stages.length === 0 ? <option value="">—</option> : null}
           {stages.map((stage, i) => (
             <option key={stage.id} value={stage.id}>
               {stageOptionLabel(i, stage)}
             </option>
           ))}
-        </select>
-      </div>
+        </Select>
+      </Field>
     </div>
   );
 }

@@ -1,17 +1,5 @@
 import { i18n } from '#i18n';
-import type { CallState, InterviewState, Platform } from '../../lib/db/records';
-
-/** The call platform's product name. */
-export function platformLabel(platform: Platform): string {
-  switch (platform) {
-    case 'meet':
-      return i18n.t('popup.platform.meet');
-    case 'zoom':
-      return i18n.t('popup.platform.zoom');
-    case 'teams':
-      return i18n.t('popup.platform.teams');
-  }
-}
+import type { CallState, InterviewState } from '../../lib/db/records';
 
 /** The call state as the interviewer reads it ("In call", "Waiting to join"…). */
 export function callStateLabel(state: CallState): string {

@@ -29,8 +29,6 @@ export const RATING_STYLES: Record<Rating, string> = {
 export { RATINGS };
 
 /** `mm:ss` / `h:mm:ss` of a call offset in ms: one formatter for the views and the exports. */
-export { formatOffset } from '../../lib/export/format';
-
 /**
  * A guide's name for pickers: its title, with its language added when another guide has the same title (the
  * bundled Backend Engineer guide exists in English and Italian).

@@ -1,8 +1,8 @@
-import { z } from 'zod';
 import { messenger } from '../protocol/messenger';
 import { protocol, type MessageName, type MessageOutput, type ParsedInput } from '../protocol/protocol';
 import type { ApiError, ApiResult } from '../protocol/result';
 import { classifySender, type SenderKind, type SenderLike } from '../protocol/sender';
+import { formatIssues } from '../format';
 
 /** What a handler knows about the call besides its validated input. */
 export interface HandlerContext {
@@ -30,17 +30,6 @@ export class HandlerError extends Error {
     super(message);
     this.name = 'HandlerError';
   }
-}
-
-/** Formats Zod issues as `path: reason` lines (`stages[0].title: Required`). */
-export function formatIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.reduce<string>(
-      (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)),
-      '',
-    );
-    return `${path || '(root)'}: ${issue.message}`;
-  });
 }
 
 /** Maps anything a handler threw to a typed protocol error, keeping the original text. */
@@ -76,7 +65,7 @@ export async function dispatch<K extends MessageName>(
   }
   const parsed = def.input.safeParse(data);
   if (!parsed.success) {
-    const issues = formatIssues(parsed.error);
+    const issues = formatIssues(parsed.error.issues);
     return { ok: false, error: { code: 'invalid-input', message: `Invalid "${name}" payload`, issues } };
   }
   const ctx: HandlerContext = {

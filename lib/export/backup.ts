@@ -12,6 +12,7 @@ import {
 } from '../db/records';
 import { guideIssueReason } from '../guides/issues';
 import { KEEP_PLACEHOLDERS, type GuideImportMessages } from '../guides/messages';
+import { formatPath as formatDataPath } from '../format';
 import { locateJsonError } from './json-error';
 
 /** The `format` marker of a backup file. */
@@ -253,12 +254,7 @@ export interface ParseBackupOptions {
 
 /** Formats a Zod or integrity path as `interviews[3].candidateName`; the empty path is `file`. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out || 'file';
+  return formatDataPath(path, 'file');
 }
 
 function failure(problems: BackupProblem[], options: ParseBackupOptions): ParseBackupResult {

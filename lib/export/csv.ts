@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { isDraftNote, type InterviewBundle } from '../db/records';
-import { formatOffset, indexGuide, interviewDate, timelineOrder } from './format';
+import { formatOffset } from '../format';
+import { indexGuide, interviewDate, timelineOrder } from './format';
 
 /** Columns of the CSV export, in order. Names are fixed (not translated) so that formulas and scripts keep working. */
 export const CSV_COLUMNS = [

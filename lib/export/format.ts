@@ -5,22 +5,6 @@ import type { InterviewRow, NoteRow } from '../db/records';
  * Small formatting helpers shared by the Markdown and CSV exports. Pure: no browser APIs, no clock.
  */
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/**
- * Formats a call offset (milliseconds since the call started) as `mm:ss`, or `h:mm:ss` from one hour on.
- * Negative offsets (a note stamped before the call started) get a leading `-`. Seconds are truncated, so a note
- * typed at 59.9 s reads `00:59`, as the panel's timer showed it.
- */
-export function formatOffset(offsetMs: number): string {
-  const sign = offsetMs < 0 ? '-' : '';
-  const total = Math.floor(Math.abs(offsetMs) / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return h > 0 ? `${sign}${h}:${pad2(m)}:${pad2(s)}` : `${sign}${pad2(m)}:${pad2(s)}`;
-}
-
 /** The moment an interview is dated by: when it started, else when it was planned for, else when it was created. */
 export function interviewDate(interview: InterviewRow): number {
   return interview.startedAt ?? interview.scheduledAt ?? interview.createdAt;

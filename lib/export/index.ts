@@ -7,4 +7,5 @@ export * from './markdown';
 export * from './csv';
 export * from './backup';
 export * from './files';
-export { formatOffset, formatDateTime } from './format';
+export { formatDateTime } from './format';
+export { formatOffset } from '../format';

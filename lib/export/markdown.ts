@@ -1,6 +1,7 @@
 import { isDraftNote, type InterviewBundle, type NoteRow, type Rating } from '../db/records';
 import type { GuideStage } from '../guides/schema';
-import { formatDateTime, formatOffset, indexGuide, interviewDate, timelineOrder } from './format';
+import { formatNoteOffset, formatOffset } from '../format';
+import { formatDateTime, indexGuide, interviewDate, timelineOrder } from './format';
 import type { ExportLabels } from './labels';
 
 export type { ExportLabels } from './labels';
@@ -72,7 +73,7 @@ function ratingText(rating: Rating | null, labels: ExportLabels): string {
 }
 
 function offsetCode(note: NoteRow): string {
-  return `\`${note.offsetMs === null ? '--:--' : formatOffset(note.offsetMs)}\``;
+  return `\`${formatNoteOffset(note.offsetMs)}\``;
 }
 
 /** `<url>` for a plain web address (clickable in most trackers), else escaped text. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { formatPath as formatDataPath } from '../format';
 import { atLine, EN_GUIDE_IMPORT_MESSAGES, fillMessage, type GuideImportMessages } from './messages';
 import { Guide, GUIDE_SCHEMA_REASONS, LEGACY_CRITERIA_KEY, type GuideIdKind } from './schema';
 
@@ -7,12 +8,7 @@ export type GuidePath = readonly PropertyKey[];
 
 /** Formats a path the way guide authors read it: `stages[0].questions[2].text`; the empty path is `guide`. */
 export function formatPath(path: GuidePath): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out || 'guide';
+  return formatDataPath(path, 'guide');
 }
 
 const SCHEMA_REASON_NAMES = new Map<string, keyof typeof GUIDE_SCHEMA_REASONS>(

@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import type { InterviewBundle } from '../../lib/db/records';
 import { EN_LABELS, EXPORT_LABEL_KEYS, exportLabels } from '../../lib/export/labels';
 import { interviewToMarkdown, interviewsToMarkdown } from '../../lib/export/markdown';
-import { formatOffset } from '../../lib/export/format';
+import { formatOffset } from '../../lib/format';
 import { expectGolden, loadGoldenBundle } from '../fixtures/golden/golden';
 
 /** A `t` reading a locale file the way @wxt-dev/i18n does (dotted keys into the nested YAML). */
