@@ -30,8 +30,9 @@ export const ZOOM_SIGNALS = {
 
 /**
  * Zoom's live transcription (shared/docs/captions.md), inside `#webclient` on many entries. The box holds one line
- * per speaker turn; the speaker is a text label or only an avatar (its `alt` is used when present, else the line
- * has no speaker name). The newest text is appended to the line and old text scrolls off its start.
+ * per speaker turn; the speaker is a text label or only an avatar. For an avatar, the name comes from the
+ * participants list when it is open and exactly one person there has that picture (the way public Zoom caption
+ * tools do it), else from the image's `alt`, else the line has no speaker name. The newest text is appended to the line and old text scrolls off its start.
  */
 export const ZOOM_CAPTIONS = {
   box: '.live-transcription-subtitle__box',
@@ -39,6 +40,10 @@ export const ZOOM_CAPTIONS = {
   name: '.live-transcription-subtitle__name',
   avatar: 'img',
   text: '.live-transcription-subtitle__text',
+  /** A person in the participants list (drawn only while that panel is open). */
+  participant: '.participants-li',
+  participantAvatar: '.participants-item__avatar',
+  participantName: '.participants-item__display-name',
 } as const;
 
 /** Zoom's apex domains: the commercial cloud and Zoom for Government. */
