@@ -239,7 +239,12 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
     scheduleReport();
   }
 
+  /** A fullscreen element the panel could not go into (a video) hides it: only leaving fullscreen shows it. */
+  const covered = () => !!doc.fullscreenElement && frame?.host.parentNode !== doc.fullscreenElement;
+
   function open(focus: boolean): void {
+    // Issue 17: the shortcut must show the panel, not answer "shown" under a fullscreen video.
+    if (covered()) doc.exitFullscreen().catch(() => undefined);
     if (!frame) {
       forcedOnUrl = win.location.href;
       layout = { ...layout, collapsed: false };
@@ -250,7 +255,7 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
   }
 
   const commands: Record<PanelCommand, () => void> = {
-    toggle: () => (frame && !layout.collapsed ? setLayout({ collapsed: true }) : open(true)),
+    toggle: () => (frame && !layout.collapsed && !covered() ? setLayout({ collapsed: true }) : open(true)),
     expand: () => open(true),
     'add-note': () => open(true),
     collapse: () => setLayout({ collapsed: true }),

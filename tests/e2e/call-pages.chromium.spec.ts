@@ -1,10 +1,13 @@
 import type { Page } from '@playwright/test';
 import { expect, serveCallPages, test } from './support/chromium';
+import { sendToTab } from './support/content-state';
 import { fixturePage } from './support/pages';
+import { screenshotPath } from './support/screenshots';
 
 /**
  * Issue 17: what call pages do to the panel's host element. A page's CSS `zoom` (on `<html>` or a container)
- * must not scale the panel (item 8).
+ * must not scale the panel (item 8); a video in fullscreen hides the panel, and the toggle shortcut then leaves
+ * fullscreen and shows it, rather than answering "shown" with nothing visible (item 2).
  */
 
 const MEET = 'https://meet.google.com/abc-defg-hij';
@@ -52,3 +55,36 @@ test('a page that zooms <html> or a container (CSS zoom 1.5) does not scale the 
     await page.close();
   }
 });
+
+/** Puts a `<video>` of the page in fullscreen, as Meet does for a pinned speaker (the evaluation is a user gesture). */
+async function videoFullscreen(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const video = document.createElement('video');
+    // Out of the flow, so the page gets no scrollbar once fullscreen ends.
+    video.style.position = 'fixed';
+    document.body.append(video);
+    await video.requestFullscreen();
+  });
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.tagName ?? null)).toBe('VIDEO');
+}
+
+for (const command of ['toggle', 'expand', 'add-note'] as const) {
+  test(`under a fullscreen video, the ${command} command leaves fullscreen and shows the panel`, async ({ context }) => {
+    const page = await context.newPage();
+    await page.goto(MEET);
+    const shown = await panelBox(page);
+    await videoFullscreen(page);
+    // The panel cannot live in a video: it stays on <html>, hidden under the fullscreen element.
+    expect(await page.evaluate(() => document.querySelector('[data-interview-copilot]')?.parentElement?.tagName)).toBe('HTML');
+
+    expect(await sendToTab(context, page, 'content.command', { command })).toEqual({ mounted: true, collapsed: false });
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBeNull();
+    expect(await panelBox(page)).toEqual(shown);
+    if (command === 'toggle') {
+      await page.screenshot({ path: screenshotPath('fullscreen-left-by-toggle.png') });
+      // Out of fullscreen, the toggle hides the panel again as usual.
+      expect(await sendToTab(context, page, 'content.command', { command })).toEqual({ mounted: true, collapsed: true });
+    }
+    await page.close();
+  });
+}

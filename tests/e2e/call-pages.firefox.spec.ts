@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
-import { launchFirefox, serveCallPagesFirefox, waitForPanelFrame, type FirefoxSession } from './support/firefox';
+import { launchFirefox, openExtensionPage, serveCallPagesFirefox, waitForPanelFrame, type FirefoxSession } from './support/firefox';
 import { fixturePage } from './support/pages';
 
 /**
  * Issue 17 in Firefox: what call pages do to the panel's host element. A page's CSS `zoom` (on `<html>` or a
- * container) must not scale the panel (item 8).
+ * container) must not scale the panel (item 8); under a fullscreen video the toggle command leaves fullscreen and
+ * shows the panel (item 2).
  */
 
 const MEET = 'https://meet.google.com/abc-defg-hij';
@@ -50,4 +51,43 @@ test('a page that zooms <html> or a container (CSS zoom 1.5) does not scale the 
     expect(await hostRect(page), url).toEqual(expected);
     await page.close();
   }
+});
+
+/** Sends a content-protocol message to the top frame of the tab at `url`, from an extension page. */
+async function sendToTab<T>(extensionPage: Page, url: string, type: string, data?: unknown): Promise<T> {
+  {
+    const wire = (await extensionPage.evaluate(
+      async ({ url, type, data }) => {
+        const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+        const tab = (await api.tabs.query({})).find((t) => t.url === url);
+        if (tab?.id === undefined) throw new Error(`no tab at ${url}`);
+        return api.tabs.sendMessage(tab.id, { id: 1, type, data, timestamp: Date.now() }, { frameId: 0 });
+      },
+      { url, type, data },
+    )) as { res?: T; err?: unknown } | undefined;
+    if (!wire || wire.err) throw new Error(`content script answered ${JSON.stringify(wire)}`);
+    return wire.res as T;
+  }
+}
+
+const fullscreenTag = (page: Page) => page.evaluate(() => document.fullscreenElement?.tagName ?? null);
+
+test('under a fullscreen video, the toggle command leaves fullscreen and shows the panel', async () => {
+  // Opened first: switching tabs would itself leave fullscreen.
+  const extensionPage = await openExtensionPage(session, 'popup.html');
+  const page = await callPage(MEET);
+  const shown = await hostRect(page);
+  await page.bringToFront();
+  await page.evaluate(async () => {
+    const video = document.createElement('video');
+    // Out of the flow, so the page gets no scrollbar once fullscreen ends.
+    video.style.position = 'fixed';
+    document.body.append(video);
+    await video.requestFullscreen();
+  });
+  await expect.poll(() => fullscreenTag(page)).toBe('VIDEO');
+  expect(await page.evaluate(() => document.querySelector('[data-interview-copilot]')?.parentElement?.tagName)).toBe('HTML');
+  expect(await sendToTab(extensionPage, MEET, 'content.command', { command: 'toggle' })).toEqual({ mounted: true, collapsed: false });
+  await expect.poll(() => fullscreenTag(page)).toBeNull();
+  expect(await hostRect(page)).toEqual(shown);
 });
