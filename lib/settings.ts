@@ -75,4 +75,18 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   version: 1,
 });
 
+/** The stored settings, parsed (`parseSettings`: defaults for anything missing or invalid). Rejects when storage fails. */
+export async function readSettings(): Promise<Settings> {
+  return parseSettings(await settingsItem.getValue());
+}
+
+/**
+ * Calls `listener` with the settings, parsed, each time they change in storage (written by any extension page or the
+ * background). The one way extension code watches them; the content script reads the raw value instead, to stay light.
+ * @returns a function that stops watching.
+ */
+export function watchSettings(listener: (settings: Settings) => void): () => void {
+  return settingsItem.watch((value) => listener(parseSettings(value)));
+}
+
 export { Platform };

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { parseSettings, Settings, settingsItem, type SettingsPatch } from '../lib/settings';
+import { parseSettings, readSettings, Settings, settingsItem, watchSettings, type SettingsPatch } from '../lib/settings';
 import { errorMessage } from '../lib/format';
 
 interface SettingsState {
@@ -43,9 +43,9 @@ let hydration: Promise<void> | null = null;
  */
 export function hydrateSettings(): Promise<void> {
   if (hydration) return hydration;
-  settingsItem.watch((value) => useSettings.setState({ settings: parseSettings(value) }));
-  hydration = settingsItem.getValue().then(
-    (value) => useSettings.setState({ settings: parseSettings(value), hydrated: true }),
+  watchSettings((settings) => useSettings.setState({ settings }));
+  hydration = readSettings().then(
+    (settings) => useSettings.setState({ settings, hydrated: true }),
     (error: unknown) => useSettings.setState({ hydrated: true, error: String(error) }),
   );
   return hydration;

@@ -1,4 +1,7 @@
+import { browser } from 'wxt/browser';
+import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { call } from '../lib/protocol/client';
 import type { MessageInput, MessageName, MessageOutput } from '../lib/protocol/protocol';
 import type { Debrief, DebriefGroup } from '../lib/sync/debrief';
 import { checkServerUrl, originPattern, type ServerUrlProblem } from '../lib/sync/config';
@@ -169,4 +172,16 @@ export function createSyncStore(deps: SyncStoreDeps): StoreApi<SyncState> {
       }
     },
   }));
+}
+
+/** The options page's team-sync store, wired to the background and the browser's permissions. */
+export const syncStore = createSyncStore({
+  call,
+  requestOrigin: (pattern) => browser.permissions.request({ origins: [pattern] }),
+  releaseOrigin: (pattern) => browser.permissions.remove({ origins: [pattern] }),
+});
+
+/** Reads a slice of the team-sync store in a component. */
+export function useSync<T>(selector: (state: SyncState) => T): T {
+  return useStore(syncStore, selector);
 }

@@ -4,7 +4,7 @@ import { RATINGS } from '../../lib/db/records';
 import { criteriaMatrix, debriefToMarkdown, raisedRedFlags, type Debrief, type DebriefLabels } from '../../lib/sync/debrief';
 import { ratingLabel } from '../ui/rating';
 import { useLive } from '../useLive';
-import { syncStore, useSync } from './sync-store';
+import { syncStore, useSync } from '../../stores/sync';
 import { Button, Card, downloadFile, formatWhen, RatingChip } from './ui';
 
 /** Own interviews carry the interviewer's display name when sync is set up, else "You". */

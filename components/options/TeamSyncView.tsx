@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
 import { Field, Input } from '../ui/Field';
 import { i18n } from '#i18n';
-import type { SyncForm } from '../../stores/sync';
 import { useLive } from '../useLive';
-import { syncStore, useSync } from './sync-store';
+import { syncStore, useSync, type SyncForm } from '../../stores/sync';
 import { formProblemText, problemText, stateText } from './sync-text';
 import { Button, Card, formatWhen } from './ui';
 

@@ -6,7 +6,8 @@ import { BUNDLED_GUIDES } from '../guides/bundled';
 import { contentMessenger } from '../protocol/content-protocol';
 import { LIVE_PORT } from '../protocol/protocol';
 import { adapterForUrl } from '../platforms/registry';
-import { parseSettings, settingsItem, type Settings } from '../settings';
+import { readSettings, watchSettings, type Settings } from '../settings';
+import { sidePanelChosen } from '../panel-mode';
 import { openSidePanel } from '../client/side-panel';
 import { createHandlers, mapHandlerError } from './handlers';
 import { endAbandonedWrapUps } from './handlers/calls';
@@ -88,7 +89,7 @@ export function startBackground(): BackgroundServices {
     tabs: new TabRegistry(area(browser.storage.session), area(browser.storage.local), now),
     live: views,
     bundledGuides: BUNDLED_GUIDES,
-    settings: async () => parseSettings(await settingsItem.getValue()),
+    settings: readSettings,
     sendToContent,
     recheckTab,
     storageInfo: async () => {
@@ -136,14 +137,12 @@ export function startBackground(): BackgroundServices {
   // gesture, which does not survive an `await`.
   let settingsNow: Settings | null = null;
   void services.settings().then((value) => (settingsNow ??= value));
-  browser.storage.onChanged.addListener((changes, areaName) => {
-    if (areaName === 'local' && 'settings' in changes) settingsNow = parseSettings(changes.settings?.newValue);
-  });
+  watchSettings((value) => (settingsNow = value));
 
   browser.commands?.onCommand.addListener((command, commandTab) => {
     const at = now();
     const platform = commandTab?.url ? adapterForUrl(commandTab.url)?.platform : undefined;
-    const sidePanelMode = (value: Settings | null) => platform !== undefined && value?.panelMode[platform] === 'sidepanel';
+    const sidePanelMode = (value: Settings | null) => platform !== undefined && sidePanelChosen(value, platform);
     // In side-panel mode both shortcuts open the side panel, never the overlay (the screen may be shared).
     if (sidePanelMode(settingsNow) && commandTab?.id !== undefined) void openSidePanel(commandTab.id);
     void browser.tabs.query({ active: true, currentWindow: true }).then(async ([tab]) => {

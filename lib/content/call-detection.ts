@@ -5,6 +5,7 @@ import type { PlatformAdapter } from '../platforms/types';
 import type { ContentTabState, PanelCommand, PanelCommandAnswer } from '../protocol/content-protocol';
 import { defaultLayout, panelSideOf, readRememberedLayout, saveLayout, type LayoutStorage, type PanelLayout } from './layout';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
+import { overlayVisible } from '../panel-mode';
 
 /** What the content script tells the background (the `calls.report` message's input). */
 export interface CallReport {
@@ -180,11 +181,7 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
       // Not saved: the setting stays the default until the interviewer moves the panel on this platform.
       layout = frame ? frame.setLayout({ dock: side }) : { ...layout, dock: side };
     }
-    const s = (typeof value === 'object' && value ? value : {}) as {
-      enabledPlatforms?: Partial<Record<Platform, boolean>>;
-      panelMode?: Partial<Record<Platform, string>>;
-    };
-    overlay = s.enabledPlatforms?.[platform] === false || s.panelMode?.[platform] === 'sidepanel' ? 'hidden' : 'overlay';
+    overlay = overlayVisible(value, platform) ? 'overlay' : 'hidden';
   }
 
   function currentReport(): CallReport | null {

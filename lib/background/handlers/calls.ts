@@ -3,6 +3,7 @@ import type { TabCallInfo } from '../../protocol/protocol';
 import { HandlerError, type Handlers } from '../router';
 import type { BackgroundServices } from '../services';
 import { applyTranscript } from './transcript';
+import { overlayVisible } from '../../panel-mode';
 
 type CallHandlers = Pick<Handlers, 'calls.report' | 'calls.laterWrapUp' | 'session.get' | 'panel.command' | 'diagnostics.get'>;
 
@@ -104,8 +105,7 @@ export function callHandlers(s: BackgroundServices): CallHandlers {
         if (current?.transcript?.on) await applyTranscript(s, current, ctx.tabId);
       }
       const settings = await s.settings();
-      const hidden = !settings.enabledPlatforms[report.platform] || settings.panelMode[report.platform] === 'sidepanel';
-      return { panel: hidden ? 'hidden' : 'overlay', hold };
+      return { panel: overlayVisible(settings, report.platform) ? 'overlay' : 'hidden', hold };
     },
     'calls.laterWrapUp': async ({ tabId }, ctx) => {
       const id = tabId ?? ctx.tabId;
