@@ -208,8 +208,11 @@ export class SuggestEngine {
       ]),
       lang,
     );
+    // One-word parts of a criterion's text ("(loading, responsiveness, layout shift)") are left out: a passing
+    // "it loads" or "the response" is no evidence. Cues are kept as written.
+    const longParts = (text: string) => parts(text).filter((p) => termsOf(p, lang).length >= EVIDENCE_MIN_TERMS);
     this.criteria = new PhraseIndex(
-      stage.criteria.flatMap((c) => [...parts(c.text), ...c.cues].map((text, i) => ({ id: `${c.id}#${i}`, owner: c.id, text }))),
+      stage.criteria.flatMap((c) => [...longParts(c.text), ...c.cues].map((text, i) => ({ id: `${c.id}#${i}`, owner: c.id, text }))),
       lang,
     );
     this.redFlags = new PhraseIndex(

@@ -87,6 +87,14 @@ describe('answers', () => {
     expect(kinds(engine().hear(candidate("I've never read a query plan.")), 'red-flag-cue')).toMatchObject([{ redFlagId: 'no-query-plan' }]);
   });
 
+  it('takes no one-word part of a criterion\'s text as evidence, but its longer parts and cues', () => {
+    // Frontend "measured-performance" ends "(loading, responsiveness, layout shift)": "loads" or "response" alone is no evidence.
+    const fe = () => engine('ui-exercise', getBundledGuide('frontend-engineer')!);
+    expect(kinds(fe().hear(candidate("There's a spinner while it loads and an error message with a retry button.")), 'evidence')).toEqual([]);
+    expect(kinds(fe().hear(candidate('I cancel the old request so a late response never wins.')), 'evidence')).toEqual([]);
+    expect(kinds(fe().hear(candidate('I watch the layout shift and keep it near zero.')), 'evidence')).toMatchObject([{ criterionId: 'measured-performance' }]);
+  });
+
   it('takes typed notes as evidence for the criteria', () => {
     const events = engine().note({ text: 'parameterised query, validates the input', atMs: 100, questionId: 'slow-query-diagnosis' });
     expect(kinds(events, 'evidence')).toMatchObject([{ criterionId: 'security', source: 'note' }]);
