@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Frame, Page } from 'puppeteer-core';
 import { URLS, WAITING_SCREENS, detectionPages, fixtureBody } from '../fixtures/pages/index';
 import { fixturePage } from './support/pages';
+import { sleep } from './support/wait';
 import { protocolCallScript } from './support/popup';
 import { trustedTypesViolation } from './support/controls';
 import { launchFirefox, openExtensionPage, panelFrames, serveCallPagesFirefox, waitForPanelFrame, type FirefoxSession } from './support/firefox';
@@ -33,8 +34,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await session?.close();
 });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Sends a content-protocol message to the top frame of the tab whose URL starts with `urlPrefix`. */
 async function sendToTab<T>(urlPrefix: string, type: string, data?: unknown): Promise<T> {

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { launchFirefox, openExtensionPage, waitForPanelFrame, type FirefoxSession } from './support/firefox';
 import { openMeetingFirefox, startFromPanelFirefox, waitForNoteFirefox } from './support/panel-firefox';
+import { sleep } from './support/wait';
 
 /** Nothing typed in the panel is lost in Firefox: the tab closing, and the add-on reloading mid-typing. */
 let session: FirefoxSession;
@@ -17,7 +18,7 @@ test('survives the tab being closed 100 ms after the last keystroke', async () =
   await frame.focus('#notes-box');
   const text = 'Closed the Firefox tab right after this';
   await page.keyboard.type(text, { delay: 15 });
-  await new Promise((r) => setTimeout(r, 100));
+  await sleep(100);
   await page.close({ runBeforeUnload: true });
   await waitForNoteFirefox(session, text, 5000);
 });

@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer-core';
 import type { Guide } from '../../lib/guides/schema';
 import { extensionPageErrors, launchFirefox, openExtensionPage, type FirefoxSession } from './support/firefox';
 import { seedBackup } from './options-data';
+import { sleep } from './support/wait';
 
 let session: FirefoxSession;
 test.beforeAll(async () => {
@@ -35,7 +36,7 @@ async function waitForText(page: Page, selector: string, expected: string | RegE
     const value = await text(page, selector).catch(() => '');
     if (typeof expected === 'string' ? value.includes(expected) : expected.test(value)) return value;
     if (Date.now() > deadline) throw new Error(`${selector}: expected ${String(expected)}, got "${value}"`);
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
 }
 

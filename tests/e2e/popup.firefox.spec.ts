@@ -3,6 +3,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { extensionPageErrors, launchFirefox, openExtensionPage, serveCallPagesFirefox, waitForPanelFrame, type FirefoxSession } from './support/firefox';
 import { fixturePage } from './support/pages';
 import { bundledGuide, firstQuestion, protocolCallScript, type SessionProbe } from './support/popup';
+import { waitFor } from './support/wait';
 
 const MEETING = 'https://meet.google.com/abc-defg-hij';
 const SECOND_MEETING = 'https://meet.google.com/fir-stus-eee';
@@ -21,19 +22,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await session?.close();
 });
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `read` until it returns a truthy value, or throws after `timeoutMs`. */
-async function waitFor<T>(read: () => Promise<T>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 const bodyText = (frame: Frame | Page) => frame.evaluate(() => document.body.innerText);
 
@@ -66,12 +54,12 @@ test('choosing Backend Engineer and a stage in the popup starts the interview, a
 
   const started = await waitFor(
     async () => ((await popup.evaluate(protocolCallScript, ['session.get', { tabId }] as [string, unknown])) as SessionProbe).interview?.interview,
-    15_000,
     'the interview on the call tab',
+    { timeoutMs: 15_000, everyMs: 50 },
   );
   expect(started).toMatchObject({ candidateName: 'Alex Rivera', guideId: 'backend-engineer', currentStageId: 'system-design', state: 'active' });
   // PANEL ASSERTION (the in-call panel is built in parallel): the call's panel shows the chosen stage's first question.
-  await waitFor(async () => (await bodyText(frame)).includes(question), 15_000, 'the chosen stage in the panel');
+  await waitFor(async () => (await bodyText(frame)).includes(question), 'the chosen stage in the panel', { timeoutMs: 15_000, everyMs: 50 });
 
   await popup.waitForSelector('[data-testid="active-interview"]', { timeout: 5000 });
   expect(await popup.$eval('[data-testid="active-interview"]', (el) => el.textContent)).toContain('Alex Rivera');

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { launchFirefox, openExtensionPage, serveCallPagesFirefox, waitForPanelFrame, type FirefoxSession } from './support/firefox';
 import { readTableFirefox, startFromPanelFirefox } from './support/panel-firefox';
+import { waitFor } from './support/wait';
 import {
   CAPTION_PLATFORMS,
   CAPTION_URLS,
@@ -38,18 +39,6 @@ test.afterAll(async () => {
   await session?.close();
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read().catch(() => undefined);
-    if (value !== undefined && ok(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(value)})`);
-    await sleep(100);
-  }
-}
-
 for (const platform of CAPTION_PLATFORMS) {
   test(`${platform}: each caption utterance is stored once, only after consent and while on (Firefox)`, async () => {
     const call = await session.browser.newPage();
@@ -77,9 +66,9 @@ for (const platform of CAPTION_PLATFORMS) {
     expect(await rows()).toEqual([]);
 
     await protocol(page, 'transcript.set', { interviewId: interview.id, on: true, consent: true });
-    await waitFor(captions, (c) => c === 'on', 'the reader to see captions');
+    await waitFor(captions, 'the reader to see captions', { ok: (c) => c === 'on' });
     await playReplay(callPage);
-    await waitFor(rows, (r) => r.filter((x) => x.final).length === replay.expected.length, 'every utterance, final');
+    await waitFor(rows, 'every utterance, final', { ok: (r) => r.filter((x) => x.final).length === replay.expected.length });
     const stored = (await rows()).sort((a, b) => a.startMs - b.startMs);
     expect(stored.map(({ speaker, text }) => ({ speaker, text }))).toEqual(replay.expected);
     expect(new Set(stored.map((r) => r.id)).size).toBe(stored.length);
@@ -95,9 +84,9 @@ for (const platform of CAPTION_PLATFORMS) {
     expect(await captions()).toBeNull();
     await appendCaption(callPage, platform, 'Alex Rivera', 'This line comes after the transcript was turned off.');
     await protocol(page, 'transcript.set', { interviewId: interview.id, on: true });
-    await waitFor(captions, (c) => c === 'on', 'the reader to run again');
+    await waitFor(captions, 'the reader to run again', { ok: (c) => c === 'on' });
     await appendCaption(callPage, platform, 'Alex Rivera', 'Back on: this one is kept.');
-    await waitFor(rows, (r) => r.some((x) => x.text === 'Back on: this one is kept.'), 'the line after turning on again');
+    await waitFor(rows, 'the line after turning on again', { ok: (r) => r.some((x) => x.text === 'Back on: this one is kept.') });
     expect((await rows()).map((r) => r.text)).not.toContain('This line comes after the transcript was turned off.');
     expect(await rows()).toHaveLength(replay.expected.length + 1);
     await ext.close();

@@ -2,6 +2,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { firefoxPath } from './browsers';
 import type { CallPage } from './pages';
+import { sleep } from './wait';
 
 /** The built Firefox extension (`npm run build:firefox`). */
 export const FIREFOX_DIST = path.resolve(process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
@@ -78,8 +79,6 @@ export async function serveCallPagesFirefox(page: Page, pages: Record<string, Ca
     void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: entry.headers ?? {}, body: entry.body });
   });
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const pageErrors = new WeakMap<Page, { session: FirefoxSession; from: number; errors: string[] }>();
 

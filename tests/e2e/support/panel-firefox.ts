@@ -2,6 +2,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { openExtensionPage, serveCallPagesFirefox, waitForPanelFrame, type FirefoxSession } from './firefox';
 import { fixturePage } from './pages';
 import { MEETING_URL } from './panel';
+import { sleep } from './wait';
 
 /** Opens the Meet fixture meeting in a new Firefox tab and returns the tab and its panel frame. */
 export async function openMeetingFirefox(session: FirefoxSession): Promise<{ page: Page; frame: Frame }> {
@@ -60,7 +61,7 @@ export async function waitForNoteFirefox(session: FirefoxSession, text: string, 
       const notes = await readTableFirefox(session, 'notes', reader);
       if (notes.some((n) => n.text === text)) return;
       if (Date.now() > deadline) throw new Error(`no note "${text}" within ${timeoutMs} ms; notes: ${JSON.stringify(notes.map((n) => n.text))}`);
-      await new Promise((r) => setTimeout(r, 100));
+      await sleep(100);
     }
   } finally {
     await reader.close();
@@ -77,7 +78,7 @@ async function openExtensionPageRetrying(session: FirefoxSession, deadline: numb
       for (const page of await session.browser.pages()) {
         if (page.url().startsWith(session.origin)) await page.close().catch(() => undefined);
       }
-      await new Promise((r) => setTimeout(r, 300));
+      await sleep(300);
     }
   }
 }
