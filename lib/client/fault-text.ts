@@ -11,12 +11,13 @@ import { ApiCallError } from '../protocol/result';
 export function faultText(code: string | undefined, message: string): string {
   if (code === 'quota-exceeded') return i18n.t('faults.quotaExceeded');
   if (code === 'storage-blocked') return i18n.t('faults.storageBlocked');
+  if (code === 'storage-private') return `${i18n.t('faults.privateHistory')}. ${i18n.t('faults.advice.rememberHistory')}`;
   return message;
 }
 
 /** Whether {@link faultText} replaced the original text (which then belongs in a details line). */
 export function hasFaultText(code: string | undefined): boolean {
-  return code === 'quota-exceeded' || code === 'storage-blocked';
+  return code === 'quota-exceeded' || code === 'storage-blocked' || code === 'storage-private';
 }
 
 /**
@@ -35,6 +36,7 @@ export function failureText(error: unknown): string {
 const SENTENCES: Record<string, string> = {
   'quota-exceeded': 'faults.quotaExceeded',
   'storage-blocked': 'faults.storageBlocked',
+  'storage-private': 'faults.privateHistory',
   unavailable: 'faults.unavailable',
   'storage-failed': 'faults.storageFailed',
   internal: 'faults.internal',
@@ -82,6 +84,7 @@ export function toFault(error: unknown): Fault {
 /** Translation keys of what to do after a failure, per protocol error code (`faultAdvice`). */
 const ADVICE: Record<string, string> = {
   'storage-blocked': 'faults.advice.wait',
+  'storage-private': 'faults.advice.rememberHistory',
   unavailable: 'faults.advice.wait',
   'storage-failed': 'faults.advice.restartBrowser',
   internal: 'faults.advice.reload',

@@ -26,6 +26,13 @@ function chain(error: unknown): { name: string; message: string }[] {
  */
 const FULL_DISK_TEXT = /quota|full disk|disk (is )?full|no[ _]space|no_device_space|space left on device/i;
 
+/**
+ * Firefox's text when IndexedDB refuses writes because the browser runs in permanent private browsing (Settings →
+ * Privacy & Security → History: "Never remember history"): an `InvalidStateError` "A mutation operation was
+ * attempted on a database that did not allow mutations." Reopening does not help; only remembering history does.
+ */
+const PRIVATE_HISTORY_TEXT = /did not allow mutations/i;
+
 /** Error names after which the database connection is gone: only a new `open()` brings it back. */
 export const CONNECTION_LOST_NAMES: readonly string[] = ['OpenFailedError', 'DatabaseClosedError', 'InvalidStateError'];
 
@@ -34,6 +41,7 @@ export const CONNECTION_LOST_NAMES: readonly string[] = ['OpenFailedError', 'Dat
  * arrives as the transaction's `AbortError` with the `QuotaExceededError` inside (`inner`, Dexie's copy of
  * `tx.error`), and a full disk as an `OpenFailedError` whose text names it.
  * - `quota-exceeded`: a quota error or a full disk anywhere in the chain;
+ * - `storage-private`: Firefox's permanent private browsing refuses the write (see {@link PRIVATE_HISTORY_TEXT});
  * - `storage-blocked`: the database could not be opened or its connection closed (see {@link CONNECTION_LOST_NAMES});
  * - `storage-failed`: anything else.
  * The message is the deepest cause's `name: message` (the text the browser gave), for the details line.
@@ -46,6 +54,7 @@ export function storageError(error: unknown): ApiError {
   if (names.includes('QuotaExceededError') || names.includes(Dexie.errnames.QuotaExceeded) || all.some((e) => FULL_DISK_TEXT.test(e.message))) {
     return { code: 'quota-exceeded', message };
   }
+  if (all.some((e) => PRIVATE_HISTORY_TEXT.test(e.message))) return { code: 'storage-private', message };
   if (names.some((n) => ['VersionError', 'BlockedError', ...CONNECTION_LOST_NAMES].includes(n))) {
     return { code: 'storage-blocked', message };
   }
@@ -54,5 +63,8 @@ export function storageError(error: unknown): ApiError {
 
 /** Whether the failure left the database without a working connection (a reopen may bring it back). */
 export function connectionLost(error: unknown): boolean {
-  return chain(error).some((e) => CONNECTION_LOST_NAMES.includes(e.name) || (e.name === 'UnknownError' && FULL_DISK_TEXT.test(e.message)));
+  const all = chain(error);
+  // Permanent private browsing refuses every write of every connection: reopening would loop for nothing.
+  if (all.some((e) => PRIVATE_HISTORY_TEXT.test(e.message))) return false;
+  return all.some((e) => CONNECTION_LOST_NAMES.includes(e.name) || (e.name === 'UnknownError' && FULL_DISK_TEXT.test(e.message)));
 }

@@ -6,6 +6,8 @@ export type ApiErrorCode =
   | 'conflict'
   | 'quota-exceeded'
   | 'storage-blocked'
+  /** Issue 17: Firefox set to "Never remember history" lets no extension write to its database. */
+  | 'storage-private'
   | 'storage-failed'
   | 'unavailable'
   | 'internal';
