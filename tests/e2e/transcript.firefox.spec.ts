@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { launchFirefox, openExtensionPage, serveCallPagesFirefox, waitForPanelFrame, type FirefoxSession } from './support/firefox';
+import { fixturePage } from './support/pages';
 import { readTableFirefox, startFromPanelFirefox } from './support/panel-firefox';
 import { waitFor } from './support/wait';
 import {
@@ -95,9 +96,11 @@ for (const platform of CAPTION_PLATFORMS) {
 }
 
 test('the panel\'s Transcript section: consent comes first, then the tail shows each line with its speaker, as text (Firefox)', async () => {
+  // A meeting of its own: the capture tests above leave their interviews running on CAPTION_URLS.meet in this browser.
+  const meeting = 'https://meet.google.com/cap-tion-uix';
   const call = await session.browser.newPage();
-  await serveCallPagesFirefox(call, captionPages());
-  await call.goto(CAPTION_URLS.meet);
+  await serveCallPagesFirefox(call, { [meeting]: { body: fixturePage('meet/captions.html') } });
+  await call.goto(meeting);
   const frame = await waitForPanelFrame(call);
   await startFromPanelFirefox(frame, 'Alex Rivera');
   await call.bringToFront();
