@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
-import { failureText } from '../lib/client/fault-text';
+import { toFault, type Fault } from '../lib/client/fault-text';
+import { FaultNotice } from './ui/FaultNotice';
 
 /** Whether a view reached the background worker: `checking` until its `ping` round trip ends. */
 export type BackgroundReach = 'checking' | 'ok' | 'failed';
@@ -12,7 +13,7 @@ export type BackgroundReach = 'checking' | 'ok' | 'failed';
  * @param onResult told once the round trip ended (`ok` or `failed`), e.g. to mark the page ready.
  */
 export function BackgroundStatus({ ping, onResult }: { ping: () => Promise<unknown>; onResult?: (reach: Exclude<BackgroundReach, 'checking'>) => void }) {
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Fault | null>(null);
   useEffect(() => {
     let live = true;
     ping().then(
@@ -21,7 +22,7 @@ export function BackgroundStatus({ ping, onResult }: { ping: () => Promise<unkno
       },
       (error: unknown) => {
         if (!live) return;
-        setProblem(failureText(error));
+        setProblem(toFault(error));
         onResult?.('failed');
       },
     );
@@ -33,8 +34,8 @@ export function BackgroundStatus({ ping, onResult }: { ping: () => Promise<unkno
   }, [ping]);
   if (problem === null) return null;
   return (
-    <p role="alert" data-testid="background-status" data-ok="false" className="text-sm text-red-700">
-      {i18n.t('common.backgroundError', [problem])}
-    </p>
+    <div data-testid="background-status" data-ok="false">
+      <FaultNotice what={i18n.t('faults.actions.reach')} fault={problem} className="text-sm text-red-700" />
+    </div>
   );
 }

@@ -1,10 +1,10 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
+import { toFault, type Fault } from '../lib/client/fault-text';
 import type { InterviewSummary, Rating } from '../lib/db/records';
 import { mergeBackups, type Backup } from '../lib/export/backup';
 import type { Guide } from '../lib/guides/schema';
 import { call as protocolCall, type ProtocolCaller } from '../lib/protocol/client';
 import type { MessageInput, MessageOutput } from '../lib/protocol/protocol';
-import { errorMessage } from '../lib/format';
 
 /** The options page's views, one per hash route. */
 export type OptionsRoute =
@@ -132,7 +132,8 @@ export interface OptionsState {
   total: number;
   /** True before the first answer; later reloads keep showing the previous rows. */
   loading: boolean;
-  error: string | null;
+  /** Why the list could not be read (see `FaultNotice`); null after a successful read. */
+  error: Fault | null;
   selected: Set<string>;
   /** The row last clicked, the anchor of a shift+click range. */
   anchor: string | null;
@@ -210,7 +211,7 @@ export function createOptionsStore(deps: OptionsDeps): UseBoundStore<StoreApi<Op
         set({ items, total, loading: false, error: null, lastLoadMs: Math.round(performance.now() - started) });
       } catch (error) {
         if (mine !== generation) return;
-        set({ loading: false, error: errorMessage(error) });
+        set({ loading: false, error: toFault(error) });
       }
     },
     toggle(id, range = false) {

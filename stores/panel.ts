@@ -1,6 +1,8 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { browser } from 'wxt/browser';
 import { createJournal } from '../lib/client/journal';
+import { i18n } from '#i18n';
+import { faultMessage } from '../lib/client/fault-text';
 import { createSaveQueue, type SaveQueue } from '../lib/client/save-queue';
 import { openSidePanel } from '../lib/client/side-panel';
 import type { Platform } from '../lib/db/records';
@@ -63,11 +65,15 @@ export function createPanelStore(deps: PanelDeps): UseBoundStore<StoreApi<PanelS
   });
 }
 
-/** Saves where the panel shows on a platform in the settings store. @returns the settings' error text, or null. */
+/**
+ * Saves where the panel shows on a platform in the settings store.
+ * @returns the failure in one sentence for the interviewer ("The setting was not saved: …"), or null.
+ */
 export async function savePanelModeSetting(platform: Platform, mode: PanelMode): Promise<string | null> {
   const settings = useSettings.getState();
   await settings.update({ panelMode: { ...settings.settings.panelMode, [platform]: mode } });
-  return useSettings.getState().error;
+  const error = useSettings.getState().error;
+  return error ? faultMessage(i18n.t('faults.actions.settingsSave'), error) : null;
 }
 
 /** The panel's store, wired to the background protocol, extension storage and the settings store. */

@@ -1,13 +1,13 @@
 import { create } from 'zustand';
 import { parseSettings, readSettings, Settings, settingsItem, watchSettings, type SettingsPatch } from '../lib/settings';
-import { errorMessage } from '../lib/format';
+import { toFault, type Fault } from '../lib/client/fault-text';
 
 interface SettingsState {
   /** False until the stored settings have been read: views wait for it to avoid a flash of defaults. */
   hydrated: boolean;
   settings: Settings;
-  /** Last error while saving, with its text; null when the last save worked. */
-  error: string | null;
+  /** Last error while saving (a refused value lists its `path: reason`); null when the last save worked. */
+  error: Fault | null;
   /** Validates and saves a change; on failure the store keeps the previous settings and sets `error`. */
   update(patch: SettingsPatch): Promise<void>;
 }
@@ -23,7 +23,7 @@ export const useSettings = create<SettingsState>()((set, get) => ({
   async update(patch) {
     const next = Settings.safeParse({ ...get().settings, ...patch });
     if (!next.success) {
-      set({ error: next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      set({ error: { code: 'invalid-input', details: '', issues: next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) } });
       return;
     }
     const previous = get().settings;
@@ -31,7 +31,7 @@ export const useSettings = create<SettingsState>()((set, get) => ({
     try {
       await settingsItem.setValue(next.data);
     } catch (error) {
-      set({ settings: previous, error: errorMessage(error) });
+      set({ settings: previous, error: toFault(error) });
     }
   },
 }));
@@ -46,7 +46,7 @@ export function hydrateSettings(): Promise<void> {
   watchSettings((settings) => useSettings.setState({ settings }));
   hydration = readSettings().then(
     (settings) => useSettings.setState({ settings, hydrated: true }),
-    (error: unknown) => useSettings.setState({ hydrated: true, error: String(error) }),
+    (error: unknown) => useSettings.setState({ hydrated: true, error: toFault(error) }),
   );
   return hydration;
 }

@@ -4,9 +4,9 @@ import { i18n } from '#i18n';
 import type { DetectionEvent, StorageInfo } from '../../lib/protocol/protocol';
 import { useOptions } from '../../stores/options';
 import { ExportButtons } from './exports';
-import { Button, Card, formatBytes, formatWhen, Status } from './ui';
-import { errorText, platformName } from '../../lib/format';
+import { platformName } from '../../lib/format';
 import { Field, Input } from '../ui/Field';
+import { Button, Card, failed, formatBytes, formatWhen, OutcomeStatus, type Outcome } from './ui';
 
 let persistAsked = false;
 /** Asks once per page load for persistent storage, so the browser does not evict the interviews under pressure. */
@@ -18,15 +18,15 @@ async function askPersistence(): Promise<void> {
 
 function StorageCard() {
   const [info, setInfo] = useState<StorageInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Outcome | null>(null);
   useEffect(() => {
     void askPersistence()
       .then(() => useOptions.getState().storageInfo())
-      .then(setInfo, (e: unknown) => setError(errorText(e)));
+      .then(setInfo, (e: unknown) => setError(failed('storageInfo', e)));
   }, []);
   return (
     <Card title={i18n.t('options.data.storage')} titleId="storage-title">
-      {error && <Status tone="error">{error}</Status>}
+      <OutcomeStatus outcome={error} />
       {info ? (
         <dl className="grid max-w-md grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm" data-testid="storage-info">
           <dt className="text-slate-600">{i18n.t('options.data.used')}</dt>
@@ -55,7 +55,7 @@ function StorageCard() {
 function WipeCard() {
   const word = i18n.t('options.data.wipeWord');
   const [typed, setTyped] = useState('');
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<Outcome | null>(null);
   const wipe = async () => {
     try {
       // The UI asks for the word in the reader's language; the protocol's safety literal is always DELETE.
@@ -63,7 +63,7 @@ function WipeCard() {
       setTyped('');
       setStatus({ ok: true, text: i18n.t('options.data.wiped', [deleted]) });
     } catch (e) {
-      setStatus({ ok: false, text: errorText(e) });
+      setStatus(failed('wipe', e));
     }
   };
   return (
@@ -85,7 +85,7 @@ function WipeCard() {
       </form>
       {status && (
         <div className="mt-2">
-          <Status tone={status.ok ? 'ok' : 'error'}>{status.text}</Status>
+          <OutcomeStatus outcome={status} />
         </div>
       )}
     </Card>
@@ -102,21 +102,21 @@ const STATE_NAMES: Record<CallState, () => string> = {
 
 function DiagnosticsCard() {
   const [events, setEvents] = useState<DetectionEvent[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Outcome | null>(null);
   const load = useCallback(() => {
     useOptions.getState().diagnostics().then(
       (e) => {
         setEvents(e);
         setError(null);
       },
-      (e: unknown) => setError(errorText(e)),
+      (e: unknown) => setError(failed('diagnostics', e)),
     );
   }, []);
   useEffect(load, [load]);
   return (
     <Card title={i18n.t('options.data.diagnostics')} titleId="diagnostics-title" actions={<Button onClick={load}>{i18n.t('options.data.refresh')}</Button>}>
       <p className="mb-3 text-sm text-slate-600">{i18n.t('options.data.diagnosticsHelp')}</p>
-      {error && <Status tone="error">{error}</Status>}
+      <OutcomeStatus outcome={error} />
       {events && events.length === 0 && <p className="text-sm text-slate-600">{i18n.t('options.data.noDiagnostics')}</p>}
       {events && events.length > 0 && (
         <div className="max-h-96 overflow-auto">

@@ -8,8 +8,7 @@ import { uniqueSlug } from '../../lib/guides/slug';
 import { routeHash, useOptions } from '../../stores/options';
 import { useLive } from '../useLive';
 import { GuidePreview } from './GuidePreview';
-import { Button, Card, downloadFile, Status } from './ui';
-import { errorText } from '../../lib/format';
+import { Button, Card, downloadFile, failed, OutcomeStatus, type Outcome } from './ui';
 
 /**
  * A copy of a guide under a new id (`<id>-copy`, `<id>-copy-2`…) and title, so that it can be edited and saved
@@ -24,14 +23,14 @@ export function duplicateGuide(guide: Guide, takenIds: Iterable<string>, title: 
 export function GuidesView({ selectedId }: { selectedId?: string }) {
   const [guides, setGuides] = useState<GuideSummary[] | null>(null);
   const [guide, setGuide] = useState<Guide | null>(null);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<Outcome | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
   const loadList = useCallback(async () => {
     try {
       setGuides(await useOptions.getState().listGuides());
     } catch (e) {
-      setStatus({ ok: false, text: errorText(e) });
+      setStatus(failed('guideList', e));
     }
   }, []);
   useEffect(() => void loadList(), [loadList]);
@@ -49,7 +48,7 @@ export function GuidesView({ selectedId }: { selectedId?: string }) {
     let live = true;
     useOptions.getState().readGuide(current.id).then(
       (g) => live && setGuide(g),
-      (e: unknown) => live && setStatus({ ok: false, text: errorText(e) }),
+      (e: unknown) => live && setStatus(failed('guideRead', e)),
     );
     return () => {
       live = false;
@@ -64,7 +63,7 @@ export function GuidesView({ selectedId }: { selectedId?: string }) {
       setStatus({ ok: true, text: i18n.t('options.guides.duplicated', [copy.title]) });
       location.hash = routeHash({ view: 'guides', id: copy.id });
     } catch (e) {
-      setStatus({ ok: false, text: errorText(e) });
+      setStatus(failed('guideSave', e));
     }
   };
   const remove = async () => {
@@ -74,7 +73,7 @@ export function GuidesView({ selectedId }: { selectedId?: string }) {
       setStatus({ ok: true, text: i18n.t('options.guides.deleted', [guide.title]) });
       location.hash = routeHash({ view: 'guides' });
     } catch (e) {
-      setStatus({ ok: false, text: errorText(e) });
+      setStatus(failed('guideDelete', e));
     }
   };
 
@@ -129,7 +128,7 @@ export function GuidesView({ selectedId }: { selectedId?: string }) {
           )
         }
       >
-        {status && <Status tone={status.ok ? 'ok' : 'error'}>{status.text}</Status>}
+        <OutcomeStatus outcome={status} />
         {current?.origin === 'bundled' && <p className="mb-2 text-xs text-slate-500">{i18n.t('options.guides.readOnly')}</p>}
         {guide ? <GuidePreview guide={guide} headingLevel={3} /> : <p className="text-sm text-slate-500">{i18n.t('options.guides.none')}</p>}
       </Card>

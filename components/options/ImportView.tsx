@@ -7,8 +7,7 @@ import type { ImportReport } from '../../lib/export/backup';
 import { routeHash, useOptions } from '../../stores/options';
 import { GuidePreview } from './GuidePreview';
 import { Field, Select } from '../ui/Field';
-import { Button, Card, formatWhen, ProblemList, Status } from './ui';
-import { errorText } from '../../lib/format';
+import { Button, Card, failed, formatWhen, OutcomeStatus, ProblemList, Status, type Outcome } from './ui';
 
 /** Reads a picked file as text (UTF-8). */
 function readFile(file: File): Promise<string> {
@@ -70,7 +69,7 @@ function BackupImport() {
   const [text, setText] = useState('');
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Outcome | null>(null);
   const [emptyFile, setEmptyFile] = useState<string | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
   const parsed = useMemo(() => (text.trim() ? parseBackup(text, { messages: backupMessages((k, s) => i18n.t(k as never, s as never)), guideMessages: guideImportMessages((k, s) => i18n.t(k as never, s as never)) }) : null), [text]);
@@ -94,7 +93,7 @@ function BackupImport() {
       }
       setReport(total);
     } catch (e) {
-      setFailure(errorText(e));
+      setFailure(failed('import', e));
     } finally {
       setBusy(false);
       setProgress(null);
@@ -137,7 +136,7 @@ function BackupImport() {
           </div>
         )}
         {busy && <Status>{progress ?? i18n.t('options.import.working')}</Status>}
-        {failure && <Status tone="error">{failure}</Status>}
+        <OutcomeStatus outcome={failure} />
         {report && <ImportReportView report={report} />}
       </div>
     </Card>
@@ -175,7 +174,8 @@ function GuideImport() {
   const [text, setText] = useState('');
   const [filename, setFilename] = useState<string | undefined>(undefined);
   const [format, setFormat] = useState<'auto' | GuideFormat>('auto');
-  const [status, setStatus] = useState<{ ok: boolean; text: string; id?: string } | null>(null);
+  const [status, setStatus] = useState<Outcome | null>(null);
+  const [savedId, setSavedId] = useState<string | null>(null);
   const [debounced, setDebounced] = useState(text);
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(text), 250);
@@ -187,9 +187,11 @@ function GuideImport() {
     if (!result?.ok) return;
     try {
       const saved = await useOptions.getState().saveGuide(result.guide);
-      setStatus({ ok: true, text: i18n.t('options.import.guideSaved', [saved.title]), id: saved.id });
+      setStatus({ ok: true, text: i18n.t('options.import.guideSaved', [saved.title]) });
+      setSavedId(saved.id);
     } catch (e) {
-      setStatus({ ok: false, text: errorText(e) });
+      setStatus(failed('guideSave', e));
+      setSavedId(null);
     }
   };
 
@@ -246,16 +248,14 @@ function GuideImport() {
               </div>
             </>
           )}
-          {status && (
-            <Status tone={status.ok ? 'ok' : 'error'}>
-              {status.text}{' '}
-              {status.id && (
-                <a href={routeHash({ view: 'guides', id: status.id })} className="text-indigo-700 underline">
-                  {i18n.t('options.import.guideOpen')}
-                </a>
-              )}
-            </Status>
-          )}
+          <OutcomeStatus outcome={status}>
+            {' '}
+            {savedId && (
+              <a href={routeHash({ view: 'guides', id: savedId })} className="text-indigo-700 underline">
+                {i18n.t('options.import.guideOpen')}
+              </a>
+            )}
+          </OutcomeStatus>
         </div>
       )}
     </Card>

@@ -6,12 +6,14 @@ import { interviewToMarkdown } from '../../lib/export';
 import { ApiCallError } from '../../lib/protocol/result';
 import { routeHash, useOptions } from '../../stores/options';
 import { ratingLabel } from '../ui/rating';
-import { errorText, formatNoteOffset, formatOffset, platformName } from '../../lib/format';
+import { formatNoteOffset, formatOffset, platformName } from '../../lib/format';
 import { useLive } from '../useLive';
 import { useSettings } from '../../stores/settings';
 import { InterviewTimeline } from './InterviewTimeline';
 import { ExportButtons, labels } from './exports';
-import { Button, Card, CHIP_STYLES, formatWhen, RatingChip, Status } from './ui';
+import { Button, Card, CHIP_STYLES, failed, formatWhen, OutcomeStatus, RatingChip, Status, type Outcome } from './ui';
+import { FaultNotice } from '../ui/FaultNotice';
+import { toFault, type Fault } from '../../lib/client/fault-text';
 
 function Offset({ note }: { note: NoteRow }) {
   return (
@@ -61,7 +63,7 @@ function RecommendationPicker({ value, onChange, disabled }: { value: Rating | n
 /** One interview: scorecard, questions asked, red flags and the timeline of notes; edit, export, print, delete. */
 export function InterviewDetail({ id }: { id: string }) {
   const [bundle, setBundle] = useState<InterviewBundle | null>(null);
-  const [error, setError] = useState<{ notFound: boolean; text: string } | null>(null);
+  const [error, setError] = useState<{ notFound: boolean; fault: Fault } | null>(null);
   const [summary, setSummary] = useState('');
   const [summaryDirty, setDirtyState] = useState(false);
   const dirty = useRef(false);
@@ -69,7 +71,7 @@ export function InterviewDetail({ id }: { id: string }) {
     dirty.current = value;
     setDirtyState(value);
   };
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<Outcome | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   /** The interview runs but its call is over (`interviews.pendingWrapUps`): it is wrapped up and ended here. */
   const [pendingWrapUp, setPendingWrapUp] = useState(false);
@@ -85,7 +87,7 @@ export function InterviewDetail({ id }: { id: string }) {
       // Another view's edit shows up unless the interviewer is in the middle of changing the summary here.
       if (!dirty.current) setSummary(next.interview.summary);
     } catch (e) {
-      setError({ notFound: e instanceof ApiCallError && e.code === 'not-found', text: errorText(e) });
+      setError({ notFound: e instanceof ApiCallError && e.code === 'not-found', fault: toFault(e) });
     }
   }, [id]);
 
@@ -104,7 +106,11 @@ export function InterviewDetail({ id }: { id: string }) {
   if (error) {
     return (
       <div className="flex flex-col gap-3">
-        <Status tone="error">{error.notFound ? i18n.t('options.detail.notFound') : error.text}</Status>
+        {error.notFound ? (
+          <Status tone="error">{i18n.t('options.detail.notFound')}</Status>
+        ) : (
+          <FaultNotice what={i18n.t('faults.actions.detailLoad')} fault={error.fault} className="text-sm text-red-700" />
+        )}
         <a href={routeHash({ view: 'interviews' })} className="text-sm text-indigo-700 hover:underline">
           {i18n.t('options.detail.back')}
         </a>
@@ -122,7 +128,7 @@ export function InterviewDetail({ id }: { id: string }) {
       if (patch.summary !== undefined) setSummaryDirty(false);
       setStatus({ ok: true, text: i18n.t('options.detail.saved') });
     } catch (e) {
-      setStatus({ ok: false, text: errorText(e) });
+      setStatus(failed('detailSave', e));
     }
   };
   const end = async () => {
@@ -135,7 +141,7 @@ export function InterviewDetail({ id }: { id: string }) {
       setSummaryDirty(false);
       setPendingWrapUp(false);
     } catch (e) {
-      setStatus({ ok: false, text: i18n.t('wrapUpPending.failed', [errorText(e)]) });
+      setStatus(failed('end', e));
     }
     setEnding(false);
   };
@@ -144,7 +150,7 @@ export function InterviewDetail({ id }: { id: string }) {
       await navigator.clipboard.writeText(interviewToMarkdown(bundle, labels(), { transcript: useSettings.getState().settings.exportTranscript }));
       setStatus({ ok: true, text: i18n.t('options.detail.copied') });
     } catch (e) {
-      setStatus({ ok: false, text: i18n.t('options.detail.copyFailed', [errorText(e)]) });
+      setStatus(failed('copy', e));
     }
   };
   const remove = async () => {
@@ -152,7 +158,7 @@ export function InterviewDetail({ id }: { id: string }) {
       await useOptions.getState().deleteInterviews([id]);
       location.hash = routeHash({ view: 'interviews' });
     } catch (e) {
-      setStatus({ ok: false, text: errorText(e) });
+      setStatus(failed('delete', e));
     }
   };
 
@@ -244,7 +250,7 @@ export function InterviewDetail({ id }: { id: string }) {
       </div>
       {status && (
         <div className="print:hidden">
-          <Status tone={status.ok ? 'ok' : 'error'}>{status.text}</Status>
+          <OutcomeStatus outcome={status} />
         </div>
       )}
 

@@ -6,8 +6,8 @@ import { routeHash, selectionState, useOptions, type ListSort } from '../../stor
 import { useLive } from '../useLive';
 import { Field, Input, Select } from '../ui/Field';
 import { ExportButtons } from './exports';
-import { Button, formatWhen, RatingChip, Status } from './ui';
-import { errorText } from '../../lib/format';
+import { Button, failed, formatWhen, OutcomeStatus, RatingChip, type Outcome } from './ui';
+import { FaultNotice } from '../ui/FaultNotice';
 
 const ROW_HEIGHT = 48;
 const COLUMNS = 'grid grid-cols-[2.75rem_minmax(10rem,1.4fr)_minmax(8rem,1.2fr)_11rem_8.5rem_4.5rem_6.5rem] items-center';
@@ -30,7 +30,7 @@ export function InterviewList() {
     useOptions();
   const [draft, setDraft] = useState(query);
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [deleteStatus, setDeleteStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [deleteStatus, setDeleteStatus] = useState<Outcome | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const headerBox = useRef<HTMLInputElement>(null);
 
@@ -72,7 +72,7 @@ export function InterviewList() {
       const deleted = await deleteInterviews(selectedIds);
       setDeleteStatus({ ok: true, text: i18n.t('options.list.deleted', [deleted]) });
     } catch (e) {
-      setDeleteStatus({ ok: false, text: errorText(e) });
+      setDeleteStatus(failed('delete', e));
     }
     setConfirmDelete(false);
   };
@@ -125,8 +125,8 @@ export function InterviewList() {
           )}
         </div>
       </div>
-      {deleteStatus && <Status tone={deleteStatus.ok ? 'ok' : 'error'}>{deleteStatus.text}</Status>}
-      {error && <Status tone="error">{i18n.t('options.list.loadFailed', [error])}</Status>}
+      <OutcomeStatus outcome={deleteStatus} />
+      {error && <FaultNotice what={i18n.t('faults.actions.listLoad')} fault={error} className="text-sm text-red-700" />}
 
       <div
         role="table"

@@ -5,9 +5,10 @@ import { Platform } from '../../lib/db/records';
 import { csvDelimiterFor } from '../../lib/settings';
 import { useOptions } from '../../stores/options';
 import { useSettings } from '../../stores/settings';
-import { Button, Card, Status } from './ui';
-import { errorText, platformName } from '../../lib/format';
+import { platformName } from '../../lib/format';
 import { Field, Input } from '../ui/Field';
+import { Button, Card, failed, OutcomeStatus, Status, type Outcome } from './ui';
+import { FaultNotice } from '../ui/FaultNotice';
 
 const DEFAULT_RETENTION_DAYS = 365;
 
@@ -77,7 +78,7 @@ function Shortcuts() {
 /** Settings: platforms, panel side, note offset, shortcuts, retention. Saved through the settings store. */
 export function SettingsView() {
   const { settings, update, error, hydrated } = useSettings();
-  const [retentionStatus, setRetentionStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [retentionStatus, setRetentionStatus] = useState<Outcome | null>(null);
   const [daysDraft, setDaysDraft] = useState(String(settings.retentionDays ?? DEFAULT_RETENTION_DAYS));
   const [offsetDraft, setOffsetDraft] = useState(String(settings.stampEarlierSeconds));
   useEffect(() => setDaysDraft(String(settings.retentionDays ?? DEFAULT_RETENTION_DAYS)), [settings.retentionDays]);
@@ -94,13 +95,13 @@ export function SettingsView() {
       const deleted = await useOptions.getState().applyRetention();
       setRetentionStatus({ ok: true, text: i18n.t('options.settings.retentionApplied', [deleted]) });
     } catch (e) {
-      setRetentionStatus({ ok: false, text: errorText(e) });
+      setRetentionStatus(failed('retention', e));
     }
   };
 
   return (
     <div className="flex flex-col gap-4">
-      {error && <Status tone="error">{i18n.t('options.settings.saveFailed', [error])}</Status>}
+      {error && <FaultNotice what={i18n.t('faults.actions.settingsSave')} fault={error} className="text-sm text-red-700" />}
       <Card title={i18n.t('options.settings.platforms')} titleId="platforms-title">
         <fieldset className="flex flex-col gap-2">
           <legend className="mb-1 text-sm text-slate-600">{i18n.t('options.settings.platformsHelp')}</legend>
@@ -251,7 +252,7 @@ export function SettingsView() {
               <Button onClick={() => void applyRetention()}>{i18n.t('options.settings.retentionNow')}</Button>
             </div>
           )}
-          {retentionStatus && <Status tone={retentionStatus.ok ? 'ok' : 'error'}>{retentionStatus.text}</Status>}
+          <OutcomeStatus outcome={retentionStatus} />
         </div>
       </Card>
     </div>

@@ -6,8 +6,7 @@ import { csvDelimiterFor } from '../../lib/settings';
 import { useOptions } from '../../stores/options';
 import { hydrateSettings, useSettings } from '../../stores/settings';
 import { buildExport, type ExportFile } from '../../lib/export/build';
-import { Button, downloadFile, Status } from './ui';
-import { errorText } from '../../lib/format';
+import { Button, downloadFile, failed, OutcomeStatus, type Outcome } from './ui';
 
 /** The scorecard words in the browser's language. */
 export function labels(): ExportLabels {
@@ -45,7 +44,7 @@ const KINDS: { kind: ExportKind; label: () => string }[] = [
 
 /** Three buttons (Markdown, JSON backup, CSV) exporting the given interviews, with a status line. */
 export function ExportButtons({ ids, label, disabled }: { ids?: string[]; label: string; disabled?: boolean }) {
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const run = async (kind: ExportKind) => {
     setBusy(true);
@@ -54,7 +53,7 @@ export function ExportButtons({ ids, label, disabled }: { ids?: string[]; label:
       const file = await exportInterviews(kind, ids);
       setStatus({ ok: true, text: i18n.t('options.export.done', [file.filename]) });
     } catch (error) {
-      setStatus({ ok: false, text: i18n.t('options.export.failed', [errorText(error)]) });
+      setStatus(failed('export', error));
     } finally {
       setBusy(false);
     }
@@ -69,7 +68,7 @@ export function ExportButtons({ ids, label, disabled }: { ids?: string[]; label:
           </Button>
         ))}
       </div>
-      {status && <Status tone={status.ok ? 'ok' : 'error'}>{status.text}</Status>}
+      <OutcomeStatus outcome={status} />
     </div>
   );
 }

@@ -2,6 +2,8 @@ import type { ButtonHTMLAttributes, ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { Rating } from '../../lib/db/records';
+import { toFault, type Fault } from '../../lib/client/fault-text';
+import { FaultNotice } from '../ui/FaultNotice';
 import { RATING_STYLES, ratingLabel } from '../ui/rating';
 
 type Tone = 'primary' | 'secondary' | 'danger' | 'ghost';
@@ -76,6 +78,48 @@ export function ProblemList({ title, problems, testId }: { title: string; proble
       </ul>
     </div>
   );
+}
+
+/** What failed on the options page, for its sentence (`faults.actions.<what>`). */
+export type OptionsAction =
+  | 'listLoad'
+  | 'delete'
+  | 'export'
+  | 'detailLoad'
+  | 'detailSave'
+  | 'end'
+  | 'copy'
+  | 'guideList'
+  | 'guideRead'
+  | 'guideSave'
+  | 'guideDelete'
+  | 'import'
+  | 'retention'
+  | 'storageInfo'
+  | 'wipe'
+  | 'diagnostics'
+  | 'settingsSave';
+
+/** What an options action reports: a success sentence, or a failure said by `FaultNotice` (issue 12, item 6). */
+export type Outcome = { ok: true; text: string } | { ok: false; what: OptionsAction; fault: Fault };
+
+/** The failed {@link Outcome} of `what` for anything thrown (its code picks the sentence, its text the details). */
+export function failed(what: OptionsAction, error: unknown): Outcome {
+  return { ok: false, what, fault: toFault(error) };
+}
+
+/** An action's outcome: a success line, or the failure's one sentence with its technical text behind a toggle. */
+export function OutcomeStatus({ outcome, children }: { outcome: Outcome | null; children?: ReactNode }) {
+  if (!outcome) return null;
+  if (outcome.ok) {
+    return (
+      <Status>
+        {outcome.text}
+        {children}
+      </Status>
+    );
+  }
+  return <FaultNotice what={i18n.t(`faults.actions.${outcome.what}`)} fault={outcome.fault} className="text-sm text-red-700" />;
 }
 
 const uiLanguage = () => browser.i18n.getUILanguage();

@@ -141,7 +141,7 @@ describe('loading the list', () => {
       },
     ]);
     await useInterviewList.getState().load();
-    expect(useInterviewList.getState().error).toBe('storage-blocked');
+    expect(useInterviewList.getState().error).toEqual({ details: 'storage-blocked', issues: [] });
   });
 });
 
