@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
 import { expect, launchChromium, extensionIdOf, test } from './support/chromium';
-import { openMeeting, readDatabase, serveMeet, startFromPanel } from './support/panel';
+import { MEETING_URL, openMeeting, panelFrame, readDatabase, serveMeet, startFromPanel } from './support/panel';
 import { screenshotPath } from './support/screenshots';
 
 const Q1 = 'When would you choose a relational database over a document store, and when the other way round?';
@@ -260,4 +260,23 @@ test('screenshots of the panel, expanded and collapsed, in English and Italian: 
   test.setTimeout(120_000);
   await screenshots('en');
   await screenshots('it');
+});
+
+test('at 1280×800 the drawer leaves the call\'s main speaker visible (issue 12, item 6)', async ({ context }) => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(MEETING_URL);
+  const frame = await panelFrame(page);
+  await expect(frame.getByRole('button', { name: 'Start interview', exact: true })).toBeVisible();
+  // The main speaker: the fixture's speaking participant tile (the other participant, not the self view).
+  const speaker = (await page.locator('.tile.speaking[data-participant-id]').boundingBox())!;
+  const panel = (await page.locator('[data-interview-copilot]').boundingBox())!;
+  console.log(`1280x800: main speaker ${JSON.stringify(speaker)}, panel ${JSON.stringify(panel)}`);
+  const overlapX = Math.min(speaker.x + speaker.width, panel.x + panel.width) - Math.max(speaker.x, panel.x);
+  const overlapY = Math.min(speaker.y + speaker.height, panel.y + panel.height) - Math.max(speaker.y, panel.y);
+  expect(overlapX > 0 && overlapY > 0, 'the drawer overlaps the main speaker').toBe(false);
+  // Nor does it cover the call's control bar.
+  expect(panel.y + panel.height).toBeLessThanOrEqual(800 - 80);
+  await page.screenshot({ path: screenshotPath('panel-1280x800-main-speaker.png') });
+  await page.close();
 });
