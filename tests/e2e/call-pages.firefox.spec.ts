@@ -76,7 +76,15 @@ test('under a fullscreen video, the toggle command leaves fullscreen and shows t
   // Opened first: switching tabs would itself leave fullscreen.
   const extensionPage = await openExtensionPage(session, 'popup.html');
   const page = await callPage(MEET);
-  const shown = await hostRect(page);
+  // The panel's box relative to the window: leaving fullscreen may give the window back at another size (CI saw
+  // 684 px high instead of 516), and the drawer follows the window's height.
+  const inWindow = () =>
+    page.$eval('[data-interview-copilot]', (el) => {
+      const r = el.getBoundingClientRect();
+      return { width: r.width, top: r.top, fromRight: innerWidth - r.right, fromBottom: innerHeight - r.bottom, visible: r.height > 0 };
+    });
+  const shown = await inWindow();
+  expect(shown.visible).toBe(true);
   await page.bringToFront();
   await page.evaluate(async () => {
     const video = document.createElement('video');
@@ -89,5 +97,5 @@ test('under a fullscreen video, the toggle command leaves fullscreen and shows t
   expect(await page.evaluate(() => document.querySelector('[data-interview-copilot]')?.parentElement?.tagName)).toBe('HTML');
   expect(await sendToTab(extensionPage, MEET, 'content.command', { command: 'toggle' })).toEqual({ mounted: true, collapsed: false });
   await expect.poll(() => fullscreenTag(page)).toBeNull();
-  expect(await hostRect(page)).toEqual(shown);
+  await expect.poll(inWindow).toEqual(shown);
 });
