@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer-core';
 import type { Guide } from '../../lib/guides/schema';
 import { extensionPageErrors, launchFirefox, openExtensionPage, type FirefoxSession } from './support/firefox';
 import { seedBackup } from './options-data';
+import { screenshotPath } from './support/screenshots';
 import { sleep } from './support/wait';
 
 let session: FirefoxSession;
@@ -101,6 +102,25 @@ test('the options page lists an interview, shows its detail, and a backup export
   const after = await protocol<Record<string, unknown[]>>(page, 'data.export', {});
   const strip = (b: Record<string, unknown>) => ({ ...b, exportedAt: '' });
   expect(strip(after)).toEqual(strip(backup));
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('the options page\'s guide preview shows the seed guide\'s interview tips in Firefox (issue 12, item 4)', async () => {
+  const page = await openExtensionPage(session, 'options.html#/guides/backend-engineer');
+  const errors = extensionPageErrors(page);
+  await page.waitForSelector('[data-testid="options"][data-ready="true"]', { timeout: 10_000 });
+  const guide = await protocol<Guide>(page, 'guides.get', { id: 'backend-engineer' });
+  expect(guide.tips.length).toBeGreaterThan(0);
+  await page.waitForSelector('[data-testid="guide-tips"] li', { timeout: 10_000 });
+  // The region is named by its heading, and lists every tip of the seed guide, in order.
+  const shown = await page.$eval('[data-testid="guide-tips"]', (section) => ({
+    heading: document.getElementById(section.getAttribute('aria-labelledby') ?? '')?.textContent ?? null,
+    tips: [...section.querySelectorAll('li')].map((li) => li.textContent),
+  }));
+  expect(shown).toEqual({ heading: 'Interview tips', tips: guide.tips.map((t) => t.text) });
+  await page.$eval('[data-testid="guide-tips"]', (el) => el.scrollIntoView());
+  await page.screenshot({ path: screenshotPath('options-guide-tips-firefox-en.png') });
   expect(errors).toEqual([]);
   await page.close();
 });
