@@ -1,4 +1,5 @@
 import type { Frame, Page } from 'playwright-core';
+import { fixtureBody } from '../fixtures/pages/index';
 import { expect, launchChromium, extensionIdOf, test } from './support/chromium';
 import { MEETING_URL, openMeeting, panelFrame, readDatabase, serveMeet, startFromPanel } from './support/panel';
 import { screenshotPath } from './support/screenshots';
@@ -196,6 +197,32 @@ test('collapses to a handle with the stage and timer, and expands again', async 
   await page.keyboard.type('draft');
   await page.keyboard.press('Escape');
   await expect(frame.getByTestId('panel-handle')).toBeVisible();
+});
+
+test('after the call ends the stage timer stops and "Next" is no longer suggested (issue 12, item 6)', async ({ context }) => {
+  const { page, frame } = await openMeeting(context);
+  await startFromPanel(frame, 'Lee Leaver');
+  const timer = frame.getByTestId('stage-timer');
+  await expect(frame.getByTestId('next-question')).toContainText(Q1);
+  // During the call the timer runs.
+  const during = await timer.textContent();
+  expect(during).toMatch(/^\d\d:\d\d of 45:00$/);
+  await expect(timer).not.toHaveText(during!, { timeout: 5000 });
+
+  // The call app moves to its "left" screen, as Meet does when the interviewer leaves.
+  await page.evaluate((html) => {
+    const parsed = new DOMParser().parseFromString(html, 'text/html');
+    document.body.replaceChildren(...Array.from(parsed.body.childNodes, (node) => document.importNode(node, true)));
+  }, fixtureBody('meet/left.html'));
+  await expect(frame.getByRole('heading', { name: 'Wrap-up' })).toBeVisible({ timeout: 15_000 });
+  await expect(frame.locator('[data-call-state]')).toHaveAttribute('data-call-state', 'left');
+  const stopped = await timer.textContent();
+  expect(stopped).toMatch(/^\d\d:\d\d of 45:00$/);
+  await page.waitForTimeout(2100);
+  await expect(timer).toHaveText(stopped!);
+  await expect(frame.getByTestId('next-question')).toHaveCount(0);
+  await expect(frame.getByTestId('pacing-hint')).toHaveCount(0);
+  await expect(frame.getByText('Every question that fits the time is asked.')).toHaveCount(0);
 });
 
 type Box = { x: number; y: number; width: number; height: number };

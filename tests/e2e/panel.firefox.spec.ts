@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import type { Page } from 'puppeteer-core';
+import { fixtureBody } from '../fixtures/pages/index';
 import { launchFirefox, type FirefoxSession } from './support/firefox';
 import {
   collapsePanelFirefox,
@@ -12,6 +14,7 @@ import {
   waitForNoteFirefox,
 } from './support/panel-firefox';
 import { screenshotPath } from './support/screenshots';
+import { sleep } from './support/wait';
 
 let session: FirefoxSession;
 test.beforeAll(async () => {
@@ -91,3 +94,37 @@ async function drawerBesideTheSpeaker(session: FirefoxSession): Promise<void> {
   await page.screenshot({ path: screenshotPath('panel-1280x800-main-speaker-firefox.png') });
   await page.close();
 }
+
+/** Replaces the call page's body with a fixture's, as the call app does when the call moves on. */
+async function render(page: Page, file: string): Promise<void> {
+  await page.evaluate((html) => {
+    const parsed = new DOMParser().parseFromString(html, 'text/html');
+    document.body.replaceChildren(...Array.from(parsed.body.childNodes, (node) => document.importNode(node, true)));
+  }, fixtureBody(file));
+}
+
+test('after the call ends the stage timer stops and "Next" is no longer suggested (issue 12, item 6)', async () => {
+  const { page, frame } = await openMeetingFirefox(session, 'https://meet.google.com/fxl-efte-ndx');
+  await startFromPanelFirefox(frame, 'Lee Firefox');
+  await frame.waitForSelector('[data-testid="next-question"]', { timeout: 10_000 });
+  // During the call the timer runs.
+  const timer = () => textInFrame(frame, '[data-testid="stage-timer"]');
+  const during = await timer();
+  expect(during).toMatch(/^\d\d:\d\d of 45:00$/);
+  await sleep(2100);
+  expect(await timer()).not.toBe(during);
+
+  // The call app moves to its "left" screen.
+  await render(page, 'meet/left.html');
+  await frame.waitForSelector('#wrap-up-heading', { timeout: 15_000 });
+  expect(await frame.$eval('[data-call-state]', (el) => el.getAttribute('data-call-state'))).toBe('left');
+  const stopped = await timer();
+  expect(stopped).toMatch(/^\d\d:\d\d of 45:00$/);
+  await sleep(2100);
+  expect(await timer()).toBe(stopped);
+  const count = (selector: string) => frame.$$eval(selector, (els) => els.length);
+  expect(await count('[data-testid="next-question"]'), 'a "Next" suggestion').toBe(0);
+  expect(await count('[data-testid="pacing-hint"]'), 'a pacing hint').toBe(0);
+  expect(await frame.$eval('body', (el) => el.textContent)).not.toContain('Every question that fits the time is asked.');
+  await page.close();
+});
