@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { fixtureBody } from '../fixtures/pages/index';
-import { launchFirefox, openExtensionPage, panelFrames, serveCallPagesFirefox, waitForLooksFirefox, waitForPanelFrame, type FirefoxSession } from './support/firefox';
+import { launchFirefox, openExtensionPage, panelFrames, serveCallPagesFirefox, setAddonEnabled, waitForLooksFirefox, waitForPanelFrame, type FirefoxSession } from './support/firefox';
 import { fixturePage } from './support/pages';
-import { readTableFirefox, startFromPanelFirefox } from './support/panel-firefox';
+import { openMeetingFirefox, readTableFirefox, startFromPanelFirefox } from './support/panel-firefox';
 import { waitFor } from './support/wait';
 
 /**
@@ -12,6 +12,7 @@ import { waitFor } from './support/wait';
  */
 
 const MEET_LEAVER = 'https://meet.google.com/lea-verf-fox';
+const MEET_DISABLED = 'https://meet.google.com/dis-able-dfx';
 const TEAMS_APP = 'https://teams.microsoft.com/_';
 const TEAMS_LEAVER = `${TEAMS_APP}#/l/meetup-join/19%3ameeting_RmlyZWZveExlYXZlcg%40thread.v2/0?context=%7b%7d`;
 
@@ -82,6 +83,28 @@ async function expectStillThere(page: Page, urlPrefix: string, frame: Frame): Pr
   expect(frames).toHaveLength(1);
   expect(frames[0] === frame).toBe(true);
 }
+
+test('item 7: disabling and enabling the add-on brings the panel back into an open call tab', async () => {
+  const { page, frame } = await openMeetingFirefox(session, MEET_DISABLED);
+  await startFromPanelFirefox(frame, 'Disabled Candidate Firefox');
+  await setAddonEnabled(session, false);
+  // Off: the panel page is unloaded (Firefox leaves its emptied frame in the page; the content script that would
+  // remove it was unloaded too).
+  await waitFor(() => frame.evaluate(() => document.body?.innerText ?? '').catch(() => ''), 'the panel emptied', { ok: (t) => t === '', timeoutMs: 15_000 });
+  await setAddonEnabled(session, true);
+  // No install event on enabling: the background's start itself re-injects into call tabs that do not answer.
+  const panel = (await waitFor(
+    async () => {
+      const frames = await panelFrames(page);
+      const found = frames.length === 1 ? frames[0] : undefined;
+      return found && (await text(found)).includes('Disabled Candidate Firefox') ? found : undefined;
+    },
+    'the panel back with its interview',
+    { timeoutMs: 20_000 },
+  ))!;
+  expect(panel === frame).toBe(false);
+  expect(await hostCount(page)).toBe(1);
+});
 
 test.describe('item 1: leaving a call by in-app navigation', () => {
   test('Meet: the wrap-up stays open while typing when the app moves to its home page, and the panel goes once ended', async () => {

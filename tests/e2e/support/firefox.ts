@@ -187,3 +187,37 @@ export async function waitForLooksFirefox(extensionPage: Page, urlPrefix: string
     await sleep(250);
   }
 }
+
+/**
+ * Disables or enables the add-on as the switch in `about:addons` does: that privileged page (reachable over BiDi
+ * with `--remote-allow-system-access`) has `ChromeUtils`, and its AddonManager's `disable()` / `enable()` are what
+ * the switch calls. `management.setEnabled` cannot do it from an extension page: Firefox allows it only for themes
+ * (or add-ons installed by enterprise policy), and BiDi's `webExtension` module only installs and uninstalls.
+ */
+export async function setAddonEnabled(session: FirefoxSession, enabled: boolean): Promise<void> {
+  const page = await session.browser.newPage();
+  // The load of about:addons is never reported over BiDi: not awaited, the page is polled until it answers.
+  page.goto('about:addons').catch(() => undefined);
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const done = await page
+      .evaluate(
+        async (id, on) => {
+          const chrome = (globalThis as unknown as { ChromeUtils?: { importESModule(url: string): { AddonManager: { getAddonByID(id: string): Promise<{ isActive: boolean; enable(): Promise<void>; disable(): Promise<void> } | null> } } } }).ChromeUtils;
+          if (location.href !== 'about:addons' || !chrome) return false;
+          const { AddonManager } = chrome.importESModule('resource://gre/modules/AddonManager.sys.mjs');
+          const addon = await AddonManager.getAddonByID(id);
+          if (!addon) throw new Error(`no add-on ${id}`);
+          await (on ? addon.enable() : addon.disable());
+          return (await AddonManager.getAddonByID(id))?.isActive === on;
+        },
+        GECKO_ID,
+        enabled,
+      )
+      .catch(() => false);
+    if (done) break;
+    if (Date.now() > deadline) throw new Error(`the add-on could not be ${enabled ? 'enabled' : 'disabled'} from about:addons`);
+    await sleep(200);
+  }
+  await page.close();
+}
