@@ -2,18 +2,13 @@
  * Live suggestions (issue 15): precision and recall of the engine (lib/suggest) on the evaluation sets in
  * tests/fixtures/suggest/, per guide and language, and the matching time per line. Runs in Node, no browser or build.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { getBundledGuide } from '../../lib/guides/bundled';
 import { evaluate, type EvaluationSet, type Figures } from '../../lib/suggest/evaluate';
+import { isHeldOut, SUGGEST_SETS } from '../suggest-sets';
 import { quantile, type BenchSection } from '../support';
 
-const SETS: { label: string; file: string; heldOut?: boolean }[] = [
-  { label: 'Backend, English', file: 'tests/fixtures/suggest/backend-en.json' },
-  { label: 'Backend, Italian', file: 'tests/fixtures/suggest/backend-it.json' },
-  { label: 'Frontend, English', file: 'tests/fixtures/suggest/frontend-en.json' },
-  // Written after the Frontend cues were extended on the set above; never tuned on: only its "asked" marks are reported.
-  { label: 'Frontend, English, held out', file: 'tests/fixtures/suggest/frontend-en-heldout.json', heldOut: true },
-];
+const aggregate = ({ wrong: _wrong, ...figures }: Figures) => figures;
 
 const pr = (f: Figures) => `P ${f.precision.toFixed(2)} / R ${f.recall.toFixed(2)} (${f.truePositives} right, ${f.falsePositives} wrong, ${f.falseNegatives} missed)`;
 
@@ -24,7 +19,10 @@ export const suggest: BenchSection = {
   async run({ quick, report }) {
     const data: Record<string, unknown> = {};
     const times: number[] = [];
-    for (const { label, file, heldOut } of SETS) {
+    for (const entry of SUGGEST_SETS) {
+      const { label, file } = entry;
+      const heldOut = isHeldOut(entry);
+      if (!existsSync(file)) throw new Error(`${file}: evaluation set missing`);
       const set = JSON.parse(readFileSync(file, 'utf8')) as EvaluationSet;
       const guide = getBundledGuide(set.guide);
       if (!guide) throw new Error(`${file}: no bundled guide "${set.guide}"`);
@@ -34,13 +32,14 @@ export const suggest: BenchSection = {
       times.push(...result.timesMs);
       const askedMet = result.asked.precision >= 0.95 && result.asked.recall >= 0.8;
       report(`${label}: automatic "asked" marks (${set.interviewer.length} interviewer lines)`, pr(result.asked), 'P ≥ 0.95, R ≥ 0.80', askedMet);
-      if (heldOut) {
-        data[label] = { asked: result.asked };
-        continue;
+      const withAnswers = set.answers.length > 0;
+      if (withAnswers) {
+        report(`${label}: criteria evidence (${set.answers.length} candidate lines)`, pr(result.evidence));
+        report(`${label}: red-flag cues`, pr(result.redFlagCues));
       }
-      report(`${label}: criteria evidence (${set.answers.length} candidate lines)`, pr(result.evidence));
-      report(`${label}: red-flag cues`, pr(result.redFlagCues));
-      data[label] = { asked: result.asked, evidence: result.evidence, redFlagCues: result.redFlagCues };
+      // A held-out set keeps aggregates only: its lines and misses are never written anywhere (they would get tuned on).
+      const keep = (f: Figures) => (heldOut ? aggregate(f) : f);
+      data[label] = { asked: keep(result.asked), ...(withAnswers ? { evidence: keep(result.evidence), redFlagCues: keep(result.redFlagCues) } : {}) };
     }
     const p95 = quantile(times, 0.95);
     report('matching time per line, p95', `${p95.toFixed(2)} ms (median ${quantile(times, 0.5).toFixed(2)} ms, ${times.length} lines)`, '≤ 20 ms', p95 <= 20);

@@ -152,9 +152,11 @@ describe('evaluation set (tests/fixtures/suggest)', () => {
 
   it('frontend-en-heldout.json (never tuned on): marks no question wrongly', () => {
     // Recall on these lines is reported by the bench, not pinned: cues must not be written from them.
+    // A failure shows aggregates only, never the set's lines: held-out lines read while tuning stop being held out.
     const set = JSON.parse(readFileSync('tests/fixtures/suggest/frontend-en-heldout.json', 'utf8')) as EvaluationSet;
     const result = evaluate(getBundledGuide('frontend-engineer')!, set);
-    expect(result.asked.precision, result.asked.wrong.join('\n')).toBeGreaterThanOrEqual(0.95);
+    const { truePositives, falsePositives, falseNegatives } = result.asked;
+    expect(result.asked.precision, `held out: ${truePositives} right, ${falsePositives} wrong, ${falseNegatives} missed`).toBeGreaterThanOrEqual(0.95);
     expect(result.asked.truePositives).toBeGreaterThan(0);
   }, 60_000);
 });
