@@ -15,6 +15,10 @@ export const SUGGEST_SETS: readonly SuggestSet[] = [
   { label: 'Frontend, English', file: 'tests/fixtures/suggest/frontend-en.json' },
   // Written after the Frontend cues were extended on the set above; never tuned on.
   { label: 'Frontend, English, held out', file: 'tests/fixtures/suggest/frontend-en-heldout.json', heldOut: true },
+  // Written blind by another engineer (without the cues, the engine or the other sets' lines); never tuned on.
+  { label: 'Backend, English, held out', file: 'tests/fixtures/suggest/backend-en-heldout.json', heldOut: true },
+  { label: 'Backend, Italian, held out', file: 'tests/fixtures/suggest/backend-it-heldout.json', heldOut: true },
+  { label: 'Frontend, English, held out 2', file: 'tests/fixtures/suggest/frontend-en-heldout-2.json', heldOut: true },
 ];
 
 /** Whether a set's lines must never be printed (flagged held out, or named so). */

@@ -10,7 +10,8 @@ import { suggestStage } from './guide';
 export interface EvaluationSet {
   guide: string;
   interviewer: { stage: string; text: string; expect: string | null; shared?: boolean }[];
-  answers: { stage: string; text: string; criteria: string[]; redFlags: string[] }[];
+  /** Candidate answers; a set of interviewer lines only may leave them out. */
+  answers?: { stage: string; text: string; criteria: string[]; redFlags: string[] }[];
 }
 
 /** Precision and recall of one kind of event; `wrong` lists the false positives and misses for tuning. */
@@ -83,7 +84,7 @@ export function evaluate(guide: Guide, set: EvaluationSet, now: () => number = (
   let etp = 0, efp = 0, efn = 0, rtp = 0, rfp = 0, rfn = 0;
   const wrongEvidence: string[] = [];
   const wrongFlags: string[] = [];
-  for (const answer of set.answers) {
+  for (const answer of set.answers ?? []) {
     const engine = engineFor(answer.stage);
     const events = timed(() => engine.hear({ speaker: 'candidate', text: answer.text, atMs: 0 }));
     const criteria = new Set(events.flatMap((e) => (e.kind === 'evidence' ? [e.criterionId] : [])));
