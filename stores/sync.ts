@@ -7,6 +7,7 @@ import type { Debrief, DebriefGroup } from '../lib/sync/debrief';
 import { checkServerUrl, originPattern, type ServerUrlProblem } from '../lib/sync/config';
 import type { SyncStatus } from '../lib/sync/status';
 import { errorMessage } from '../lib/format';
+import { toFault, type Fault } from '../lib/client/fault-text';
 
 /** What the team-sync views need from the outside world, injected so tests pass fakes. */
 export interface SyncStoreDeps {
@@ -29,16 +30,27 @@ export interface SyncForm {
   displayName: string;
 }
 
-/** Why the form could not be sent (translated by the view). */
-export type SyncFormProblem = ServerUrlProblem | 'missing-fields' | 'permission-refused' | 'server-refused';
+/** Why the form could not be sent (translated by the view); a refusal by the background is a {@link SyncProblemShown}. */
+export type SyncFormProblem = ServerUrlProblem | 'missing-fields' | 'permission-refused';
+
+/** What a failed team-sync or debrief call was, for its sentence (`faults.actions.<what>`). */
+export type SyncAction = 'syncStatus' | 'syncEnable' | 'syncDisable' | 'syncNow' | 'debrief';
+
+/** A failed call to the background, said once for the interviewer (issue 12, item 6). */
+export interface SyncProblemShown {
+  what: SyncAction;
+  fault: Fault;
+}
 
 export interface SyncState {
   status: SyncStatus | null;
   form: SyncForm;
   busy: boolean;
   formProblem: SyncFormProblem | null;
-  /** Text of an unexpected failure, kept as the background gave it. */
+  /** The browser's own words when it refused the server's permission (shown behind a details toggle). */
   error: string | null;
+  /** The last failed call to the background; cleared when the next call of the form starts. */
+  failure: SyncProblemShown | null;
   groups: DebriefGroup[] | null;
   debrief: Debrief | null;
   load(): Promise<void>;
@@ -62,6 +74,7 @@ export function createSyncStore(deps: SyncStoreDeps): StoreApi<SyncState> {
     busy: false,
     formProblem: null,
     error: null,
+    failure: null,
     groups: null,
     debrief: null,
     async load() {
@@ -78,7 +91,7 @@ export function createSyncStore(deps: SyncStoreDeps): StoreApi<SyncState> {
           },
         }));
       } catch (error) {
-        set({ error: errorMessage(error) });
+        set({ failure: { what: 'syncStatus', fault: toFault(error) } });
       }
     },
     setField(field, value) {
@@ -103,14 +116,14 @@ export function createSyncStore(deps: SyncStoreDeps): StoreApi<SyncState> {
         granted = await deps.requestOrigin(originPattern(checked.origin));
       } catch (error) {
         // The browser's own words (e.g. an origin the manifest does not allow) are kept for the interviewer.
-        set({ formProblem: 'permission-refused', error: errorMessage(error) });
+        set({ formProblem: 'permission-refused', error: errorMessage(error), failure: null });
         return;
       }
       if (!granted) {
-        set({ formProblem: 'permission-refused', error: null });
+        set({ formProblem: 'permission-refused', error: null, failure: null });
         return;
       }
-      set({ busy: true, error: null, formProblem: null });
+      set({ busy: true, error: null, formProblem: null, failure: null });
       try {
         const status = await deps.call('sync.enable', {
           serverUrl: checked.url,
@@ -121,13 +134,13 @@ export function createSyncStore(deps: SyncStoreDeps): StoreApi<SyncState> {
         });
         set({ status, form: { ...form, password: '' } });
       } catch (error) {
-        set({ formProblem: 'server-refused', error: errorMessage(error) });
+        set({ failure: { what: 'syncEnable', fault: toFault(error) } });
       } finally {
         set({ busy: false });
       }
     },
     async disable() {
-      set({ busy: true, error: null });
+      set({ busy: true, error: null, failure: null });
       try {
         const before = get().status;
         const status = await deps.call('sync.disable', {});
@@ -135,17 +148,17 @@ export function createSyncStore(deps: SyncStoreDeps): StoreApi<SyncState> {
         if (checked?.ok) await deps.releaseOrigin(originPattern(checked.origin)).catch(() => undefined);
         set((s) => ({ status, form: { ...s.form, username: '', password: '' } }));
       } catch (error) {
-        set({ error: errorMessage(error) });
+        set({ failure: { what: 'syncDisable', fault: toFault(error) } });
       } finally {
         set({ busy: false });
       }
     },
     async syncNow() {
-      set({ busy: true });
+      set({ busy: true, failure: null });
       try {
         set({ status: await deps.call('sync.now', {}) });
       } catch (error) {
-        set({ error: errorMessage(error) });
+        set({ failure: { what: 'syncNow', fault: toFault(error) } });
       } finally {
         set({ busy: false });
       }
@@ -155,9 +168,10 @@ export function createSyncStore(deps: SyncStoreDeps): StoreApi<SyncState> {
     },
     async loadGroups() {
       try {
-        set({ groups: await deps.call('debrief.list', {}) });
+        const groups = await deps.call('debrief.list', {});
+        set((s) => ({ groups, failure: s.failure?.what === 'debrief' ? null : s.failure }));
       } catch (error) {
-        set({ error: errorMessage(error) });
+        set({ failure: { what: 'debrief', fault: toFault(error) } });
       }
     },
     async openDebrief(key) {
@@ -168,7 +182,7 @@ export function createSyncStore(deps: SyncStoreDeps): StoreApi<SyncState> {
       try {
         set({ debrief: await deps.call('debrief.get', { key }) });
       } catch (error) {
-        set({ error: errorMessage(error) });
+        set({ failure: { what: 'debrief', fault: toFault(error) } });
       }
     },
   }));

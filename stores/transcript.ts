@@ -3,7 +3,16 @@ import type { InterviewRow, NoteRow, UtteranceRow } from '../lib/db/records';
 import { call } from '../lib/protocol/client';
 import type { CaptionsStatus, LiveEvent, MessageInput, MessageName, MessageOutput } from '../lib/protocol/protocol';
 import { interviewerSpeaker } from '../lib/transcript/utterance';
-import { errorMessage } from '../lib/format';
+import { toFault, type Fault } from '../lib/client/fault-text';
+
+/** What a failed Transcript action was, for its sentence (`faults.actions.<what>`). */
+export type TranscriptAction = 'transcript' | 'transcriptLoad' | 'transcriptSpeaker' | 'transcriptNote' | 'transcriptDelete' | 'transcriptCaptions';
+
+/** A failed Transcript action: which one, and the failure (said once, its text behind a toggle: issue 12, item 6). */
+export interface TranscriptProblem {
+  what: TranscriptAction;
+  fault: Fault;
+}
 
 /**
  * The Transcript section's state (issue 14), kept apart from the panel's large store: the lines of the interview
@@ -22,8 +31,8 @@ export interface TranscriptViewState {
   loaded: boolean;
   captions: CaptionsStatus | null;
   query: string;
-  /** The last failed action, with the background's text; cleared by the next success or `dismiss`. */
-  error: string | null;
+  /** The last failed action and its failure; cleared by the next success or `dismiss`. */
+  error: TranscriptProblem | null;
   /** Ids of lines added to the notes from this view (to mark them at once, before the session re-read). */
   added: Record<string, true>;
   /** An action is in flight (buttons disable themselves). */
@@ -147,14 +156,14 @@ const initial: TranscriptViewState = {
 /** Makes a transcript store over `deps` (the views use `useTranscript`; tests make their own). */
 export function createTranscriptStore(deps: TranscriptDeps): TranscriptStore {
   return create<TranscriptViewState & TranscriptActions>()((set, get) => {
-    const act = async <T>(run: () => Promise<T>): Promise<T | null> => {
+    const act = async <T>(what: TranscriptAction, run: () => Promise<T>): Promise<T | null> => {
       set({ busy: true });
       try {
         const value = await run();
         set({ busy: false, error: null });
         return value;
       } catch (error) {
-        set({ busy: false, error: errorMessage(error) });
+        set({ busy: false, error: { what, fault: toFault(error) } });
         return null;
       }
     };
@@ -180,7 +189,7 @@ export function createTranscriptStore(deps: TranscriptDeps): TranscriptStore {
           }
           set({ lines: merged, captions: tab.captions, loaded: true });
         } catch (error) {
-          if (get().interviewId === interviewId) set({ loaded: true, error: errorMessage(error) });
+          if (get().interviewId === interviewId) set({ loaded: true, error: { what: 'transcriptLoad', fault: toFault(error) } });
         }
       },
       onLive(event, ownTabId) {
@@ -199,17 +208,17 @@ export function createTranscriptStore(deps: TranscriptDeps): TranscriptStore {
         }
       },
       setOn(interviewId, on, consent) {
-        return act(async () => {
+        return act('transcript', async () => {
           const row = await deps.call('transcript.set', { interviewId, on, ...(consent ? { consent: true } : {}) }, { retryForMs: 5000 });
           if (!on) set({ captions: null });
           return row;
         });
       },
       markInterviewer(interviewId, speaker) {
-        return act(() => deps.call('transcript.speaker', { interviewId, speaker }));
+        return act('transcriptSpeaker', () => deps.call('transcript.speaker', { interviewId, speaker }));
       },
       addToNotes(line) {
-        return act(async () => {
+        return act('transcriptNote', async () => {
           const row = await deps.call(
             'notes.upsert',
             { id: deps.newId(), interviewId: line.interviewId, questionId: null, stageId: null, text: noteTextOf(line), stampEarlierMs: 0, utteranceId: line.id },
@@ -222,13 +231,13 @@ export function createTranscriptStore(deps: TranscriptDeps): TranscriptStore {
       async deleteAll() {
         const interviewId = get().interviewId;
         if (interviewId === null) return false;
-        const done = await act(() => deps.call('transcript.delete', { interviewId }));
+        const done = await act('transcriptDelete', () => deps.call('transcript.delete', { interviewId }));
         if (done) set({ lines: [], added: {} });
         return done !== null;
       },
       async captionsOn() {
         const tabId = get().tabId;
-        const result = await act(() => deps.call('transcript.captionsOn', tabId === null ? {} : { tabId }));
+        const result = await act('transcriptCaptions', () => deps.call('transcript.captionsOn', tabId === null ? {} : { tabId }));
         return result?.pressed ?? false;
       },
       setQuery(query) {

@@ -6,6 +6,7 @@ import { ratingLabel } from '../ui/rating';
 import { useLive } from '../useLive';
 import { syncStore, useSync } from '../../stores/sync';
 import { Button, Card, downloadFile, formatWhen, RatingChip } from './ui';
+import { FaultNotice } from '../ui/FaultNotice';
 
 /** Own interviews carry the interviewer's display name when sync is set up, else "You". */
 const who = (name: string) => name || i18n.t('debrief.you');
@@ -141,6 +142,7 @@ function DebriefDetail({ debrief }: { debrief: Debrief }) {
 export function DebriefView() {
   const groups = useSync((s) => s.groups);
   const debrief = useSync((s) => s.debrief);
+  const failure = useSync((s) => (s.failure?.what === 'debrief' ? s.failure : null));
   useEffect(() => {
     void syncStore.getState().loadGroups();
   }, []);
@@ -157,8 +159,9 @@ export function DebriefView() {
   return (
     <Card title={i18n.t('debrief.candidates')} titleId="debrief-groups">
       <p className="mb-3 max-w-2xl text-sm text-slate-700">{i18n.t('debrief.intro')}</p>
+      {failure && <FaultNotice className="mb-3 text-sm text-red-800" what={i18n.t('faults.actions.debrief')} fault={failure.fault} />}
       {groups === null ? (
-        <p className="text-sm text-slate-500">{i18n.t('common.loading')}</p>
+        failure ? null : <p className="text-sm text-slate-500">{i18n.t('common.loading')}</p>
       ) : groups.length === 0 ? (
         <p className="text-sm text-slate-600">{i18n.t('debrief.empty')}</p>
       ) : (

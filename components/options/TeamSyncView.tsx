@@ -5,6 +5,7 @@ import { useLive } from '../useLive';
 import { syncStore, useSync, type SyncForm } from '../../stores/sync';
 import { formProblemText, problemText, stateText } from './sync-text';
 import { Button, Card, formatWhen } from './ui';
+import { FaultDetails, FaultNotice } from '../ui/FaultNotice';
 
 /** One setting of the sync form; the server and database cannot change while sync is on (turn it off first). */
 function SyncField({ field, label, type = 'text', hint, autoComplete }: { field: keyof SyncForm; label: string; type?: string; hint?: string; autoComplete?: string }) {
@@ -46,8 +47,9 @@ export function SyncStatusPanel() {
         <>
           <dt className="font-medium text-red-800">{i18n.t('sync.status.problem')}</dt>
           <dd role="alert" className="text-red-800" data-testid="sync-problem">
-            {problemText(status.problem)}
-            {status.detail && <span className="block text-xs text-slate-600">{status.detail}</span>}
+            <p>{problemText(status.problem)}</p>
+            {/* The server's or browser's own words are for support: behind a closed toggle (issue 12, item 6). */}
+            <FaultDetails text={status.detail} />
           </dd>
         </>
       )}
@@ -61,6 +63,7 @@ export function TeamSyncView() {
   const busy = useSync((s) => s.busy);
   const formProblem = useSync((s) => s.formProblem);
   const error = useSync((s) => s.error);
+  const failure = useSync((s) => (s.failure?.what === 'debrief' ? null : s.failure));
   useEffect(() => {
     void syncStore.getState().load();
   }, []);
@@ -89,11 +92,12 @@ export function TeamSyncView() {
           <SyncField field="password" label={i18n.t('sync.form.password')} type="password" autoComplete="current-password" hint={enabled ? i18n.t('sync.form.passwordKeptHint') : i18n.t('sync.form.passwordHint')} />
           <SyncField field="displayName" label={i18n.t('sync.form.displayName')} hint={i18n.t('sync.form.displayNameHint')} />
           {formProblem && (
-            <p role="alert" className="text-sm text-red-800" data-testid="sync-form-problem">
-              {formProblemText(formProblem)}
-              {error && <span className="block text-xs text-slate-600">{error}</span>}
-            </p>
+            <div role="alert" className="text-sm text-red-800" data-testid="sync-form-problem">
+              <p>{formProblemText(formProblem)}</p>
+              <FaultDetails text={error} />
+            </div>
           )}
+          {failure && <FaultNotice className="text-sm text-red-800" what={i18n.t(`faults.actions.${failure.what}`)} fault={failure.fault} />}
           <div className="flex flex-wrap gap-2">
             <Button type="submit" tone="primary" disabled={busy}>
               {enabled ? i18n.t('sync.form.save') : i18n.t('sync.form.turnOn')}

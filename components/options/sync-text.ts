@@ -36,10 +36,8 @@ export function formProblemText(problem: SyncFormProblem): string {
       return i18n.t('sync.form.invalidUrl');
     case 'missing-fields':
       return i18n.t('sync.form.missing');
-    case 'permission-refused':
-      return i18n.t('sync.form.permissionRefused');
     default:
-      return i18n.t('sync.form.serverRefused');
+      return i18n.t('sync.form.permissionRefused');
   }
 }
 

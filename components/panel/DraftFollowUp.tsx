@@ -1,10 +1,21 @@
 import { useEffect, useState } from 'react';
 import { i18n } from '#i18n';
 import type { Guide, GuideQuestion } from '../../lib/guides/schema';
-import { builtInLanguageModel, canDraft, draftFollowUp } from '../../lib/suggest/draft';
+import { builtInLanguageModel, canDraft, DraftError, draftFollowUp } from '../../lib/suggest/draft';
 import { languageOf } from '../../lib/suggest/text';
 import { useSuggestions } from '../../stores/suggestions';
-import { errorMessage } from '../../lib/format';
+import { toFault, type Fault } from '../../lib/client/fault-text';
+import { FaultNotice } from '../ui/FaultNotice';
+
+/**
+ * A failed draft as the interviewer is shown it (issue 12, item 6): the model missing or answering outside the
+ * schema get their own sentence, anything else the general one; the model's own text goes behind the details toggle.
+ */
+export function draftFault(error: unknown): Fault {
+  const fault = toFault(error);
+  if (!(error instanceof DraftError) || error.reason === 'failed') return fault;
+  return { ...fault, code: error.reason === 'unavailable' ? 'model-unavailable' : 'model-answer' };
+}
 
 /**
  * "Draft a follow-up" with the browser's on-device model (Chrome's Prompt API), from the current question, the
@@ -15,7 +26,7 @@ export function DraftFollowUp({ guide, question }: { guide: Guide; question: Gui
   const language = languageOf(guide.locale);
   const lastAnswer = useSuggestions((s) => (s.view?.followUps?.questionId === question.id ? s.view.lastAnswer : null));
   const [available, setAvailable] = useState(false);
-  const [state, setState] = useState<{ busy: boolean; text: string | null; error: string | null }>({ busy: false, text: null, error: null });
+  const [state, setState] = useState<{ busy: boolean; text: string | null; error: Fault | null }>({ busy: false, text: null, error: null });
   useEffect(() => {
     let live = true;
     void canDraft(builtInLanguageModel(), language).then((ok) => live && setAvailable(ok));
@@ -30,7 +41,7 @@ export function DraftFollowUp({ guide, question }: { guide: Guide; question: Gui
       const text = await draftFollowUp(builtInLanguageModel(), { language, question: question.text, criteria: guide.criteria.map((c) => c.text), lastAnswer });
       setState({ busy: false, text, error: null });
     } catch (error) {
-      setState({ busy: false, text: null, error: errorMessage(error) });
+      setState({ busy: false, text: null, error: draftFault(error) });
     }
   };
   return (
@@ -44,11 +55,7 @@ export function DraftFollowUp({ guide, question }: { guide: Guide; question: Gui
           {state.text}
         </p>
       ) : null}
-      {state.error ? (
-        <p role="alert" className="mt-1 text-red-800">
-          {i18n.t('suggest.draftFailed', [state.error])}
-        </p>
-      ) : null}
+      {state.error ? <FaultNotice className="mt-1 text-red-800" what={i18n.t('faults.actions.draft')} fault={state.error} /> : null}
     </div>
   );
 }

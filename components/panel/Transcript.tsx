@@ -7,6 +7,7 @@ import { usePanel } from '../../stores/panel';
 import { interviewerOf, searchLines, speakersOf, useTranscript } from '../../stores/transcript';
 import { useLive } from '../useLive';
 import { TranscriptSwitch } from '../ui/TranscriptSwitch';
+import { FaultNotice } from '../ui/FaultNotice';
 import { button, ConsentStep, secondary } from './TranscriptConsent';
 import { Icon, Section } from './ui';
 
@@ -285,12 +286,16 @@ export function TranscriptSection({ bundle }: { bundle: InterviewBundle }) {
     <Section title={i18n.t('transcript.heading')} aside={stateText} id="transcript-section">
       <div className="space-y-2" data-testid="transcript-section">
         {error ? (
-          <p role="alert" className="flex items-start justify-between gap-2 rounded bg-red-50 px-2 py-1 text-xs text-red-900">
-            <span>{i18n.t('transcript.error', [error])}</span>
-            <button type="button" className="underline" onClick={() => useTranscript.getState().dismiss()}>
-              {i18n.t('transcript.dismiss')}
-            </button>
-          </p>
+          <FaultNotice
+            className="rounded bg-red-50 px-2 py-1 text-xs text-red-900"
+            what={i18n.t(`faults.actions.${error.what}`)}
+            fault={error.fault}
+            action={
+              <button type="button" className="shrink-0 underline" onClick={() => useTranscript.getState().dismiss()}>
+                {i18n.t('transcript.dismiss')}
+              </button>
+            }
+          />
         ) : null}
         <div className="flex items-center justify-between gap-2">
           <TranscriptSwitch className="gap-1.5 px-1 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:opacity-50" testId="transcript-switch" on={on} onChange={toggle} disabled={busy} />

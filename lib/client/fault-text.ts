@@ -44,6 +44,9 @@ const SENTENCES: Record<string, string> = {
   conflict: 'faults.conflict',
   'invalid-input': 'faults.invalidInput',
   forbidden: 'faults.forbidden',
+  // The browser's on-device model (the suggestion drafts), not the protocol: see `draftFault`.
+  'model-unavailable': 'faults.modelUnavailable',
+  'model-answer': 'faults.modelAnswer',
 };
 
 /**

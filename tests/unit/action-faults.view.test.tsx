@@ -31,6 +31,8 @@ vi.mock('../../lib/protocol/client', () => ({
     if (name === 'suggest.get') return { view: null };
     if (name === 'guides.list') return [summarizeGuide(TEST_GUIDE, 'bundled')];
     if (name === 'interviews.recent' || name === 'interviews.pendingWrapUps') return [];
+    if (name === 'transcript.list') return [];
+    if (name === 'transcript.tab') return { captions: null };
     throw new Error(`no fake for ${name}`);
   },
 }));

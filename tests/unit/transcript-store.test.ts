@@ -111,7 +111,7 @@ describe('transcript store (panel section)', () => {
     await store.getState().follow(interview.id, null);
     const note = await store.getState().addToNotes(row({ id: 'nope', interviewId: interview.id, text: 'x' }));
     expect(note).toBeNull();
-    expect(store.getState().error).toMatch(/nope/);
+    expect(store.getState().error).toMatchObject({ what: 'transcriptNote', fault: { details: expect.stringMatching(/nope/) } });
   });
 
   it('marks the interviewer speaker with one click, and corrects it', async () => {
