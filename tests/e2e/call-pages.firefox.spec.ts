@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
-import { launchFirefox, openExtensionPage, serveCallPagesFirefox, waitForPanelFrame, type FirefoxSession } from './support/firefox';
+import { launchFirefox, openAboutAddons, openExtensionPage, runCommand, serveCallPagesFirefox, waitForPanelFrame, type FirefoxSession } from './support/firefox';
 import { fixturePage } from './support/pages';
 
 /**
  * Issue 17 in Firefox: what call pages do to the panel's host element. A page's CSS `zoom` (on `<html>` or a
- * container) must not scale the panel (item 8); under a fullscreen video the toggle command leaves fullscreen and
- * shows the panel (item 2).
+ * container) must not scale the panel (item 8); under a fullscreen video the toggle, expand and add-note
+ * commands, and both keyboard shortcuts, leave fullscreen and show the panel (item 2).
  */
 
 const MEET = 'https://meet.google.com/abc-defg-hij';
@@ -72,19 +72,16 @@ async function sendToTab<T>(extensionPage: Page, url: string, type: string, data
 
 const fullscreenTag = (page: Page) => page.evaluate(() => document.fullscreenElement?.tagName ?? null);
 
-test('under a fullscreen video, the toggle command leaves fullscreen and shows the panel', async () => {
-  // Opened first: switching tabs would itself leave fullscreen.
-  const extensionPage = await openExtensionPage(session, 'popup.html');
-  const page = await callPage(MEET);
-  // The panel's box relative to the window: leaving fullscreen may give the window back at another size (CI saw
-  // 684 px high instead of 516), and the drawer follows the window's height.
-  const inWindow = () =>
-    page.$eval('[data-interview-copilot]', (el) => {
-      const r = el.getBoundingClientRect();
-      return { width: r.width, top: r.top, fromRight: innerWidth - r.right, fromBottom: innerHeight - r.bottom, visible: r.height > 0 };
-    });
-  const shown = await inWindow();
-  expect(shown.visible).toBe(true);
+/** The panel host's place in the window: leaving fullscreen may give the window back at another size (CI saw 684 px
+ * high instead of 516), and the drawer follows the window's height. */
+const inWindow = (page: Page) =>
+  page.$eval('[data-interview-copilot]', (el) => {
+    const r = el.getBoundingClientRect();
+    return { width: r.width, top: r.top, fromRight: innerWidth - r.right, fromBottom: innerHeight - r.bottom, visible: r.height > 0 };
+  });
+
+/** Puts a `<video>` of the call page in fullscreen, as Meet does for a pinned speaker; the panel stays on `<html>`. */
+async function videoFullscreen(page: Page): Promise<void> {
   await page.bringToFront();
   await page.evaluate(async () => {
     const video = document.createElement('video');
@@ -95,7 +92,37 @@ test('under a fullscreen video, the toggle command leaves fullscreen and shows t
   });
   await expect.poll(() => fullscreenTag(page)).toBe('VIDEO');
   expect(await page.evaluate(() => document.querySelector('[data-interview-copilot]')?.parentElement?.tagName)).toBe('HTML');
-  expect(await sendToTab(extensionPage, MEET, 'content.command', { command: 'toggle' })).toEqual({ mounted: true, collapsed: false });
-  await expect.poll(() => fullscreenTag(page)).toBeNull();
-  await expect.poll(inWindow).toEqual(shown);
-});
+}
+
+// Each command the shortcuts and the popup send to the call page: none may answer "shown" while a video covers the panel.
+for (const command of ['toggle', 'expand', 'add-note'] as const) {
+  test(`under a fullscreen video, the ${command} command leaves fullscreen and shows the panel`, async () => {
+    // Opened first: switching tabs would itself leave fullscreen.
+    const extensionPage = await openExtensionPage(session, 'popup.html');
+    const page = await callPage(MEET);
+    const shown = await inWindow(page);
+    expect(shown.visible).toBe(true);
+    await videoFullscreen(page);
+    expect(await sendToTab(extensionPage, MEET, 'content.command', { command })).toEqual({ mounted: true, collapsed: false });
+    await expect.poll(() => fullscreenTag(page)).toBeNull();
+    await expect.poll(() => inWindow(page)).toEqual(shown);
+  });
+}
+
+// The shortcuts themselves, from the background's commands.onCommand on: the command reaches the fullscreen tab.
+for (const [command, key] of [
+  ['toggle-panel', 'Alt+Shift+I'],
+  ['add-timestamped-note', 'Alt+Shift+M'],
+] as const) {
+  test(`under a fullscreen video, the ${command} shortcut (${key}) leaves fullscreen and shows the panel`, async () => {
+    // Opened first: switching tabs would itself leave fullscreen.
+    const aboutAddons = await openAboutAddons(session);
+    const page = await callPage(MEET);
+    const shown = await inWindow(page);
+    expect(shown.visible).toBe(true);
+    await videoFullscreen(page);
+    await runCommand(aboutAddons, command);
+    await expect.poll(() => fullscreenTag(page)).toBeNull();
+    await expect.poll(() => inWindow(page)).toEqual(shown);
+  });
+}

@@ -2,7 +2,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { firefoxPath } from './browsers';
 import type { CallPage } from './pages';
-import { sleep } from './wait';
+import { sleep, waitFor } from './wait';
 
 /** The built Firefox extension (`npm run build:firefox`). */
 export const FIREFOX_DIST = path.resolve(process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2');
@@ -188,36 +188,66 @@ export async function waitForLooksFirefox(extensionPage: Page, urlPrefix: string
   }
 }
 
+/** What a privileged page's `ChromeUtils` gives the helpers below (typed only as far as they use it). */
+type ChromeUtilsLike = { importESModule(url: string): Record<string, unknown> };
+
 /**
- * Disables or enables the add-on as the switch in `about:addons` does: that privileged page (reachable over BiDi
- * with `--remote-allow-system-access`) has `ChromeUtils`, and its AddonManager's `disable()` / `enable()` are what
- * the switch calls. `management.setEnabled` cannot do it from an extension page: Firefox allows it only for themes
- * (or add-ons installed by enterprise policy), and BiDi's `webExtension` module only installs and uninstalls.
+ * Opens `about:addons` in a new tab and waits until its privileged scope (`ChromeUtils`) answers. WebDriver may
+ * open it with `--remote-allow-system-access` (launchFirefox passes it); its load is never reported over BiDi, so
+ * it is polled. Open it before putting a call page in fullscreen: opening a tab leaves fullscreen.
+ */
+export async function openAboutAddons(session: FirefoxSession): Promise<Page> {
+  const page = await session.browser.newPage();
+  page.goto('about:addons').catch(() => undefined);
+  await waitFor(
+    () => page.evaluate(() => location.href === 'about:addons' && typeof (globalThis as unknown as { ChromeUtils?: unknown }).ChromeUtils === 'object'),
+    'about:addons with ChromeUtils',
+    { timeoutMs: 15_000, everyMs: 200 },
+  );
+  return page;
+}
+
+/**
+ * Disables or enables the add-on as the switch in `about:addons` does (its AddonManager's `disable()` /
+ * `enable()`). `management.setEnabled` cannot do it from an extension page: Firefox allows it only for themes (or
+ * add-ons installed by enterprise policy), and BiDi's `webExtension` module only installs and uninstalls.
  */
 export async function setAddonEnabled(session: FirefoxSession, enabled: boolean): Promise<void> {
-  const page = await session.browser.newPage();
-  // The load of about:addons is never reported over BiDi: not awaited, the page is polled until it answers.
-  page.goto('about:addons').catch(() => undefined);
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const done = await page
-      .evaluate(
-        async (id, on) => {
-          const chrome = (globalThis as unknown as { ChromeUtils?: { importESModule(url: string): { AddonManager: { getAddonByID(id: string): Promise<{ isActive: boolean; enable(): Promise<void>; disable(): Promise<void> } | null> } } } }).ChromeUtils;
-          if (location.href !== 'about:addons' || !chrome) return false;
-          const { AddonManager } = chrome.importESModule('resource://gre/modules/AddonManager.sys.mjs');
-          const addon = await AddonManager.getAddonByID(id);
-          if (!addon) throw new Error(`no add-on ${id}`);
-          await (on ? addon.enable() : addon.disable());
-          return (await AddonManager.getAddonByID(id))?.isActive === on;
-        },
-        GECKO_ID,
-        enabled,
-      )
-      .catch(() => false);
-    if (done) break;
-    if (Date.now() > deadline) throw new Error(`the add-on could not be ${enabled ? 'enabled' : 'disabled'} from about:addons`);
-    await sleep(200);
-  }
+  const page = await openAboutAddons(session);
+  const active = await page.evaluate(
+    async (id, on) => {
+      const utils = (globalThis as unknown as { ChromeUtils: ChromeUtilsLike }).ChromeUtils;
+      type Addon = { isActive: boolean; enable(): Promise<void>; disable(): Promise<void> };
+      const { AddonManager } = utils.importESModule('resource://gre/modules/AddonManager.sys.mjs') as { AddonManager: { getAddonByID(id: string): Promise<Addon | null> } };
+      const addon = await AddonManager.getAddonByID(id);
+      if (!addon) throw new Error(`no add-on ${id}`);
+      await (on ? addon.enable() : addon.disable());
+      return (await AddonManager.getAddonByID(id))?.isActive;
+    },
+    GECKO_ID,
+    enabled,
+  );
+  if (active !== enabled) throw new Error(`the add-on is ${active ? 'still active' : 'not active'} after ${enabled ? 'enable' : 'disable'}()`);
   await page.close();
+}
+
+/**
+ * Runs one of the add-on's keyboard commands (`toggle-panel`, `add-timestamped-note`) as its shortcut does, from a
+ * page opened with {@link openAboutAddons}: the `<key>` element Firefox builds for a command calls the add-on's
+ * `ExtensionShortcuts.onCommand(name)`, which fires `commands.onCommand` in the background page; this calls that
+ * directly. (Keys typed over BiDi are dispatched into the page and never reach the browser window's shortcuts.)
+ */
+export async function runCommand(aboutAddons: Page, command: string): Promise<void> {
+  await aboutAddons.evaluate(
+    (id, name) => {
+      const utils = (globalThis as unknown as { ChromeUtils: ChromeUtilsLike }).ChromeUtils;
+      type Extension = { shortcuts?: { onCommand(name: string): void } };
+      const { ExtensionParent } = utils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs') as { ExtensionParent: { GlobalManager: { getExtension(id: string): Extension | undefined } } };
+      const shortcuts = ExtensionParent.GlobalManager.getExtension(id)?.shortcuts;
+      if (!shortcuts) throw new Error(`no shortcuts of ${id}`);
+      shortcuts.onCommand(name);
+    },
+    GECKO_ID,
+    command,
+  );
 }
