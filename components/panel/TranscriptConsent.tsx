@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { i18n } from '#i18n';
 import { useTranscript } from '../../stores/transcript';
 import { errorMessage } from '../../lib/format';
+import { FaultDetails } from '../ui/FaultNotice';
 
 /** Copies `text`: the Clipboard API (the panel's frame allows `clipboard-write`), else the older copy command. */
 export async function copyText(text: string): Promise<void> {
@@ -30,7 +31,8 @@ export const secondary = `${button} border-slate-300 bg-white text-slate-700 hov
 export function ConsentStep({ interviewId }: { interviewId: string }) {
   const busy = useTranscript((s) => s.busy);
   const [told, setTold] = useState(false);
-  const [copy, setCopy] = useState<{ ok: boolean; text: string } | null>(null);
+  /** The copy's outcome; a failure keeps the browser's text, shown behind the details toggle (issue 12, item 6). */
+  const [copy, setCopy] = useState<{ ok: boolean; text: string; details?: string } | null>(null);
   const sentence = i18n.t('transcript.consent.sentence');
   const sentenceId = useId();
   return (
@@ -51,18 +53,19 @@ export function ConsentStep({ interviewId }: { interviewId: string }) {
             onClick={() =>
               void copyText(sentence).then(
                 () => setCopy({ ok: true, text: i18n.t('transcript.consent.copied') }),
-                (error: unknown) => setCopy({ ok: false, text: i18n.t('transcript.consent.copyFailed', [errorMessage(error)]) }),
+                (error: unknown) => setCopy({ ok: false, text: i18n.t('transcript.consent.copyFailed'), details: errorMessage(error) }),
               )
             }
           >
             {i18n.t('transcript.consent.copy')}
           </button>
           {copy ? (
-            <span role="status" className={`text-[11px] ${copy.ok ? 'text-emerald-800' : 'text-red-700'}`}>
+            <span role="status" className={`text-[11px] ${copy.ok ? 'text-emerald-800' : 'text-red-700'}`} data-testid="transcript-copy-status">
               {copy.text}
             </span>
           ) : null}
         </div>
+        {copy && !copy.ok ? <FaultDetails text={copy.details} /> : null}
       </div>
       <label className="flex items-start gap-2 text-xs text-slate-900">
         <input type="checkbox" className="mt-0.5" checked={told} onChange={(event) => setTold(event.target.checked)} data-testid="transcript-told" />

@@ -51,6 +51,7 @@ const { DraftFollowUp } = await import('../../components/panel/DraftFollowUp');
 const { useSuggestions } = await import('../../stores/suggestions');
 const { TranscriptSection } = await import('../../components/panel/Transcript');
 const { useTranscript } = await import('../../stores/transcript');
+const { ConsentStep } = await import('../../components/panel/TranscriptConsent');
 const { TeamSyncView } = await import('../../components/options/TeamSyncView');
 const { DebriefView } = await import('../../components/options/DebriefView');
 const { syncStore } = await import('../../stores/sync');
@@ -211,6 +212,25 @@ describe('the panel\'s Transcript section, when an action fails', () => {
       },
     ]);
     rawOnlyInDetails('UnknownError: Internal error opening backing store');
+  });
+});
+
+describe('the consent step\'s copy, when the browser refuses it', () => {
+  it('says the sentence was not copied and what to do; the browser\'s text stays behind a closed toggle', async () => {
+    const refusal = 'NotAllowedError: Clipboard write was blocked due to lack of user activation.';
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: () => Promise.reject(new Error(refusal)) } });
+    Object.defineProperty(document, 'execCommand', { configurable: true, value: () => false });
+    try {
+      render(<ConsentStep interviewId={INTERVIEW_ID} />);
+      await act(async () => {
+        fireEvent.click(screen.getByRole('button', { name: 'transcript.consent.copy' }));
+      });
+      await until(() => screen.queryByRole('status') !== null);
+      expect(screen.getByRole('status').textContent).toBe('transcript.consent.copyFailed');
+      rawOnlyInDetails(refusal);
+    } finally {
+      delete (document as unknown as { execCommand?: unknown }).execCommand;
+    }
   });
 });
 
