@@ -13,6 +13,22 @@ export const ASKED_MIN_TERMS = 2;
 /** …and the best other question of the stage scores at least this much less (an ambiguous line marks nothing). */
 export const ASKED_MARGIN = 0.2;
 
+/**
+ * The concept matcher (lib/suggest/concepts.ts, lexicon in lib/suggest/lexicon.ts) marks a question asked when no
+ * phrase does. Its score is Σ over the concepts (and leftover words) the line shares with the question of the
+ * question's weight for it (1 from its text, the weights below from follow-ups and cues) × ln(1 + N / df), N the
+ * stage's questions and df how many of them have it. The line must be a question or a request.
+ */
+export const CONCEPT_MIN_SCORE = 1.5;
+/** …with at least this many distinct words of the line behind the shared concepts. */
+export const CONCEPT_MIN_SOURCES = 2;
+/** …and a score at least this many times the next question's (a relative margin). */
+export const CONCEPT_MARGIN_RATIO = 1.5;
+/** Weight of a question's follow-ups in its concept profile (its own text weighs 1). */
+export const CONCEPT_FOLLOW_UP_WEIGHT = 0.6;
+/** Weight of a question's cues in its concept profile. */
+export const CONCEPT_CUE_WEIGHT = 0.6;
+
 /** A candidate line (or a typed note) is evidence for a criterion when one of its phrases scores at least this. */
 export const EVIDENCE_MIN_SCORE = 0.75;
 /** …with at least this many terms of that phrase in the line, or all of them for a one-word phrase. */

@@ -10,8 +10,14 @@ import {
   RED_FLAG_MIN_LINE_SHARE,
   RED_FLAG_MIN_SCORE,
   STAGE_WRAP_LEAD_MS,
+  CONCEPT_MIN_SCORE,
+  CONCEPT_MIN_SOURCES,
+  CONCEPT_MARGIN_RATIO,
+  CONCEPT_FOLLOW_UP_WEIGHT,
+  CONCEPT_CUE_WEIGHT,
 } from './constants';
-import { hasNegation, termsOf, type SuggestLanguage } from './text';
+import { ConceptMatcher } from './concepts';
+import { hasNegation, isQuestionForm, termsOf, type SuggestLanguage } from './text';
 
 /** One line of the transcript: who spoke, what was said, when (ms from the interview's start). */
 export interface Utterance {
@@ -68,6 +74,29 @@ export type SuggestEvent =
   | ({ kind: 'red-flag-cue'; redFlagId: string; score: number } & LineRef)
   | { kind: 'next'; atMs: number; questionId: string | null; partlyCovered: string[] }
   | { kind: 'stage-wrap'; atMs: number; notAsked: string[]; criteriaWithoutEvidence: string[] };
+
+/** The concept matcher's thresholds (constants.ts by default; the evaluation may try others). */
+export interface ConceptOptions {
+  /** Off: only phrases mark questions asked (the matching before the concept lexicon). */
+  enabled: boolean;
+  minScore: number;
+  minSources: number;
+  marginRatio: number;
+  followUpWeight: number;
+  cueWeight: number;
+  /** The line must be a question or a request ("tell me…", "raccontami…"). */
+  questionForm: boolean;
+}
+
+export const DEFAULT_CONCEPT_OPTIONS: ConceptOptions = {
+  enabled: true,
+  minScore: CONCEPT_MIN_SCORE,
+  minSources: CONCEPT_MIN_SOURCES,
+  marginRatio: CONCEPT_MARGIN_RATIO,
+  followUpWeight: CONCEPT_FOLLOW_UP_WEIGHT,
+  cueWeight: CONCEPT_CUE_WEIGHT,
+  questionForm: true,
+};
 
 /** A question's state as the engine sees it. `manual` states come from the interviewer and always win. */
 export interface EngineQuestionState {
@@ -184,6 +213,8 @@ export class SuggestEngine {
   private readonly questions: PhraseIndex;
   private readonly criteria: PhraseIndex;
   private readonly redFlags: PhraseIndex;
+  private readonly concepts: ConceptMatcher;
+  private readonly conceptOptions: ConceptOptions;
   private readonly states = new Map<string, EngineQuestionState>();
   /** Questions whose automatic mark the interviewer undid: never marked automatically again. */
   private readonly refused = new Set<string>();
@@ -198,8 +229,24 @@ export class SuggestEngine {
   private startMs: number | null = null;
   private wrapped = false;
 
-  constructor(private readonly stage: SuggestStage) {
+  constructor(
+    private readonly stage: SuggestStage,
+    options: Partial<ConceptOptions> = {},
+  ) {
     const lang = stage.language;
+    this.conceptOptions = { ...DEFAULT_CONCEPT_OPTIONS, ...options };
+    const o = this.conceptOptions;
+    this.concepts = new ConceptMatcher(
+      stage.questions.map((q) => ({
+        owner: q.id,
+        fields: [
+          { text: q.text, weight: 1 },
+          ...q.followUps.map((text) => ({ text, weight: o.followUpWeight })),
+          ...q.cues.map((text) => ({ text, weight: o.cueWeight })),
+        ],
+      })),
+      lang,
+    );
     this.questions = new PhraseIndex(
       stage.questions.flatMap((q) => [
         { id: `${q.id}#q`, owner: q.id, text: q.text },
@@ -276,7 +323,7 @@ export class SuggestEngine {
     const terms = termsOf(u.text, this.stage.language);
     const events: SuggestEvent[] = [];
     if (u.speaker === 'interviewer') {
-      const asked = this.matchAsked(terms, ref);
+      const asked = this.matchAsked(terms, ref, u.text);
       if (asked) events.push(asked);
     } else {
       this.answerTerms.push(...terms.filter((t) => !this.answerTerms.includes(t)));
@@ -311,13 +358,34 @@ export class SuggestEngine {
       .map((m) => ({ questionId: m.owner, score: round(m.score), terms: m.terms, phrase: m.phrase.text }));
   }
 
-  private matchAsked(terms: string[], ref: LineRef): SuggestEvent | null {
+  /** The question a line asks by one of its phrases (the question, a follow-up, a cue), or null. */
+  private phraseAsked(terms: string[]): { owner: string; score: number; followUpIndex?: number } | null {
     const ranked = [...bestPerOwner(this.questions.match(terms)).values()].sort((a, b) => b.score - a.score);
     const [top, second] = ranked;
     if (!top) return null;
     const enoughTerms = top.terms >= Math.min(ASKED_MIN_TERMS, top.phraseTerms) && top.terms >= ASKED_MIN_TERMS;
     if (top.score < ASKED_MIN_SCORE || !enoughTerms) return null;
     if (second && top.score - second.score < ASKED_MARGIN) return null;
+    return { owner: top.owner, score: top.score, ...(top.phrase.followUpIndex !== undefined ? { followUpIndex: top.phrase.followUpIndex } : {}) };
+  }
+
+  /**
+   * The question a line asks by its topic (lib/suggest/concepts.ts), for wordings no phrase has: the line must be a
+   * question or a request, share at least CONCEPT_MIN_SOURCES words' worth of concepts with one question, score at
+   * least CONCEPT_MIN_SCORE, and that score must be CONCEPT_MARGIN_RATIO times the next question's.
+   */
+  private conceptAsked(terms: string[], text: string): { owner: string; score: number; followUpIndex?: number } | null {
+    const o = this.conceptOptions;
+    if (!o.enabled || (o.questionForm && !isQuestionForm(text, this.stage.language))) return null;
+    const [top, second] = this.concepts.rank(terms);
+    if (!top || top.sources < o.minSources || top.score < o.minScore) return null;
+    if (second && top.score < o.marginRatio * second.score) return null;
+    return { owner: top.owner, score: Math.min(1, top.score / (o.minScore * 2)) };
+  }
+
+  private matchAsked(terms: string[], ref: LineRef, text: string): SuggestEvent | null {
+    const top: { owner: string; score: number; followUpIndex?: number } | null = this.phraseAsked(terms) ?? this.conceptAsked(terms, text);
+    if (!top) return null;
     const state = this.states.get(top.owner);
     if (!state || state.by === 'manual' || this.refused.has(top.owner)) return null;
     this.focus(top.owner);
@@ -327,7 +395,7 @@ export class SuggestEngine {
       kind: 'asked',
       questionId: top.owner,
       score: round(top.score),
-      ...(top.phrase.followUpIndex !== undefined ? { followUpIndex: top.phrase.followUpIndex } : {}),
+      ...(top.followUpIndex !== undefined ? { followUpIndex: top.followUpIndex } : {}),
       ...ref,
     };
   }

@@ -1,5 +1,5 @@
 import type { Guide } from '../guides/schema';
-import { SuggestEngine } from './engine';
+import { SuggestEngine, type ConceptOptions } from './engine';
 import { suggestStage } from './guide';
 
 /**
@@ -47,14 +47,19 @@ function figures(tp: number, fp: number, fn: number, wrong: string[]): Figures {
  * Runs every line of the set through a fresh engine for its stage (each line alone, so one line's mark does not
  * hide another's) and counts hits. `now` gives a clock in ms for the timings (performance.now by default).
  */
-export function evaluate(guide: Guide, set: EvaluationSet, now: () => number = () => performance.now()): Evaluation {
+export function evaluate(
+  guide: Guide,
+  set: EvaluationSet,
+  now: () => number = () => performance.now(),
+  options: Partial<ConceptOptions> = {},
+): Evaluation {
   const timesMs: number[] = [];
   const engines = new Map<string, () => SuggestEngine>();
   const engineFor = (stageId: string) => {
     let make = engines.get(stageId);
     if (!make) {
       const stage = suggestStage(guide, stageId);
-      make = () => new SuggestEngine(stage);
+      make = () => new SuggestEngine(stage, options);
       engines.set(stageId, make);
     }
     return make();

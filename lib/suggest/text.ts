@@ -68,3 +68,21 @@ export function termsOf(text: string, language: SuggestLanguage): string[] {
   }
   return out;
 }
+
+/** How interviewer lines that ask something start (after an optional "so", "and", "ok"…), per language. */
+const QUESTION_OPENERS: Record<SuggestLanguage, RegExp> = {
+  en: /^(?:(?:so|and|ok|okay|right|now|then|also|well|alright|great|good)[\s,]+)*(?:how|what|what's|whats|why|when|where|which|who|whose|would|could|can|do|does|did|have|has|had|is|are|was|were|will|should|tell|walk|talk|take|describe|explain|give|show|imagine|suppose|say|let's|lets|if|design|pick|read|name|think|go)\b/i,
+  it: /^(?:(?:allora|e|ok|okay|bene|perfetto|ora|adesso|poi|quindi)[\s,]+)*(?:come|cosa|che|perché|perche|quando|dove|quale|quali|quanto|quanti|quanta|chi|hai|avete|sei|sai|puoi|potresti|faresti|sceglieresti|useresti|è|c'è|ci|raccontami|raccontaci|parlami|parlaci|spiegami|spiegaci|dimmi|descrivi|descrivimi|immagina|supponi|supponiamo|mettiamo|prendi|progetta|leggi|mostrami|fammi|facciamo|se|pensa)\b/i,
+};
+
+/**
+ * Whether an interviewer line asks something: it has a question mark, or a clause of it opens like a question or a
+ * request ("walk me through…", "raccontami…"). Captions may drop the question mark, hence the openers.
+ */
+export function isQuestionForm(text: string, language: SuggestLanguage): boolean {
+  if (text.includes('?')) return true;
+  return text
+    .split(/[.!;:\n]+/)
+    .map((s) => s.trim())
+    .some((clause) => QUESTION_OPENERS[language].test(clause));
+}
