@@ -3,7 +3,7 @@ import type { QuestionStateRow } from '../lib/db/records';
 import { call } from '../lib/protocol/client';
 import type { LiveEvent } from '../lib/protocol/protocol';
 import type { SuggestView } from '../lib/suggest/live';
-import { errorMessage } from '../lib/format';
+import { toFault, type Fault } from '../lib/client/fault-text';
 
 /**
  * The live suggestions (issue 15) the panel shows for its interview. The background builds them from the
@@ -12,7 +12,14 @@ import { errorMessage } from '../lib/format';
 export interface SuggestionsState {
   interviewId: string | null;
   view: SuggestView | null;
-  error: string | null;
+  /** The last failed read or undo, said in the panel's problems (`faults.actions.<what>`), or null. */
+  error: SuggestionsProblem | null;
+}
+
+/** A failed suggestions action: reading the suggestions, or undoing an automatic "asked" mark. */
+export interface SuggestionsProblem {
+  what: 'suggestLoad' | 'undoAuto';
+  fault: Fault;
 }
 
 /** Dependencies of the store's actions; tests pass a fake `call`. */
@@ -46,7 +53,7 @@ export async function reloadSuggestions(): Promise<void> {
     const { view } = await deps.call('suggest.get', { interviewId });
     if (useSuggestions.getState().interviewId === interviewId) useSuggestions.setState({ view, error: null });
   } catch (error) {
-    if (useSuggestions.getState().interviewId === interviewId) useSuggestions.setState({ error: errorMessage(error) });
+    if (useSuggestions.getState().interviewId === interviewId) useSuggestions.setState({ error: { what: 'suggestLoad', fault: toFault(error) } });
   }
 }
 
@@ -58,18 +65,25 @@ export function handleSuggestionsEvent(event: LiveEvent): void {
 }
 
 /**
- * Undoes an automatic "asked" mark (never marked automatically again).
- * @returns an error text, or null when it was undone or there was nothing to undo.
+ * Undoes an automatic "asked" mark (never marked automatically again). A failure is kept in `error` for the panel
+ * to say, and returned.
+ * @returns the failure, or null when it was undone or there was nothing to undo.
  */
-export async function undoAutoAsked(interviewId: string, questionId: string): Promise<string | null> {
+export async function undoAutoAsked(interviewId: string, questionId: string): Promise<SuggestionsProblem | null> {
   try {
     await deps.call('suggest.undo', { interviewId, questionId });
+    if (useSuggestions.getState().error?.what === 'undoAuto') useSuggestions.setState({ error: null });
     return null;
   } catch (error) {
-    const text = errorMessage(error);
-    useSuggestions.setState({ error: text });
-    return text;
+    const problem: SuggestionsProblem = { what: 'undoAuto', fault: toFault(error) };
+    useSuggestions.setState({ error: problem });
+    return problem;
   }
+}
+
+/** Forgets the last failed suggestions action (the interviewer dismissed it). */
+export function dismissSuggestionsError(): void {
+  useSuggestions.setState({ error: null });
 }
 
 /** The automatic mark to undo with the undo key: the latest one among the given questions, or null. */

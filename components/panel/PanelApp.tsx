@@ -18,7 +18,7 @@ import {
   keys,
   usePanel,
 } from '../../stores/panel';
-import { followSuggestions, handleSuggestionsEvent, latestAutoMark, reloadSuggestions, undoAutoAsked } from '../../stores/suggestions';
+import { dismissSuggestionsError, followSuggestions, handleSuggestionsEvent, latestAutoMark, reloadSuggestions, undoAutoAsked, useSuggestions } from '../../stores/suggestions';
 import { isTextField, keyAction, moveIndex, stageClock, stageClockTime } from '../../lib/client/panel-logic';
 import { hydrateSettings } from '../../stores/settings';
 import { useLive } from '../useLive';
@@ -154,10 +154,11 @@ function useKeys(bundle: InterviewBundle | null, view: PanelView) {
 }
 
 /** Problems worth the interviewer's eye: failed actions and writes not saved yet, each said once (issue 12, item 6). */
-function Problems() {
+export function Problems() {
   const actionError = usePanel((s) => s.actionError);
+  const suggestionsError = useSuggestions((s) => s.error);
   const failing = usePanel((s) => Object.values(s.saves).some((st) => st.state === 'error'));
-  if (!actionError && !failing) return null;
+  if (!actionError && !suggestionsError && !failing) return null;
   const dismiss = (
     <button type="button" className="shrink-0 underline" onClick={dismissActionError}>
       {i18n.t('panel.dismiss')}
@@ -173,6 +174,18 @@ function Problems() {
           <span>{actionError.text}</span>
           {dismiss}
         </p>
+      ) : null}
+      {suggestionsError ? (
+        <FaultNotice
+          alert={false}
+          what={i18n.t(`faults.actions.${suggestionsError.what}`)}
+          fault={suggestionsError.fault}
+          action={
+            <button type="button" className="shrink-0 underline" onClick={dismissSuggestionsError}>
+              {i18n.t('panel.dismiss')}
+            </button>
+          }
+        />
       ) : null}
     </div>
   );

@@ -48,7 +48,8 @@ vi.mock('../../lib/suggest/draft', async (importOriginal) => {
 
 const { DraftError } = await import('../../lib/suggest/draft');
 const { DraftFollowUp } = await import('../../components/panel/DraftFollowUp');
-const { useSuggestions } = await import('../../stores/suggestions');
+const { undoAutoAsked, useSuggestions } = await import('../../stores/suggestions');
+const { Problems } = await import('../../components/panel/PanelApp');
 const { TranscriptSection } = await import('../../components/panel/Transcript');
 const { useTranscript } = await import('../../stores/transcript');
 const { ConsentStep } = await import('../../components/panel/TranscriptConsent');
@@ -302,5 +303,41 @@ describe('team sync, when something fails', () => {
     await until(hasFault);
     expect(faults()).toEqual([{ sentence: 'faults.said(faults.actions.debrief|faults.unavailable|faults.advice.wait)', detailsOpen: false, details: RESTARTING }]);
     expect(document.body.textContent).not.toContain('common.loading');
+  });
+});
+
+describe('undoing an automatic "asked" mark, when it fails', () => {
+  beforeEach(() => {
+    useSuggestions.setState({ interviewId: INTERVIEW_ID, view: emptyView(INTERVIEW_ID, 'screen'), error: null });
+  });
+
+  it('the panel says the mark was not undone, once, with the browser\'s text behind a closed toggle; Dismiss clears it', async () => {
+    failures['suggest.undo'] = new ApiCallError({ code: 'unavailable', message: RESTARTING });
+    render(<Problems />);
+    expect(hasFault()).toBe(false);
+    await act(async () => {
+      await undoAutoAsked(INTERVIEW_ID, TEST_GUIDE.stages[0]!.questions[0]!.id);
+    });
+    await until(hasFault);
+    expect(faults()).toEqual([{ sentence: 'faults.said(faults.actions.undoAuto|faults.unavailable|faults.advice.wait)', detailsOpen: false, details: RESTARTING }]);
+    rawOnlyInDetails(RESTARTING);
+    fireEvent.click(screen.getByRole('button', { name: 'panel.dismiss' }));
+    expect(hasFault()).toBe(false);
+  });
+
+  it('a later undo that succeeds clears the problem', async () => {
+    failures['suggest.undo'] = new ApiCallError({ code: 'unavailable', message: RESTARTING });
+    render(<Problems />);
+    const questionId = TEST_GUIDE.stages[0]!.questions[0]!.id;
+    await act(async () => {
+      await undoAutoAsked(INTERVIEW_ID, questionId);
+    });
+    await until(hasFault);
+    delete failures['suggest.undo'];
+    answers['suggest.undo'] = { ok: true };
+    await act(async () => {
+      await undoAutoAsked(INTERVIEW_ID, questionId);
+    });
+    expect(hasFault()).toBe(false);
   });
 });
