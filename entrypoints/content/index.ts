@@ -2,8 +2,9 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { afterPageLoad, startCallDetection } from '../../lib/content/call-detection';
 import { CALL_HOST_MATCHES } from '../../lib/platforms/hosts';
-import { call } from '../../lib/protocol/client';
-import { PANEL_COMMANDS, contentMessenger } from '../../lib/protocol/content-protocol';
+import { PANEL_COMMANDS } from '../../lib/protocol/content-protocol';
+import { callVia } from '../../lib/protocol/retry';
+import { onContentMessages, sendToBackground } from '../../lib/content/wire';
 
 const message = (key: 'content_frameTitle' | 'content_gripLabel') => (browser.i18n as unknown as { getMessage(key: string): string }).getMessage(key);
 
@@ -27,7 +28,7 @@ export default defineContentScript({
       // The two strings straight from the browser's i18n (the `content.*` keys of locales/*.yml, as @wxt-dev/i18n
       // writes them into _locales): every call tab parses this script, and the library's formatter would add 0.3 kB.
       text: { frameTitle: message('content_frameTitle'), gripLabel: message('content_gripLabel') },
-      report: (report) => call('calls.report', report, { retryForMs: 3000 }),
+      report: (report) => callVia(sendToBackground, 'calls.report', report, { retryForMs: 3000 }),
       storage: browser.storage.local,
       watchSettings: (listener) => {
         onSettings = (changes, area) => {
@@ -41,12 +42,14 @@ export default defineContentScript({
     });
     if (!detection) return;
     const removers = [
-      contentMessenger.onMessage('content.command', ({ data }) => {
-        if (!PANEL_COMMANDS.includes(data?.command)) throw new Error('Unknown panel command');
-        return detection.command(data.command);
+      onContentMessages({
+        'content.command': (data: { command?: (typeof PANEL_COMMANDS)[number] } | undefined) => {
+          if (!data?.command || !PANEL_COMMANDS.includes(data.command)) throw new Error('Unknown panel command');
+          return detection.command(data.command);
+        },
+        'content.state': () => detection.state(),
+        'content.recheck': () => detection.recheck(),
       }),
-      contentMessenger.onMessage('content.state', () => detection.state()),
-      contentMessenger.onMessage('content.recheck', () => detection.recheck()),
     ];
     ctx.onInvalidated(() => {
       detection.stop();

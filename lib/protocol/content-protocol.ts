@@ -58,4 +58,6 @@ export interface ContentProtocol {
   'content.recheck'(): void;
 }
 
-export const contentMessenger = defineExtensionMessaging<ContentProtocol>();
+// Pure: the call-detection script imports this module (PANEL_COMMANDS) but speaks the wire itself (lib/content/wire.ts),
+// so the library stays out of the script every call tab parses.
+export const contentMessenger = /* @__PURE__ */ defineExtensionMessaging<ContentProtocol>();
