@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import type { Platform } from './db/records';
+import { labelMap } from './labels';
 import { ApiCallError } from './protocol/result';
 
 /**
@@ -62,13 +62,8 @@ export function errorText(error: unknown, separator = ' — '): string {
 }
 
 /** The call platform's product name in the interface language (`popup.platform.*`). */
-export function platformName(platform: Platform): string {
-  switch (platform) {
-    case 'meet':
-      return i18n.t('popup.platform.meet');
-    case 'zoom':
-      return i18n.t('popup.platform.zoom');
-    case 'teams':
-      return i18n.t('popup.platform.teams');
-  }
-}
+export const platformName = labelMap<Platform>({
+  meet: 'popup.platform.meet',
+  zoom: 'popup.platform.zoom',
+  teams: 'popup.platform.teams',
+});

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CallState } from '../../lib/db/records';
 import { i18n } from '#i18n';
 import type { DetectionEvent, StorageInfo } from '../../lib/protocol/protocol';
 import { useOptions } from '../../stores/options';
 import { ExportButtons } from './exports';
 import { platformName } from '../../lib/format';
+import { callStateLabel } from '../ui/call-state';
 import { Field, Input } from '../ui/Field';
 import { Button, Card, failed, formatBytes, formatWhen, OutcomeStatus, type Outcome } from './ui';
 
@@ -92,14 +92,6 @@ function WipeCard() {
   );
 }
 
-const STATE_NAMES: Record<CallState, () => string> = {
-  none: () => i18n.t('panel.call.none'),
-  lobby: () => i18n.t('panel.call.lobby'),
-  'in-call': () => i18n.t('panel.call.inCall'),
-  left: () => i18n.t('panel.call.left'),
-  unknown: () => i18n.t('panel.call.unknown'),
-};
-
 function DiagnosticsCard() {
   const [events, setEvents] = useState<DetectionEvent[] | null>(null);
   const [error, setError] = useState<Outcome | null>(null);
@@ -136,7 +128,7 @@ function DiagnosticsCard() {
                 <tr key={i} className="border-b border-slate-100 align-top">
                   <td className="py-1 pr-3 whitespace-nowrap tabular-nums">{formatWhen(e.at)}</td>
                   <td className="py-1 pr-3">{platformName(e.platform)}</td>
-                  <td className="py-1 pr-3">{STATE_NAMES[e.state]()}</td>
+                  <td className="py-1 pr-3">{callStateLabel(e.state)}</td>
                   <td className="max-w-xs truncate py-1 pr-3 font-mono text-xs" title={e.url}>{e.url}</td>
                   <td className="py-1 text-amber-800">{e.problem ?? ''}</td>
                 </tr>

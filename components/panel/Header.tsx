@@ -7,23 +7,9 @@ import { focusQuestion, requestWrapUp, setCollapsed, setHelpOpen, switchStage } 
 import { useSuggestions } from '../../stores/suggestions';
 import { MoveButton, type PanelView } from './PanelMode';
 import { StageWrap } from './StageWrap';
+import { callStateLabel } from '../ui/call-state';
 import { IconButton, Icon } from './ui';
 
-/** The translated name of a call state. */
-export function callStateLabel(state: CallState): string {
-  switch (state) {
-    case 'none':
-      return i18n.t('panel.call.none');
-    case 'lobby':
-      return i18n.t('panel.call.lobby');
-    case 'in-call':
-      return i18n.t('panel.call.inCall');
-    case 'left':
-      return i18n.t('panel.call.left');
-    case 'unknown':
-      return i18n.t('panel.call.unknown');
-  }
-}
 
 const BADGE: Record<CallState, string> = {
   none: 'bg-slate-100 text-slate-700 ring-slate-300',

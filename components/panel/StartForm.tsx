@@ -9,6 +9,7 @@ import { GuideTips } from '../ui/GuideTips';
 import { FaultNotice } from '../ui/FaultNotice';
 import type { Fault } from '../../lib/client/fault-text';
 import { Field, Input, Select } from '../ui/Field';
+import { Button } from './ui';
 
 /** Starts an interview on this meeting: candidate, role guide and stage (the stage list follows the guide). */
 export function StartForm() {
@@ -126,13 +127,9 @@ export function StartForm() {
         </p>
       ) : null}
       {fault ? <FaultNotice what={i18n.t('faults.actions.start')} fault={fault} className="text-sm text-red-700" /> : null}
-      <button
-        type="submit"
-        disabled={busy || !guide}
-        className="w-full rounded bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-50"
-      >
+      <Button tone="primary" type="submit" disabled={busy || !guide} className="w-full">
         {busy ? i18n.t('panel.start.starting') : i18n.t('panel.start.submit')}
-      </button>
+      </Button>
     </form>
   );
 }

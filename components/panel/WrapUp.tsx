@@ -4,7 +4,7 @@ import type { InterviewBundle } from '../../lib/db/records';
 import { ratingLabel } from '../ui/rating';
 import { endInterview, keys, putOffWrapUp, requestWrapUp, setRecommendation, setSummary, showStartForm, hasLocal, shown, usePanel } from '../../stores/panel';
 import { unrated } from '../../lib/client/panel-logic';
-import { RatingPicker, SavedTextArea, useShown } from './ui';
+import { Button, RatingPicker, SavedTextArea, useShown } from './ui';
 import { FaultNotice } from '../ui/FaultNotice';
 import type { Fault } from '../../lib/client/fault-text';
 
@@ -95,32 +95,15 @@ export function WrapUp({ bundle, callLeft, leftByNavigation = false }: { bundle:
       </div>
       {error ? <FaultNotice what={i18n.t(`faults.actions.${error.what}`)} fault={error.fault} className="text-sm text-red-700" /> : null}
       <div className="flex gap-2">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => void end()}
-          className="flex-1 rounded bg-indigo-600 px-3 py-2 text-sm font-semibold text-white hover:bg-indigo-700 disabled:opacity-50"
-        >
+        <Button tone="primary" disabled={busy} onClick={() => void end()} className="flex-1">
           {busy ? i18n.t('panel.wrapUp.ending') : i18n.t('panel.wrapUp.end')}
-        </button>
+        </Button>
         {leftByNavigation ? (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void later()}
-            title={i18n.t('wrapUpPending.laterTitle')}
-            className="rounded border border-slate-300 bg-white px-3 py-2 text-sm text-slate-800 hover:bg-slate-100 disabled:opacity-50"
-          >
+          <Button disabled={busy} onClick={() => void later()} title={i18n.t('wrapUpPending.laterTitle')}>
             {i18n.t('wrapUpPending.later')}
-          </button>
+          </Button>
         ) : (
-          <button
-            type="button"
-            onClick={() => requestWrapUp(false)}
-            className="rounded border border-slate-300 bg-white px-3 py-2 text-sm text-slate-800 hover:bg-slate-100"
-          >
-            {i18n.t('panel.wrapUp.back')}
-          </button>
+          <Button onClick={() => requestWrapUp(false)}>{i18n.t('panel.wrapUp.back')}</Button>
         )}
       </div>
     </section>
@@ -153,13 +136,9 @@ export function Ended({ bundle }: { bundle: InterviewBundle }) {
         {interview.recommendation ? i18n.t('panel.ended.recommendation', [ratingLabel(interview.recommendation)]) : i18n.t('panel.ended.noRecommendation')}
       </p>
       {interview.summary ? <p className="whitespace-pre-wrap wrap-anywhere text-xs text-slate-700">{interview.summary}</p> : null}
-      <button
-        type="button"
-        onClick={() => showStartForm(true)}
-        className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 hover:bg-slate-100"
-      >
+      <Button compact onClick={() => showStartForm(true)}>
         {i18n.t('panel.ended.startAnother')}
-      </button>
+      </Button>
     </section>
   );
 }

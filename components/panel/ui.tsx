@@ -1,6 +1,6 @@
 import { faultSentence } from '../../lib/client/fault-text';
 import { FaultDetails } from '../ui/FaultNotice';
-import { useEffect, useId, useRef, useState, type ReactNode, type RefObject, type TextareaHTMLAttributes } from 'react';
+import { useEffect, useId, useRef, useState, type ButtonHTMLAttributes, type ReactNode, type RefObject, type TextareaHTMLAttributes } from 'react';
 import { i18n } from '#i18n';
 import type { Rating } from '../../lib/db/records';
 import { RATINGS, RATING_STYLES, ratingLabel } from '../ui/rating';
@@ -186,6 +186,16 @@ export function Icon({ name, className = 'h-4 w-4' }: { name: 'chevron-left' | '
       <path d={paths[name]} />
     </svg>
   );
+}
+
+const BUTTON_TONES = {
+  primary: 'bg-indigo-600 font-semibold text-white hover:bg-indigo-700',
+  plain: 'border border-slate-300 bg-white text-slate-800 hover:bg-slate-100',
+};
+
+/** A text button of the panel: `primary` (indigo) or `plain` (outlined), `py-2` unless `compact`. */
+export function Button({ tone = 'plain', compact = false, className = '', ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { tone?: keyof typeof BUTTON_TONES; compact?: boolean }) {
+  return <button type="button" {...props} className={`rounded px-3 ${compact ? 'py-1.5' : 'py-2'} text-sm disabled:opacity-50 ${BUTTON_TONES[tone]} ${className}`} />;
 }
 
 /** A small, quiet icon button with an accessible name. */

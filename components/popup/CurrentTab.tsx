@@ -7,6 +7,7 @@ import { ClockIcon, VideoIcon } from './icons';
 import { useNow } from './useNow';
 import { TranscriptSwitchRow } from '../ui/TranscriptOption';
 import { Field, Select } from '../ui/Field';
+import { Button } from './Button';
 
 const STATE_DOT: Record<string, string> = {
   'in-call': 'bg-emerald-500',
@@ -128,44 +129,24 @@ function ActiveInterview() {
               {i18n.t('popup.confirmEnd', [interview.candidateName])}
             </p>
             <div className="flex gap-2">
-              <button
-                type="button"
-                autoFocus
-                disabled={busy !== null}
-                onClick={() => void end().then(() => setConfirming(false))}
-                className="rounded-lg bg-red-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-60"
-              >
+              <Button tone="danger" autoFocus disabled={busy !== null} onClick={() => void end().then(() => setConfirming(false))}>
                 {i18n.t('popup.confirmEndYes')}
-              </button>
-              <button
-                type="button"
-                onClick={() => setConfirming(false)}
-                className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-50"
-              >
+              </Button>
+              <Button tone="plain" onClick={() => setConfirming(false)}>
                 {i18n.t('popup.cancel')}
-              </button>
+              </Button>
             </div>
           </div>
         ) : (
           <div className="flex gap-2">
             {onCall ? (
-              <button
-                type="button"
-                disabled={busy !== null}
-                onClick={() => void panel(collapsed ? 'expand' : 'collapse')}
-                className="flex-1 rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-xs hover:bg-slate-50 disabled:opacity-60"
-              >
+              <Button tone="secondary" disabled={busy !== null} onClick={() => void panel(collapsed ? 'expand' : 'collapse')} className="flex-1">
                 {collapsed ? i18n.t('popup.showPanel') : i18n.t('popup.collapsePanel')}
-              </button>
+              </Button>
             ) : null}
-            <button
-              type="button"
-              disabled={busy !== null}
-              onClick={() => setConfirming(true)}
-              className="flex-1 rounded-lg border border-red-200 bg-white px-3 py-1.5 text-sm font-medium text-red-700 shadow-xs hover:bg-red-50 disabled:opacity-60"
-            >
+            <Button tone="warning" disabled={busy !== null} onClick={() => setConfirming(true)} className="flex-1">
               {i18n.t('popup.endInterview')}
-            </button>
+            </Button>
           </div>
         )}
       </div>

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { usePopup } from '../../stores/popup';
-import { RecordLink } from './RecordLink';
+import { RecordList } from './RecordLink';
 
 /**
  * Running interviews whose call is over (left by navigation, tab closed): each opens its record in the options
@@ -15,19 +15,13 @@ export function PendingWrapUps() {
         {i18n.t('wrapUpPending.heading')}
       </h2>
       <p className="text-xs text-amber-900">{i18n.t('wrapUpPending.hint')}</p>
-      <ul className="divide-y divide-amber-100 overflow-hidden rounded-lg border border-amber-200 bg-white" data-testid="pending-wrap-ups">
-        {pending.map((item) => (
-          <li key={item.id}>
-            <RecordLink
-              id={item.id}
-              title={item.candidateName}
-              detail={item.guideTitle}
-              end={<span className="shrink-0 text-xs font-semibold text-indigo-700">{i18n.t('wrapUpPending.open')}</span>}
-              hover="hover:bg-amber-50"
-            />
-          </li>
-        ))}
-      </ul>
+      <RecordList
+        items={pending}
+        row={(item) => ({ title: item.candidateName, detail: item.guideTitle, end: <span className="shrink-0 text-xs font-semibold text-indigo-700">{i18n.t('wrapUpPending.open')}</span> })}
+        hover="hover:bg-amber-50"
+        className="divide-amber-100 rounded-lg border border-amber-200 bg-white"
+        testId="pending-wrap-ups"
+      />
     </section>
   );
 }

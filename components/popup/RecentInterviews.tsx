@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { ratingLabel, RATING_STYLES } from '../ui/rating';
 import { usePopup } from '../../stores/popup';
 import { formatWhen, interviewStateLabel } from './labels';
-import { RecordLink } from './RecordLink';
+import { RecordList } from './RecordLink';
 
 const STATE_STYLES = {
   planned: 'bg-amber-100 text-amber-900',
@@ -24,34 +24,26 @@ export function RecentInterviews() {
       {recent.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-200 px-3 py-3 text-center text-xs text-slate-500">{i18n.t('popup.noRecent')}</p>
       ) : (
-        <ul className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200" data-testid="recent-interviews">
-          {recent.map((item) => (
-            <li key={item.id}>
-              <RecordLink
-                id={item.id}
-                title={
-                  <>
-                    <span className="sr-only">{i18n.t('popup.openRecord')} </span>
-                    {item.candidateName}
-                  </>
-                }
-                detail={`${item.guideTitle} · ${formatWhen(item.startedAt ?? item.createdAt, now, locale)}`}
-                end={
-                  item.recommendation ? (
-                    <span className={`shrink-0 rounded-full border px-1.5 text-[10px] font-semibold ${RATING_STYLES[item.recommendation]}`}>
-                      {ratingLabel(item.recommendation)}
-                    </span>
-                  ) : (
-                    <span className={`shrink-0 rounded-full px-1.5 text-[10px] font-semibold ${STATE_STYLES[item.state]}`}>
-                      {interviewStateLabel(item.state)}
-                    </span>
-                  )
-                }
-                hover="hover:bg-slate-50"
-              />
-            </li>
-          ))}
-        </ul>
+        <RecordList
+          items={recent}
+          row={(item) => ({
+            title: (
+              <>
+                <span className="sr-only">{i18n.t('popup.openRecord')} </span>
+                {item.candidateName}
+              </>
+            ),
+            detail: `${item.guideTitle} · ${formatWhen(item.startedAt ?? item.createdAt, now, locale)}`,
+            end: item.recommendation ? (
+              <span className={`shrink-0 rounded-full border px-1.5 text-[10px] font-semibold ${RATING_STYLES[item.recommendation]}`}>{ratingLabel(item.recommendation)}</span>
+            ) : (
+              <span className={`shrink-0 rounded-full px-1.5 text-[10px] font-semibold ${STATE_STYLES[item.state]}`}>{interviewStateLabel(item.state)}</span>
+            ),
+          })}
+          hover="hover:bg-slate-50"
+          className="divide-slate-100 rounded-xl border border-slate-200"
+          testId="recent-interviews"
+        />
       )}
     </section>
   );

@@ -35,3 +35,31 @@ export function RecordLink({ id, title, detail, end, hover }: { id: string; titl
     </button>
   );
 }
+
+/**
+ * A popup list of interviews, one {@link RecordLink} each: `row` gives an item's lines and end; `className` its
+ * frame (border, dividers' colour, background).
+ */
+export function RecordList<T extends { id: string }>({
+  items,
+  row,
+  hover,
+  className,
+  testId,
+}: {
+  items: readonly T[];
+  row: (item: T) => { title: ReactNode; detail: ReactNode; end: ReactNode };
+  hover: string;
+  className: string;
+  testId: string;
+}) {
+  return (
+    <ul className={`divide-y overflow-hidden ${className}`} data-testid={testId}>
+      {items.map((item) => (
+        <li key={item.id}>
+          <RecordLink id={item.id} hover={hover} {...row(item)} />
+        </li>
+      ))}
+    </ul>
+  );
+}

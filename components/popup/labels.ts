@@ -1,33 +1,22 @@
 import { i18n } from '#i18n';
 import type { CallState, InterviewState } from '../../lib/db/records';
+import { labelMap } from '../../lib/labels';
 
 /** The call state as the interviewer reads it ("In call", "Waiting to join"…). */
-export function callStateLabel(state: CallState): string {
-  switch (state) {
-    case 'none':
-      return i18n.t('popup.callState.none');
-    case 'lobby':
-      return i18n.t('popup.callState.lobby');
-    case 'in-call':
-      return i18n.t('popup.callState.inCall');
-    case 'left':
-      return i18n.t('popup.callState.left');
-    case 'unknown':
-      return i18n.t('popup.callState.unknown');
-  }
-}
+export const callStateLabel = labelMap<CallState>({
+  none: 'popup.callState.none',
+  lobby: 'popup.callState.lobby',
+  'in-call': 'popup.callState.inCall',
+  left: 'popup.callState.left',
+  unknown: 'popup.callState.unknown',
+});
 
 /** An interview's state as a short badge text. */
-export function interviewStateLabel(state: InterviewState): string {
-  switch (state) {
-    case 'planned':
-      return i18n.t('popup.state.planned');
-    case 'active':
-      return i18n.t('popup.state.active');
-    case 'ended':
-      return i18n.t('popup.state.ended');
-  }
-}
+export const interviewStateLabel = labelMap<InterviewState>({
+  planned: 'popup.state.planned',
+  active: 'popup.state.active',
+  ended: 'popup.state.ended',
+});
 
 /** A length in whole minutes as "45 min", "2 h" or "1 h 30 min". */
 export function formatMinutes(minutes: number): string {

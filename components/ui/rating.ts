@@ -1,22 +1,16 @@
-import { i18n } from '#i18n';
+import { labelMap } from '../../lib/labels';
 import { RATINGS, type Rating } from '../../lib/db/records';
 
 /** Keys 1–4 choose these ratings, in this order. */
 export const RATING_KEYS: Record<string, Rating> = { '1': 'strong-no', '2': 'no', '3': 'yes', '4': 'strong-yes' };
 
 /** The translated label of a rating ("Strong no" … "Strong yes"). */
-export function ratingLabel(rating: Rating): string {
-  switch (rating) {
-    case 'strong-no':
-      return i18n.t('rating.strongNo');
-    case 'no':
-      return i18n.t('rating.no');
-    case 'yes':
-      return i18n.t('rating.yes');
-    case 'strong-yes':
-      return i18n.t('rating.strongYes');
-  }
-}
+export const ratingLabel = labelMap<Rating>({
+  'strong-no': 'rating.strongNo',
+  no: 'rating.no',
+  yes: 'rating.yes',
+  'strong-yes': 'rating.strongYes',
+});
 
 /** Tailwind classes for a rating chip, from red (strong no) to green (strong yes). */
 export const RATING_STYLES: Record<Rating, string> = {
@@ -28,7 +22,6 @@ export const RATING_STYLES: Record<Rating, string> = {
 
 export { RATINGS };
 
-/** `mm:ss` / `h:mm:ss` of a call offset in ms: one formatter for the views and the exports. */
 /**
  * A guide's name for pickers: its title, with its language added when another guide has the same title (the
  * bundled Backend Engineer guide exists in English and Italian).
