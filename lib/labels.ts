@@ -5,6 +5,9 @@ export type PlainKey = {
   [K in keyof GeneratedI18nStructure]: GeneratedI18nStructure[K] extends { plural: false; substitutions: 0 } ? K : never;
 }[keyof GeneratedI18nStructure];
 
+/** A plain key whose help line is the plain key `<key>Help` (`options.settings.panelSide` → `…panelSideHelp`). */
+export type HelpedKey = { [K in PlainKey]: `${K}Help` extends PlainKey ? K : never }[PlainKey];
+
 /**
  * The translated label of each value of a string union, from its translation keys listed once as data: the type
  * makes sure every value has a key (add a value to the union and the map no longer compiles).

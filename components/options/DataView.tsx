@@ -6,7 +6,7 @@ import { ExportButtons } from './exports';
 import { platformName } from '../../lib/format';
 import { callStateLabel } from '../ui/call-state';
 import { Field, Input } from '../ui/Field';
-import { Button, Card, failed, formatBytes, formatWhen, OutcomeStatus, type Outcome } from './ui';
+import { Button, Card, failed, formatBytes, formatWhen, OutcomeStatus, Stack, Table, type Outcome } from './ui';
 
 let persistAsked = false;
 /** Asks once per page load for persistent storage, so the browser does not evict the interviews under pressure. */
@@ -83,11 +83,7 @@ function WipeCard() {
           {i18n.t('options.data.wipeButton')}
         </Button>
       </form>
-      {status && (
-        <div className="mt-2">
-          <OutcomeStatus outcome={status} />
-        </div>
-      )}
+      <OutcomeStatus outcome={status} className="mt-2" />
     </Card>
   );
 }
@@ -112,29 +108,21 @@ function DiagnosticsCard() {
       {events && events.length === 0 && <p className="text-sm text-slate-600">{i18n.t('options.data.noDiagnostics')}</p>}
       {events && events.length > 0 && (
         <div className="max-h-96 overflow-auto">
-          <table className="w-full text-sm">
-            <caption className="sr-only">{i18n.t('options.data.diagnostics')}</caption>
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-xs text-slate-600 uppercase">
-                <th scope="col" className="py-1 pr-3 font-semibold">{i18n.t('options.data.when')}</th>
-                <th scope="col" className="py-1 pr-3 font-semibold">{i18n.t('options.data.platform')}</th>
-                <th scope="col" className="py-1 pr-3 font-semibold">{i18n.t('options.data.state')}</th>
-                <th scope="col" className="py-1 pr-3 font-semibold">{i18n.t('options.data.address')}</th>
-                <th scope="col" className="py-1 font-semibold">{i18n.t('options.data.problem')}</th>
+          <Table
+            caption={i18n.t('options.data.diagnostics')}
+            columns={[i18n.t('options.data.when'), i18n.t('options.data.platform'), i18n.t('options.data.state'), i18n.t('options.data.address'), i18n.t('options.data.problem')]}
+            pad="pr-3"
+          >
+            {events.map((e, i) => (
+              <tr key={i} className="border-b border-slate-100 align-top">
+                <td className="py-1 pr-3 whitespace-nowrap tabular-nums">{formatWhen(e.at)}</td>
+                <td className="py-1 pr-3">{platformName(e.platform)}</td>
+                <td className="py-1 pr-3">{callStateLabel(e.state)}</td>
+                <td className="max-w-xs truncate py-1 pr-3 font-mono text-xs" title={e.url}>{e.url}</td>
+                <td className="py-1 text-amber-800">{e.problem ?? ''}</td>
               </tr>
-            </thead>
-            <tbody>
-              {events.map((e, i) => (
-                <tr key={i} className="border-b border-slate-100 align-top">
-                  <td className="py-1 pr-3 whitespace-nowrap tabular-nums">{formatWhen(e.at)}</td>
-                  <td className="py-1 pr-3">{platformName(e.platform)}</td>
-                  <td className="py-1 pr-3">{callStateLabel(e.state)}</td>
-                  <td className="max-w-xs truncate py-1 pr-3 font-mono text-xs" title={e.url}>{e.url}</td>
-                  <td className="py-1 text-amber-800">{e.problem ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </div>
       )}
     </Card>
@@ -144,10 +132,10 @@ function DiagnosticsCard() {
 /** Data: storage used and persistence, export all, delete everything, call-detection diagnostics. */
 export function DataView() {
   return (
-    <div className="flex flex-col gap-4">
+    <Stack>
       <StorageCard />
       <WipeCard />
       <DiagnosticsCard />
-    </div>
+    </Stack>
   );
 }

@@ -1,11 +1,10 @@
-import { useEffect } from 'react';
 import { i18n } from '#i18n';
 import { RATINGS } from '../../lib/db/records';
 import { criteriaMatrix, debriefToMarkdown, raisedRedFlags, type Debrief, type DebriefLabels } from '../../lib/sync/debrief';
 import { ratingLabel } from '../ui/rating';
-import { useLive } from '../useLive';
+import { useLiveLoad } from '../useLive';
 import { syncStore, useSync } from '../../stores/sync';
-import { Button, Card, downloadFile, formatWhen, RatingChip } from './ui';
+import { Button, Card, downloadFile, formatWhen, RatingChip, Table } from './ui';
 import { FaultNotice } from '../ui/FaultNotice';
 
 /** Own interviews carry the interviewer's display name when sync is set up, else "You". */
@@ -74,49 +73,32 @@ function DebriefDetail({ debrief }: { debrief: Debrief }) {
       {matrix.length > 0 && (
         <Card title={i18n.t('debrief.criteria')} titleId="debrief-criteria">
           <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <caption className="sr-only">{i18n.t('debrief.criteria')}</caption>
-              <thead>
-                <tr className="border-b border-slate-200 text-left">
-                  <th scope="col" className="py-1 pr-4 font-semibold">{i18n.t('debrief.criterion')}</th>
-                  {view.entries.map((entry) => (
-                    <th key={entry.bundle.interview.id} scope="col" className="py-1 pr-4 font-semibold">
-                      {entry.interviewer}
-                    </th>
+            <Table caption={i18n.t('debrief.criteria')} columns={[i18n.t('debrief.criterion'), ...view.entries.map((entry) => entry.interviewer)]} pad="pr-4" padLast small={false}>
+              {matrix.map((row) => (
+                <tr key={row.id} className="border-b border-slate-100 align-top">
+                  <th scope="row" className="py-1.5 pr-4 text-left font-normal">{row.text}</th>
+                  {row.ratings.map((rating, i) => (
+                    <td key={i} className="py-1.5 pr-4">
+                      <RatingChip rating={rating} />
+                      {row.notes[i] && <p className="mt-1 text-xs whitespace-pre-wrap text-slate-700">{row.notes[i]}</p>}
+                    </td>
                   ))}
                 </tr>
-              </thead>
-              <tbody>
-                {matrix.map((row) => (
-                  <tr key={row.id} className="border-b border-slate-100 align-top">
-                    <th scope="row" className="py-1.5 pr-4 text-left font-normal">{row.text}</th>
-                    {row.ratings.map((rating, i) => (
-                      <td key={i} className="py-1.5 pr-4">
-                        <RatingChip rating={rating} />
-                        {row.notes[i] && <p className="mt-1 text-xs whitespace-pre-wrap text-slate-700">{row.notes[i]}</p>}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </Table>
           </div>
         </Card>
       )}
-      <Card title={i18n.t('debrief.redFlags')} titleId="debrief-flags">
-        {view.entries.every((e) => raisedRedFlags(e).length === 0) ? (
-          <p className="text-sm text-slate-600">{i18n.t('debrief.noRedFlags')}</p>
-        ) : (
-          <ul className="list-disc pl-5 text-sm">
-            {view.entries.flatMap((entry) =>
-              raisedRedFlags(entry).map((flag) => (
-                <li key={`${entry.bundle.interview.id}-${flag.id}`}>
-                  <span className="font-medium">{flag.text}</span> ({entry.interviewer}){flag.note && <span className="block whitespace-pre-wrap text-slate-700">{flag.note}</span>}
-                </li>
-              )),
-            )}
-          </ul>
-        )}
+      <Card title={i18n.t('debrief.redFlags')} titleId="debrief-flags" empty={view.entries.every((e) => raisedRedFlags(e).length === 0) && i18n.t('debrief.noRedFlags')}>
+        <ul className="list-disc pl-5 text-sm">
+          {view.entries.flatMap((entry) =>
+            raisedRedFlags(entry).map((flag) => (
+              <li key={`${entry.bundle.interview.id}-${flag.id}`}>
+                <span className="font-medium">{flag.text}</span> ({entry.interviewer}){flag.note && <span className="block whitespace-pre-wrap text-slate-700">{flag.note}</span>}
+              </li>
+            )),
+          )}
+        </ul>
       </Card>
       <div className="grid gap-4 lg:grid-cols-2">
         {view.entries.map((entry) => (
@@ -143,17 +125,14 @@ export function DebriefView() {
   const groups = useSync((s) => s.groups);
   const debrief = useSync((s) => s.debrief);
   const failure = useSync((s) => (s.failure?.what === 'debrief' ? s.failure : null));
-  useEffect(() => {
-    void syncStore.getState().loadGroups();
-  }, []);
-  useLive(
+  useLiveLoad(
+    () => void syncStore.getState().loadGroups(),
     (event) => {
       if (event.type !== 'interviews-changed') return;
       void syncStore.getState().loadGroups();
       const open = syncStore.getState().debrief;
       if (open) void syncStore.getState().openDebrief(open.key);
     },
-    () => void syncStore.getState().loadGroups(),
   );
   if (debrief) return <DebriefDetail debrief={debrief} />;
   return (

@@ -1,6 +1,34 @@
 import { i18n } from '#i18n';
 import type { Guide } from '../../lib/guides/schema';
 
+type Heading = 'h3' | 'h4';
+
+/** A guide's items by their text, red flags marked ⚑; nothing when there are none. */
+function TextList({ items, className, flag = false }: { items: readonly { id: string; text: string }[]; className: string; flag?: boolean }) {
+  if (items.length === 0) return null;
+  return (
+    <ul className={className}>
+      {items.map((item) => (
+        <li key={item.id}>
+          {flag ? '⚑ ' : ''}
+          {item.text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A {@link TextList} under its heading; nothing when there are no items. */
+function TitledList({ Sub, title, ...list }: Parameters<typeof TextList>[0] & { Sub: Heading; title: string }) {
+  if (list.items.length === 0) return null;
+  return (
+    <div>
+      <Sub className="font-semibold">{title}</Sub>
+      <TextList {...list} />
+    </div>
+  );
+}
+
 /** A read-only view of a role guide: summary, skills, what to look for, interview tips, stages with questions, red flags. */
 export function GuidePreview({ guide, headingLevel = 2 }: { guide: Guide; headingLevel?: 2 | 3 }) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
@@ -23,26 +51,13 @@ export function GuidePreview({ guide, headingLevel = 2 }: { guide: Guide; headin
           ))}
         </ul>
       )}
-      {guide.criteria.length > 0 && (
-        <div>
-          <Sub className="font-semibold">{i18n.t('options.guidePreview.criteria')}</Sub>
-          <ul className="list-disc pl-5">
-            {guide.criteria.map((item) => (
-              <li key={item.id}>{item.text}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <TitledList Sub={Sub} title={i18n.t('options.guidePreview.criteria')} items={guide.criteria} className="list-disc pl-5" />
       {guide.tips.length > 0 && (
         <section aria-labelledby="guide-preview-tips" className="rounded-md border border-amber-200 bg-amber-50 p-2" data-testid="guide-tips">
           <Sub id="guide-preview-tips" className="font-semibold text-amber-900">
             {i18n.t('options.guidePreview.tips')}
           </Sub>
-          <ul className="list-disc pl-5 text-slate-800">
-            {guide.tips.map((tip) => (
-              <li key={tip.id}>{tip.text}</li>
-            ))}
-          </ul>
+          <TextList items={guide.tips} className="list-disc pl-5 text-slate-800" />
         </section>
       )}
       <div className="flex flex-col gap-2">
@@ -74,27 +89,12 @@ export function GuidePreview({ guide, headingLevel = 2 }: { guide: Guide; headin
                   ))}
                 </ul>
               )}
-              {stage.redFlags.length > 0 && (
-                <ul className="mt-1 pl-1 text-red-800">
-                  {stage.redFlags.map((f) => (
-                    <li key={f.id}>⚑ {f.text}</li>
-                  ))}
-                </ul>
-              )}
+              <TextList items={stage.redFlags} className="mt-1 pl-1 text-red-800" flag />
             </li>
           ))}
         </ol>
       </div>
-      {guide.redFlags.length > 0 && (
-        <div>
-          <Sub className="font-semibold">{i18n.t('options.guidePreview.redFlags')}</Sub>
-          <ul className="pl-1 text-red-800">
-            {guide.redFlags.map((f) => (
-              <li key={f.id}>⚑ {f.text}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <TitledList Sub={Sub} title={i18n.t('options.guidePreview.redFlags')} items={guide.redFlags} className="pl-1 text-red-800" flag />
     </div>
   );
 }

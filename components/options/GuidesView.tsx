@@ -6,7 +6,7 @@ import { guideToMarkdown } from '../../lib/guides/markdown';
 import type { Guide, GuideSummary } from '../../lib/guides/schema';
 import { uniqueSlug } from '../../lib/guides/slug';
 import { routeHash, useOptions } from '../../stores/options';
-import { useLive } from '../useLive';
+import { useLiveLoad } from '../useLive';
 import { GuidePreview } from './GuidePreview';
 import { Button, Card, downloadFile, failed, OutcomeStatus, type Outcome } from './ui';
 
@@ -33,10 +33,12 @@ export function GuidesView({ selectedId }: { selectedId?: string }) {
       setStatus(failed('guideList', e));
     }
   }, []);
-  useEffect(() => void loadList(), [loadList]);
-  useLive((event) => {
-    if (event.type === 'guides-changed') void loadList();
-  }, () => void loadList());
+  useLiveLoad(
+    () => void loadList(),
+    (event) => {
+      if (event.type === 'guides-changed') void loadList();
+    },
+  );
 
   const current = guides?.find((g) => g.id === selectedId) ?? guides?.[0];
   useEffect(() => {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { backupMessages, parseBackup, splitBackup, type Backup } from '../../lib/export';
 import { importGuide, type GuideFormat } from '../../lib/guides/import';
@@ -6,61 +6,55 @@ import { guideImportMessages } from '../../lib/guides/messages';
 import type { ImportReport } from '../../lib/export/backup';
 import { routeHash, useOptions } from '../../stores/options';
 import { GuidePreview } from './GuidePreview';
-import { Field, Select } from '../ui/Field';
-import { Button, Card, failed, formatWhen, OutcomeStatus, ProblemList, Status, type Outcome } from './ui';
+import { Field, Options, Select } from '../ui/Field';
+import { labelMap } from '../../lib/labels';
+import { Button, Card, failed, formatWhen, OutcomeStatus, ProblemList, Stack, Status, type Outcome } from './ui';
 
 /** Reads a picked file as text (UTF-8). */
 function readFile(file: File): Promise<string> {
   return file.text();
 }
 
-/** A file picker plus a paste box feeding one text value. */
-function TextSource({
-  id,
-  accept,
-  fileLabel,
-  pasteLabel,
-  text,
-  onText,
-}: {
-  id: string;
-  accept: string;
-  fileLabel: string;
-  pasteLabel: string;
-  text: string;
-  onText: (text: string, filename?: string) => void;
-}) {
+/** The files each import's picker offers. */
+const ACCEPT = {
+  backup: '.json,application/json',
+  guide: '.json,.md,.markdown,.txt,application/json,text/markdown,text/plain',
+};
+
+/**
+ * An import's card: its title and help, a file picker plus a paste box feeding one text value, then `children`
+ * (the texts are `options.import.<kind>Title`, `…Help`, `…File` and `…Paste`).
+ */
+function ImportCard({ kind, text, onText, children }: { kind: keyof typeof ACCEPT; text: string; onText: (text: string, filename?: string) => void; children: ReactNode }) {
   return (
-    <div className="flex flex-col gap-3">
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-file`} className="text-sm font-medium text-slate-700">
-          {fileLabel}
-        </label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          accept={accept}
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void readFile(file).then((t) => onText(t, file.name));
-          }}
-          className="text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium"
-        />
+    <Card title={i18n.t(`options.import.${kind}Title`)} titleId={`${kind}-import-title`}>
+      <p className="mb-3 text-sm text-slate-600">{i18n.t(`options.import.${kind}Help`)}</p>
+      <div className="flex flex-col gap-3">
+        <Field look="page" id={`${kind}-file`} label={i18n.t(`options.import.${kind}File`)}>
+          <input
+            id={`${kind}-file`}
+            type="file"
+            accept={ACCEPT[kind]}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void readFile(file).then((t) => onText(t, file.name));
+            }}
+            className="text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium"
+          />
+        </Field>
+        <Field look="page" id={`${kind}-paste`} label={i18n.t(`options.import.${kind}Paste`)}>
+          <textarea
+            id={`${kind}-paste`}
+            rows={6}
+            value={text}
+            onChange={(e) => onText(e.target.value)}
+            spellCheck={false}
+            className="rounded-md border border-slate-300 px-3 py-2 font-mono text-xs"
+          />
+        </Field>
       </div>
-      <div className="flex flex-col gap-1">
-        <label htmlFor={`${id}-paste`} className="text-sm font-medium text-slate-700">
-          {pasteLabel}
-        </label>
-        <textarea
-          id={`${id}-paste`}
-          rows={6}
-          value={text}
-          onChange={(e) => onText(e.target.value)}
-          spellCheck={false}
-          className="rounded-md border border-slate-300 px-3 py-2 font-mono text-xs"
-        />
-      </div>
-    </div>
+      {children}
+    </Card>
   );
 }
 
@@ -100,21 +94,15 @@ function BackupImport() {
     }
   };
 
+  /** New text, typed or from a file (an empty file is said, not parsed). */
+  const receive = (t: string, filename?: string) => {
+    setText(t);
+    setReport(null);
+    setEmptyFile(filename !== undefined && !t.trim() ? filename : null);
+  };
+
   return (
-    <Card title={i18n.t('options.import.backupTitle')} titleId="backup-import-title">
-      <p className="mb-3 text-sm text-slate-600">{i18n.t('options.import.backupHelp')}</p>
-      <TextSource
-        id="backup"
-        accept=".json,application/json"
-        fileLabel={i18n.t('options.import.backupFile')}
-        pasteLabel={i18n.t('options.import.backupPaste')}
-        text={text}
-        onText={(t, filename) => {
-          setText(t);
-          setReport(null);
-          setEmptyFile(filename !== undefined && !t.trim() ? filename : null);
-        }}
-      />
+    <ImportCard kind="backup" text={text} onText={receive}>
       <div className="mt-3 flex flex-col gap-3">
         {emptyFile !== null && <Status tone="error">{i18n.t('options.import.emptyFile', [emptyFile])}</Status>}
         {parsed && !parsed.ok && (
@@ -139,7 +127,7 @@ function BackupImport() {
         <OutcomeStatus outcome={failure} />
         {report && <ImportReportView report={report} />}
       </div>
-    </Card>
+    </ImportCard>
   );
 }
 
@@ -168,6 +156,14 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   );
 }
 
+const formatName = labelMap<'auto' | GuideFormat>({
+  auto: 'options.import.formatAuto',
+  json: 'options.import.formatJson',
+  markdown: 'options.import.formatMarkdown',
+  text: 'options.import.formatText',
+});
+const FORMATS = ['auto', 'json', 'markdown', 'text'] as const;
+
 /** Imports a role guide from a JSON or Markdown file or pasted text, with a live preview and the error list. */
 function GuideImport() {
   const formatId = useId();
@@ -195,31 +191,19 @@ function GuideImport() {
     }
   };
 
-  const formatName = (f: GuideFormat) =>
-    f === 'json' ? i18n.t('options.import.formatJson') : f === 'markdown' ? i18n.t('options.import.formatMarkdown') : i18n.t('options.import.formatText');
+  /** New text, typed or from a file (a file is read at once, typing after a pause). */
+  const receive = (t: string, name?: string) => {
+    setText(t);
+    setFilename(name);
+    setStatus(null);
+    if (name) setDebounced(t);
+  };
 
   return (
-    <Card title={i18n.t('options.import.guideTitle')} titleId="guide-import-title">
-      <p className="mb-3 text-sm text-slate-600">{i18n.t('options.import.guideHelp')}</p>
-      <TextSource
-        id="guide"
-        accept=".json,.md,.markdown,.txt,application/json,text/markdown,text/plain"
-        fileLabel={i18n.t('options.import.guideFile')}
-        pasteLabel={i18n.t('options.import.guidePaste')}
-        text={text}
-        onText={(t, name) => {
-          setText(t);
-          setFilename(name);
-          setStatus(null);
-          if (name) setDebounced(t);
-        }}
-      />
+    <ImportCard kind="guide" text={text} onText={receive}>
       <Field look="page" id={formatId} label={i18n.t('options.import.format')} className="mt-3">
         <Select value={format} onChange={(e) => setFormat(e.target.value as 'auto' | GuideFormat)} className="w-64">
-          <option value="auto">{i18n.t('options.import.formatAuto')}</option>
-          <option value="json">{i18n.t('options.import.formatJson')}</option>
-          <option value="markdown">{i18n.t('options.import.formatMarkdown')}</option>
-          <option value="text">{i18n.t('options.import.formatText')}</option>
+          <Options values={FORMATS} label={formatName} />
         </Select>
       </Field>
       {result && (
@@ -258,16 +242,16 @@ function GuideImport() {
           </OutcomeStatus>
         </div>
       )}
-    </Card>
+    </ImportCard>
   );
 }
 
 /** Import page: a JSON backup, and role guides. */
 export function ImportView() {
   return (
-    <div className="flex flex-col gap-4">
+    <Stack>
       <BackupImport />
       <GuideImport />
-    </div>
+    </Stack>
   );
 }

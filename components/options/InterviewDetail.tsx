@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { RATINGS, WRAP_UP_WAIT_MS, type InterviewBundle, type NoteRow, type Rating } from '../../lib/db/records';
 import { indexGuide, timelineOrder } from '../../lib/export/format';
@@ -11,7 +11,7 @@ import { useLive } from '../useLive';
 import { useSettings } from '../../stores/settings';
 import { InterviewTimeline } from './InterviewTimeline';
 import { ExportButtons, labels } from './exports';
-import { Button, Card, CHIP_STYLES, failed, formatWhen, OutcomeStatus, RatingChip, Status, type Outcome } from './ui';
+import { Button, Card, CHIP_STYLES, ConfirmDelete, failed, formatWhen, OutcomeStatus, RatingChip, Status, type Outcome } from './ui';
 import { FaultNotice } from '../ui/FaultNotice';
 import { toFault, type Fault } from '../../lib/client/fault-text';
 
@@ -26,6 +26,35 @@ function Offset({ note }: { note: NoteRow }) {
 /** Multi-line text the interviewer typed, shown as text with its line breaks. */
 function Text({ children, className = '', muted = false }: { children: string; className?: string; muted?: boolean }) {
   return <p className={`text-sm whitespace-pre-wrap wrap-anywhere ${muted ? 'text-slate-600 italic' : 'text-slate-800'} ${className}`}>{children}</p>;
+}
+
+/**
+ * One rated line of the scorecard (a criterion, a question): its text, its rating chip, its note in grey, then
+ * `children`; `tall` lines (questions, with their notes) keep the chip at the top.
+ */
+function ScoredItem({ text, rating, note, tall = false, testId, children }: { text: ReactNode; rating: Rating | null; note: string; tall?: boolean; testId?: string; children?: ReactNode }) {
+  return (
+    <li className={`flex flex-col ${tall ? 'gap-1.5' : 'gap-1'} px-3 py-2`} data-testid={testId}>
+      <div className={`flex ${tall ? 'items-start' : 'items-center'} justify-between gap-3`}>
+        <span className="text-sm text-slate-900">{text}</span>
+        <RatingChip rating={rating} />
+      </div>
+      {note.trim() && <Text muted>{note}</Text>}
+      {children}
+    </li>
+  );
+}
+
+/** A titled, framed list of {@link ScoredItem}s (the criteria, one stage's questions). */
+function ScoredList({ title, id, children }: { title: string; id: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h3 id={id} className="mb-2 text-sm font-semibold text-slate-800">
+        {title}
+      </h3>
+      <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">{children}</ul>
+    </section>
+  );
 }
 
 /** The recommendation as a radio group of the four ratings plus "not rated". */
@@ -234,25 +263,9 @@ export function InterviewDetail({ id }: { id: string }) {
         <ExportButtons ids={[id]} label={i18n.t('options.detail.download')} />
         <Button onClick={() => window.print()}>{i18n.t('options.detail.print')}</Button>
         <span className="flex-1" />
-        {confirmDelete ? (
-          <span className="flex items-center gap-2">
-            <span className="text-sm text-red-800">{i18n.t('options.detail.confirmDelete')}</span>
-            <Button tone="danger" onClick={() => void remove()}>
-              {i18n.t('options.delete')}
-            </Button>
-            <Button onClick={() => setConfirmDelete(false)}>{i18n.t('options.cancel')}</Button>
-          </span>
-        ) : (
-          <Button tone="danger" onClick={() => setConfirmDelete(true)}>
-            {i18n.t('options.delete')}
-          </Button>
-        )}
+        <ConfirmDelete confirming={confirmDelete} setConfirming={setConfirmDelete} question={i18n.t('options.detail.confirmDelete')} onDelete={() => void remove()} />
       </div>
-      {status && (
-        <div className="print:hidden">
-          <OutcomeStatus outcome={status} />
-        </div>
-      )}
+      <OutcomeStatus outcome={status} className="print:hidden" />
 
       {pendingWrapUp && (
         <div role="status" className="flex flex-wrap items-center gap-3 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 print:hidden" data-testid="pending-wrap-up">
@@ -294,89 +307,61 @@ export function InterviewDetail({ id }: { id: string }) {
             </div>
           </div>
           {guide.criteria.length > 0 && (
-            <div>
-              <h3 className="mb-2 text-sm font-semibold text-slate-800">{i18n.t('options.detail.criteria')}</h3>
-              <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
-                {guide.criteria.map((item) => {
-                  const row = criteria.get(item.id);
-                  return (
-                    <li key={item.id} className="flex flex-col gap-1 px-3 py-2">
-                      <div className="flex items-center justify-between gap-3">
-                        <span className="text-sm text-slate-900">{item.text}</span>
-                        <RatingChip rating={row?.rating ?? null} />
-                      </div>
-                      {row?.note.trim() && <Text muted>{row.note}</Text>}
-                    </li>
-                  );
-                })}
-              </ul>
-            </div>
+            <ScoredList title={i18n.t('options.detail.criteria')} id="criteria-title">
+              {guide.criteria.map((item) => (
+                <ScoredItem key={item.id} text={item.text} rating={criteria.get(item.id)?.rating ?? null} note={criteria.get(item.id)?.note ?? ''} />
+              ))}
+            </ScoredList>
           )}
         </div>
       </Card>
 
-      <Card title={i18n.t('options.detail.questions')} titleId="questions-title">
-        {stages.length === 0 ? (
-          <p className="text-sm text-slate-600">{i18n.t('options.detail.noQuestions')}</p>
-        ) : (
-          <div className="flex flex-col gap-4">
-            {stages.map(({ stage, questions }) => (
-              <section key={stage.id} aria-labelledby={`stage-${stage.id}`}>
-                <h3 id={`stage-${stage.id}`} className="mb-2 text-sm font-semibold text-slate-800">
-                  {stage.title}
-                </h3>
-                <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
-                  {questions.map((q) => {
-                    const s = states.get(q.id);
-                    return (
-                      <li key={q.id} className="flex flex-col gap-1.5 px-3 py-2" data-testid="question-asked">
-                        <div className="flex items-start justify-between gap-3">
-                          <span className="text-sm text-slate-900">
-                            {q.text}
-                            {q.core && (
-                              <span className="ml-2 rounded bg-indigo-50 px-1.5 py-0.5 text-xs font-medium text-indigo-800">
-                                {i18n.t('options.detail.core')}
-                              </span>
-                            )}
-                          </span>
-                          <RatingChip rating={s?.rating ?? null} />
-                        </div>
-                        {s?.note.trim() && <Text muted>{s.note}</Text>}
-                        {(notesByQuestion.get(q.id) ?? []).sort(timelineOrder).map((n) => (
-                          <div key={n.id} className="flex gap-2">
-                            <Offset note={n} />
-                            <Text>{n.text}</Text>
-                          </div>
-                        ))}
-                      </li>
-                    );
-                  })}
-                </ul>
-              </section>
-            ))}
-          </div>
-        )}
+      <Card title={i18n.t('options.detail.questions')} titleId="questions-title" empty={stages.length === 0 && i18n.t('options.detail.noQuestions')}>
+        <div className="flex flex-col gap-4">
+          {stages.map(({ stage, questions }) => (
+            <ScoredList key={stage.id} title={stage.title} id={`stage-${stage.id}`}>
+              {questions.map((q) => (
+                <ScoredItem
+                  key={q.id}
+                  tall
+                  testId="question-asked"
+                  text={
+                    <>
+                      {q.text}
+                      {q.core && <span className="ml-2 rounded bg-indigo-50 px-1.5 py-0.5 text-xs font-medium text-indigo-800">{i18n.t('options.detail.core')}</span>}
+                    </>
+                  }
+                  rating={states.get(q.id)?.rating ?? null}
+                  note={states.get(q.id)?.note ?? ''}
+                >
+                  {(notesByQuestion.get(q.id) ?? []).sort(timelineOrder).map((n) => (
+                    <div key={n.id} className="flex gap-2">
+                      <Offset note={n} />
+                      <Text>{n.text}</Text>
+                    </div>
+                  ))}
+                </ScoredItem>
+              ))}
+            </ScoredList>
+          ))}
+        </div>
       </Card>
 
-      <Card title={i18n.t('options.detail.redFlags')} titleId="flags-title">
-        {flags.length === 0 ? (
-          <p className="text-sm text-slate-600">{i18n.t('options.detail.noRedFlags')}</p>
-        ) : (
-          <ul className="flex flex-col gap-2">
-            {flags.map((f) => {
-              const known = guideIndex.redFlags.get(f.redFlagId);
-              return (
-                <li key={f.redFlagId} className="rounded-md border border-red-200 bg-red-50 px-3 py-2">
-                  <p className="text-sm font-medium text-red-900">
-                    {known?.item.text ?? f.redFlagId}
-                    <span className="ml-2 text-xs font-normal text-red-700">{known?.stage?.title ?? i18n.t('options.detail.general')}</span>
-                  </p>
-                  {f.note.trim() && <Text className="text-red-900">{f.note}</Text>}
-                </li>
-              );
-            })}
-          </ul>
-        )}
+      <Card title={i18n.t('options.detail.redFlags')} titleId="flags-title" empty={flags.length === 0 && i18n.t('options.detail.noRedFlags')}>
+        <ul className="flex flex-col gap-2">
+          {flags.map((f) => {
+            const known = guideIndex.redFlags.get(f.redFlagId);
+            return (
+              <li key={f.redFlagId} className="rounded-md border border-red-200 bg-red-50 px-3 py-2">
+                <p className="text-sm font-medium text-red-900">
+                  {known?.item.text ?? f.redFlagId}
+                  <span className="ml-2 text-xs font-normal text-red-700">{known?.stage?.title ?? i18n.t('options.detail.general')}</span>
+                </p>
+                {f.note.trim() && <Text className="text-red-900">{f.note}</Text>}
+              </li>
+            );
+          })}
+        </ul>
       </Card>
 
       <InterviewTimeline bundle={bundle} guideIndex={guideIndex} />

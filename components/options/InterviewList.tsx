@@ -4,19 +4,19 @@ import { i18n } from '#i18n';
 import type { InterviewSummary } from '../../lib/db/records';
 import { routeHash, selectionState, useOptions, type ListSort } from '../../stores/options';
 import { useLive } from '../useLive';
-import { Field, Input, Select } from '../ui/Field';
+import { Field, Input, Options, Select } from '../ui/Field';
+import { labelMap } from '../../lib/labels';
 import { ExportButtons } from './exports';
-import { Button, failed, formatWhen, OutcomeStatus, RatingChip, type Outcome } from './ui';
+import { Button, ConfirmDelete, failed, formatWhen, OutcomeStatus, RatingChip, type Outcome } from './ui';
 import { FaultNotice } from '../ui/FaultNotice';
 
 const ROW_HEIGHT = 48;
 const COLUMNS = 'grid grid-cols-[2.75rem_minmax(10rem,1.4fr)_minmax(8rem,1.2fr)_11rem_8.5rem_4.5rem_6.5rem] items-center';
 
-function stateLabel(state: InterviewSummary['state']): string {
-  if (state === 'planned') return i18n.t('options.state.planned');
-  if (state === 'active') return i18n.t('options.state.active');
-  return i18n.t('options.state.ended');
-}
+const stateLabel = labelMap<InterviewSummary['state']>({ planned: 'options.state.planned', active: 'options.state.active', ended: 'options.state.ended' });
+
+const sortLabel = labelMap<ListSort>({ newest: 'options.list.sortNewest', oldest: 'options.list.sortOldest', candidate: 'options.list.sortCandidate', guide: 'options.list.sortGuide' });
+const SORTS: readonly ListSort[] = ['newest', 'oldest', 'candidate', 'guide'];
 
 const STATE_STYLES: Record<InterviewSummary['state'], string> = {
   planned: 'bg-sky-50 text-sky-800 border-sky-200',
@@ -85,10 +85,7 @@ export function InterviewList() {
         </Field>
         <Field look="page" id="interview-sort" label={i18n.t('options.list.sort')}>
           <Select value={sort} onChange={(e) => setSort(e.target.value as ListSort)}>
-            <option value="newest">{i18n.t('options.list.sortNewest')}</option>
-            <option value="oldest">{i18n.t('options.list.sortOldest')}</option>
-            <option value="candidate">{i18n.t('options.list.sortCandidate')}</option>
-            <option value="guide">{i18n.t('options.list.sortGuide')}</option>
+            <Options values={SORTS} label={sortLabel} />
           </Select>
         </Field>
       </div>
@@ -103,19 +100,13 @@ export function InterviewList() {
           {selected.size > 0 ? (
             <>
               <ExportButtons ids={selectedIds} label={i18n.t('options.list.exportSelected')} />
-              {confirmDelete ? (
-                <span className="flex items-center gap-2">
-                  <span className="text-sm text-red-800">{i18n.t('options.list.confirmDelete', [selected.size])}</span>
-                  <Button tone="danger" onClick={() => void deleteSelected()}>
-                    {i18n.t('options.delete')}
-                  </Button>
-                  <Button onClick={() => setConfirmDelete(false)}>{i18n.t('options.cancel')}</Button>
-                </span>
-              ) : (
-                <Button tone="danger" onClick={() => setConfirmDelete(true)}>
-                  {i18n.t('options.list.deleteSelected')}
-                </Button>
-              )}
+              <ConfirmDelete
+                confirming={confirmDelete}
+                setConfirming={setConfirmDelete}
+                question={i18n.t('options.list.confirmDelete', [selected.size])}
+                label={i18n.t('options.list.deleteSelected')}
+                onDelete={() => void deleteSelected()}
+              />
               <Button tone="ghost" onClick={clearSelection}>
                 {i18n.t('options.list.clearSelection')}
               </Button>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { i18n } from '#i18n';
 import { browser, type Browser } from 'wxt/browser';
 import { Platform } from '../../lib/db/records';
@@ -6,8 +6,9 @@ import { csvDelimiterFor } from '../../lib/settings';
 import { useOptions } from '../../stores/options';
 import { useSettings } from '../../stores/settings';
 import { platformName } from '../../lib/format';
+import { labelMap, type HelpedKey } from '../../lib/labels';
 import { Field, Input } from '../ui/Field';
-import { Button, Card, failed, OutcomeStatus, Status, type Outcome } from './ui';
+import { Button, Card, failed, OutcomeStatus, Status, Table, type Outcome } from './ui';
 import { FaultNotice } from '../ui/FaultNotice';
 
 const DEFAULT_RETENTION_DAYS = 365;
@@ -34,31 +35,22 @@ function Shortcuts() {
       {commands === null ? (
         <p className="text-sm text-slate-500">{i18n.t('common.loading')}</p>
       ) : (
-        <table className="mb-3 w-full max-w-xl text-sm">
-          <caption className="sr-only">{i18n.t('options.settings.shortcuts')}</caption>
-          <thead>
-            <tr className="border-b border-slate-200 text-left text-xs text-slate-600 uppercase">
-              <th scope="col" className="py-1 pr-4 font-semibold">{i18n.t('options.settings.command')}</th>
-              <th scope="col" className="py-1 font-semibold">{i18n.t('options.settings.keys')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {commands
-              .filter((c) => c.name !== '_execute_action' && c.name !== '_execute_browser_action')
-              .map((c) => (
-                <tr key={c.name} className="border-b border-slate-100">
-                  <td className="py-1.5 pr-4">{c.description || c.name}</td>
-                  <td className="py-1.5">
-                    {c.shortcut ? (
-                      <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs">{c.shortcut}</kbd>
-                    ) : (
-                      <span className="text-slate-500">{i18n.t('options.settings.notSet')}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
+        <Table caption={i18n.t('options.settings.shortcuts')} columns={[i18n.t('options.settings.command'), i18n.t('options.settings.keys')]} pad="pr-4" className="mb-3 w-full max-w-xl text-sm">
+          {commands
+            .filter((c) => c.name !== '_execute_action' && c.name !== '_execute_browser_action')
+            .map((c) => (
+              <tr key={c.name} className="border-b border-slate-100">
+                <td className="py-1.5 pr-4">{c.description || c.name}</td>
+                <td className="py-1.5">
+                  {c.shortcut ? (
+                    <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs">{c.shortcut}</kbd>
+                  ) : (
+                    <span className="text-slate-500">{i18n.t('options.settings.notSet')}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+        </Table>
       )}
       {import.meta.env.FIREFOX ? (
         <p className="text-sm text-slate-600">{i18n.t('options.settings.shortcutsFirefox')}</p>
@@ -73,6 +65,51 @@ function Shortcuts() {
       )}
     </Card>
   );
+}
+
+/**
+ * A fieldset with its legend (the text of `text`) and, under its controls, the help line that describes it (the
+ * text of `<text>Help`, with the id `<name>-help`).
+ */
+function HelpedFieldset({ name, text, children }: { name: string; text: HelpedKey; children: ReactNode }) {
+  return (
+    <fieldset className="flex flex-col gap-2" aria-describedby={`${name}-help`}>
+      <legend className="mb-1 text-sm font-medium text-slate-700">{i18n.t(text)}</legend>
+      {children}
+      <p id={`${name}-help`} className="text-sm text-slate-600">
+        {i18n.t(`${text}Help`)}
+      </p>
+    </fieldset>
+  );
+}
+
+/** One choice among `values` as radio buttons named `name`, in a {@link HelpedFieldset}. */
+function Choices<T extends string>({ name, text, values, label, value, onChange }: { name: string; text: HelpedKey; values: readonly T[]; label: (value: T) => string; value: T; onChange: (value: T) => void }) {
+  return (
+    <HelpedFieldset name={name} text={text}>
+      {values.map((v) => (
+        <label key={v} className="flex items-center gap-2 text-sm">
+          <input type="radio" name={name} className="size-4 accent-indigo-600" checked={value === v} onChange={() => onChange(v)} />
+          {label(v)}
+        </label>
+      ))}
+    </HelpedFieldset>
+  );
+}
+
+const sideLabel = labelMap<'left' | 'right'>({ left: 'options.settings.sideLeft', right: 'options.settings.sideRight' });
+const delimiterLabel = labelMap<'comma' | 'semicolon'>({ comma: 'options.settings.csvComma', semicolon: 'options.settings.csvSemicolon' });
+
+/** One checkbox per call platform for a per-platform on/off setting (detection on, transcript on start). */
+function PlatformChecks({ setting }: { setting: 'enabledPlatforms' | 'transcriptOnStart' }) {
+  const values = useSettings((s) => s.settings[setting]);
+  const update = useSettings((s) => s.update);
+  return Platform.options.map((p) => (
+    <label key={p} className="flex items-center gap-2 text-sm">
+      <input type="checkbox" className="size-4 accent-indigo-600" checked={values[p]} onChange={(e) => void update({ [setting]: { ...values, [p]: e.target.checked } })} />
+      {platformName(p)}
+    </label>
+  ));
 }
 
 /** Settings: platforms, panel side, note offset, shortcuts, retention. Saved through the settings store. */
@@ -105,34 +142,14 @@ export function SettingsView() {
       <Card title={i18n.t('options.settings.platforms')} titleId="platforms-title">
         <fieldset className="flex flex-col gap-2">
           <legend className="mb-1 text-sm text-slate-600">{i18n.t('options.settings.platformsHelp')}</legend>
-          {Platform.options.map((p) => (
-            <label key={p} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                className="size-4 accent-indigo-600"
-                checked={settings.enabledPlatforms[p]}
-                onChange={(e) => void update({ enabledPlatforms: { ...settings.enabledPlatforms, [p]: e.target.checked } })}
-              />
-              {platformName(p)}
-            </label>
-          ))}
+          <PlatformChecks setting="enabledPlatforms" />
         </fieldset>
       </Card>
 
       <Card title={i18n.t('transcript.settings.heading')} titleId="transcript-settings-title">
         <fieldset className="flex flex-col gap-2" data-testid="transcript-settings">
           <legend className="mb-1 text-sm text-slate-600">{i18n.t('transcript.settings.help')}</legend>
-          {Platform.options.map((p) => (
-            <label key={p} className="flex items-center gap-2 text-sm">
-              <input
-                type="checkbox"
-                className="size-4 accent-indigo-600"
-                checked={settings.transcriptOnStart[p]}
-                onChange={(e) => void update({ transcriptOnStart: { ...settings.transcriptOnStart, [p]: e.target.checked } })}
-              />
-              {platformName(p)}
-            </label>
-          ))}
+          <PlatformChecks setting="transcriptOnStart" />
         </fieldset>
         <label className="mt-3 flex items-center gap-2 text-sm">
           <input
@@ -148,20 +165,8 @@ export function SettingsView() {
 
       <Card title={i18n.t('options.settings.panel')} titleId="panel-title">
         <div className="flex flex-col gap-4">
-          <fieldset className="flex flex-col gap-2" aria-describedby="panel-side-help">
-            <legend className="mb-1 text-sm font-medium text-slate-700">{i18n.t('options.settings.panelSide')}</legend>
-            {(['left', 'right'] as const).map((side) => (
-              <label key={side} className="flex items-center gap-2 text-sm">
-                <input type="radio" name="panel-side" className="size-4 accent-indigo-600" checked={settings.panelSide === side} onChange={() => void update({ panelSide: side })} />
-                {side === 'left' ? i18n.t('options.settings.sideLeft') : i18n.t('options.settings.sideRight')}
-              </label>
-            ))}
-            <p id="panel-side-help" className="text-sm text-slate-600">
-              {i18n.t('options.settings.panelSideHelp')}
-            </p>
-          </fieldset>
-          <fieldset className="flex flex-col gap-2" aria-describedby="panel-mode-help">
-            <legend className="mb-1 text-sm font-medium text-slate-700">{i18n.t('options.settings.panelMode')}</legend>
+          <Choices name="panel-side" text="options.settings.panelSide" values={['left', 'right']} label={sideLabel} value={settings.panelSide} onChange={(panelSide) => void update({ panelSide })} />
+          <HelpedFieldset name="panel-mode" text="options.settings.panelMode">
             {Platform.options.map((p) => (
               <div key={p} role="radiogroup" aria-label={platformName(p)} className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm" data-testid={`panel-mode-${p}`}>
                 <span className="w-36 text-slate-800">{platformName(p)}</span>
@@ -179,10 +184,7 @@ export function SettingsView() {
                 ))}
               </div>
             ))}
-            <p id="panel-mode-help" className="text-sm text-slate-600">
-              {i18n.t('options.settings.panelModeHelp')}
-            </p>
-          </fieldset>
+          </HelpedFieldset>
           <Field look="page" id="stamp-earlier" label={i18n.t('options.settings.stampEarlier')} hint={i18n.t('options.settings.stampEarlierHelp')}>
             <div className="flex items-center gap-2">
               <Input
@@ -201,24 +203,14 @@ export function SettingsView() {
       </Card>
 
       <Card title={i18n.t('options.settings.csv')} titleId="csv-title">
-        <fieldset className="flex flex-col gap-2" aria-describedby="csv-delimiter-help">
-          <legend className="mb-1 text-sm font-medium text-slate-700">{i18n.t('options.settings.csvDelimiter')}</legend>
-          {(['comma', 'semicolon'] as const).map((name) => (
-            <label key={name} className="flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                name="csv-delimiter"
-                className="size-4 accent-indigo-600"
-                checked={csvDelimiterFor(settings.csvDelimiter, browser.i18n.getUILanguage()) === name}
-                onChange={() => void update({ csvDelimiter: name })}
-              />
-              {name === 'comma' ? i18n.t('options.settings.csvComma') : i18n.t('options.settings.csvSemicolon')}
-            </label>
-          ))}
-          <p id="csv-delimiter-help" className="text-sm text-slate-600">
-            {i18n.t('options.settings.csvDelimiterHelp')}
-          </p>
-        </fieldset>
+        <Choices
+          name="csv-delimiter"
+          text="options.settings.csvDelimiter"
+          values={['comma', 'semicolon']}
+          label={delimiterLabel}
+          value={csvDelimiterFor(settings.csvDelimiter, browser.i18n.getUILanguage())}
+          onChange={(csvDelimiter) => void update({ csvDelimiter })}
+        />
       </Card>
 
       <Shortcuts />

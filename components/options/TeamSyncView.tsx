@@ -1,7 +1,6 @@
-import { useEffect } from 'react';
 import { Field, Input } from '../ui/Field';
 import { i18n } from '#i18n';
-import { useLive } from '../useLive';
+import { useLiveLoad } from '../useLive';
 import { syncStore, useSync, type SyncForm } from '../../stores/sync';
 import { formProblemText, problemText, stateText } from './sync-text';
 import { Button, Card, formatWhen } from './ui';
@@ -64,14 +63,11 @@ export function TeamSyncView() {
   const formProblem = useSync((s) => s.formProblem);
   const error = useSync((s) => s.error);
   const failure = useSync((s) => (s.failure?.what === 'debrief' ? null : s.failure));
-  useEffect(() => {
-    void syncStore.getState().load();
-  }, []);
-  useLive(
+  useLiveLoad(
+    () => void syncStore.getState().load(),
     (event) => {
       if (event.type === 'sync-status') syncStore.getState().setStatus(event.status);
     },
-    () => void syncStore.getState().load(),
   );
   const enabled = status?.enabled ?? false;
   return (

@@ -26,8 +26,11 @@ export function Button({ tone = 'secondary', className = '', ...props }: ButtonH
   );
 }
 
-/** A titled card; `titleId` lets a form or table name itself after the heading. */
-export function Card({ title, titleId, children, actions }: { title: string; titleId?: string; children: ReactNode; actions?: ReactNode }) {
+/**
+ * A titled card; `titleId` lets a form or table name itself after the heading. With `empty` (a sentence such as
+ * "No red flags") the card shows that sentence instead of its children.
+ */
+export function Card({ title, titleId, children, actions, empty }: { title: string; titleId?: string; children: ReactNode; actions?: ReactNode; empty?: string | false }) {
   return (
     <section aria-labelledby={titleId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs print:border-0 print:p-0 print:shadow-none">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
@@ -36,8 +39,86 @@ export function Card({ title, titleId, children, actions }: { title: string; tit
         </h2>
         {actions}
       </div>
-      {children}
+      {empty ? <p className="text-sm text-slate-600">{empty}</p> : children}
     </section>
+  );
+}
+
+/** The page's column of cards. */
+export function Stack({ children }: { children: ReactNode }) {
+  return <div className="flex flex-col gap-4">{children}</div>;
+}
+
+/**
+ * A table with a caption for screen readers and one row of column headings. `pad` is the space right of each
+ * heading (the last one has none unless `padLast`); `small` sets the headings in small grey capitals.
+ */
+export function Table({
+  caption,
+  columns,
+  pad,
+  padLast = false,
+  small = true,
+  className = 'w-full text-sm',
+  children,
+}: {
+  caption: string;
+  columns: readonly ReactNode[];
+  pad: 'pr-3' | 'pr-4';
+  padLast?: boolean;
+  small?: boolean;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <table className={className}>
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr className={`border-b border-slate-200 text-left${small ? ' text-xs text-slate-600 uppercase' : ''}`}>
+          {columns.map((column, i) => (
+            <th key={i} scope="col" className={`py-1 ${padLast || i < columns.length - 1 ? `${pad} ` : ''}font-semibold`}>
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
+/**
+ * A delete button that asks first: while `confirming`, the `question` with Delete and Cancel; otherwise a button
+ * labelled `label` (default "Delete") that starts confirming.
+ */
+export function ConfirmDelete({
+  confirming,
+  setConfirming,
+  question,
+  label = i18n.t('options.delete'),
+  onDelete,
+}: {
+  confirming: boolean;
+  setConfirming: (confirming: boolean) => void;
+  question: string;
+  label?: string;
+  onDelete: () => void;
+}) {
+  if (!confirming) {
+    return (
+      <Button tone="danger" onClick={() => setConfirming(true)}>
+        {label}
+      </Button>
+    );
+  }
+  return (
+    <span className="flex items-center gap-2">
+      <span className="text-sm text-red-800">{question}</span>
+      <Button tone="danger" onClick={onDelete}>
+        {i18n.t('options.delete')}
+      </Button>
+      <Button onClick={() => setConfirming(false)}>{i18n.t('options.cancel')}</Button>
+    </span>
   );
 }
 
@@ -108,18 +189,21 @@ export function failed(what: OptionsAction, error: unknown): Outcome {
   return { ok: false, what, fault: toFault(error) };
 }
 
-/** An action's outcome: a success line, or the failure's one sentence with its technical text behind a toggle. */
-export function OutcomeStatus({ outcome, children }: { outcome: Outcome | null; children?: ReactNode }) {
+/**
+ * An action's outcome: a success line, or the failure's one sentence with its technical text behind a toggle.
+ * With `className`, in a `div` of that class (only when there is an outcome).
+ */
+export function OutcomeStatus({ outcome, children, className }: { outcome: Outcome | null; children?: ReactNode; className?: string }) {
   if (!outcome) return null;
-  if (outcome.ok) {
-    return (
-      <Status>
-        {outcome.text}
-        {children}
-      </Status>
-    );
-  }
-  return <FaultNotice what={i18n.t(`faults.actions.${outcome.what}`)} fault={outcome.fault} className="text-sm text-red-700" />;
+  const line = outcome.ok ? (
+    <Status>
+      {outcome.text}
+      {children}
+    </Status>
+  ) : (
+    <FaultNotice what={i18n.t(`faults.actions.${outcome.what}`)} fault={outcome.fault} className="text-sm text-red-700" />
+  );
+  return className ? <div className={className}>{line}</div> : line;
 }
 
 const uiLanguage = () => browser.i18n.getUILanguage();

@@ -109,3 +109,12 @@ export function Input({ ref, className, 'aria-describedby': describedBy, ...prop
 export function Select({ ref, className, 'aria-describedby': describedBy, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { ref?: Ref<HTMLSelectElement> }) {
   return <select ref={ref} {...props} {...useControl(describedBy, className)} />;
 }
+
+/** One `<option>` per value of a {@link Select}, labelled by `label` (a `labelMap` fits). */
+export function Options<T extends string>({ values, label }: { values: readonly T[]; label: (value: T) => string }) {
+  return values.map((value) => (
+    <option key={value} value={value}>
+      {label(value)}
+    </option>
+  ));
+}
