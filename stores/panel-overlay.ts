@@ -2,6 +2,7 @@ import type { Send } from '../lib/client/save-queue';
 import { fieldId, writeMessage, type FieldRef, type WriteKey, type WriteMessage } from '../lib/client/writes';
 import type { CriterionRatingRow, InterviewBundle, InterviewRow, NoteRow, QuestionStateRow, Rating, RedFlagCheckRow } from '../lib/db/records';
 import type { SessionInfo } from '../lib/protocol/protocol';
+import type { GuideStage } from '../lib/guides/schema';
 import { keys, replaceBy, storedValue, type PanelContext, type PanelState } from './panel-state';
 
 /**
@@ -108,49 +109,59 @@ export function createFieldWrites(ctx: PanelContext, overlay: PanelOverlay) {
   const { set } = ctx;
   const { write, updateBundle, currentInterview } = overlay;
 
-  function questionWrite(questionId: string, key: FieldRef, value: unknown, patch: { asked?: boolean; rating?: Rating | null; note?: string }) {
+  /**
+   * Writes `value` to a field of the interview shown, sent as the `message` built for it; the row the background
+   * returns is merged into the bundle by `merge`. Nothing happens when no interview is shown.
+   */
+  function bundleWrite<R>(
+    key: FieldRef,
+    value: unknown,
+    message: (interviewId: string, bundle: InterviewBundle) => WriteMessage,
+    merge: (bundle: InterviewBundle, row: R) => InterviewBundle,
+  ): void {
     const bundle = currentInterview();
     if (!bundle) return;
     const interviewId = bundle.interview.id;
-    const stageId = bundle.guide.stages.find((s) => s.questions.some((q) => q.id === questionId))?.id ?? null;
-    write(interviewId, key, value, {
-      message: writeMessage('questions.upsert', { interviewId, questionId, stageId, patch }),
-      landed: (row: QuestionStateRow) =>
-        updateBundle(interviewId, (b) => ({ ...b, questionStates: replaceBy(b.questionStates, row, (r) => r.questionId === row.questionId) })),
-    });
+    write(interviewId, key, value, { message: message(interviewId, bundle), landed: (row: R) => updateBundle(interviewId, (b) => merge(b, row)) });
+  }
+
+  /** The id of the stage that holds an item (`has`), or null for a global one. */
+  const stageOf = (bundle: InterviewBundle, has: (stage: GuideStage) => boolean) => bundle.guide.stages.find(has)?.id ?? null;
+
+  function questionWrite(questionId: string, key: FieldRef, value: unknown, patch: { asked?: boolean; rating?: Rating | null; note?: string }) {
+    bundleWrite(
+      key,
+      value,
+      (interviewId, bundle) => writeMessage('questions.upsert', { interviewId, questionId, stageId: stageOf(bundle, (s) => s.questions.some((q) => q.id === questionId)), patch }),
+      (b, row: QuestionStateRow) => ({ ...b, questionStates: replaceBy(b.questionStates, row, (r) => r.questionId === row.questionId) }),
+    );
   }
 
   function criterionWrite(criterionId: string, key: FieldRef, value: unknown, patch: { rating?: Rating | null; note?: string }) {
-    const bundle = currentInterview();
-    if (!bundle) return;
-    const interviewId = bundle.interview.id;
-    write(interviewId, key, value, {
-      message: writeMessage('criteria.upsert', { interviewId, criterionId, patch }),
-      landed: (row: CriterionRatingRow) =>
-        updateBundle(interviewId, (b) => ({ ...b, criterionRatings: replaceBy(b.criterionRatings, row, (r) => r.criterionId === row.criterionId) })),
-    });
+    bundleWrite(
+      key,
+      value,
+      (interviewId) => writeMessage('criteria.upsert', { interviewId, criterionId, patch }),
+      (b, row: CriterionRatingRow) => ({ ...b, criterionRatings: replaceBy(b.criterionRatings, row, (r) => r.criterionId === row.criterionId) }),
+    );
   }
 
   function flagWrite(redFlagId: string, key: FieldRef, value: unknown, patch: { checked?: boolean; note?: string }) {
-    const bundle = currentInterview();
-    if (!bundle) return;
-    const interviewId = bundle.interview.id;
-    const stageId = bundle.guide.stages.find((s) => s.redFlags.some((f) => f.id === redFlagId))?.id ?? null;
-    write(interviewId, key, value, {
-      message: writeMessage('redFlags.upsert', { interviewId, redFlagId, stageId, patch }),
-      landed: (row: RedFlagCheckRow) =>
-        updateBundle(interviewId, (b) => ({ ...b, redFlagChecks: replaceBy(b.redFlagChecks, row, (r) => r.redFlagId === row.redFlagId) })),
-    });
+    bundleWrite(
+      key,
+      value,
+      (interviewId, bundle) => writeMessage('redFlags.upsert', { interviewId, redFlagId, stageId: stageOf(bundle, (s) => s.redFlags.some((f) => f.id === redFlagId)), patch }),
+      (b, row: RedFlagCheckRow) => ({ ...b, redFlagChecks: replaceBy(b.redFlagChecks, row, (r) => r.redFlagId === row.redFlagId) }),
+    );
   }
 
   function interviewWrite(key: FieldRef, value: unknown, patch: { summary?: string; recommendation?: Rating | null }) {
-    const bundle = currentInterview();
-    if (!bundle) return;
-    const id = bundle.interview.id;
-    write(id, key, value, {
-      message: writeMessage('interviews.update', { id, patch }),
-      landed: (row: InterviewRow) => updateBundle(id, (b) => ({ ...b, interview: row })),
-    });
+    bundleWrite(
+      key,
+      value,
+      (id) => writeMessage('interviews.update', { id, patch }),
+      (b, row: InterviewRow) => ({ ...b, interview: row }),
+    );
   }
 
   return {

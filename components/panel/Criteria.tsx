@@ -1,9 +1,10 @@
 import { i18n } from '#i18n';
 import type { InterviewBundle } from '../../lib/db/records';
-import { keys, setCriterionNote, setCriterionRating } from '../../stores/panel';
+import { keys, setCriterionRating } from '../../stores/panel';
 import { useSuggestions } from '../../stores/suggestions';
 import { formatOffset } from '../../lib/format';
-import { RatingPicker, SavedTextArea, Section, useShown } from './ui';
+import { RatingPicker, Section, useShown } from './ui';
+import { ItemNote } from './ItemNote';
 
 /** The lines that gave evidence for a criterion (issue 15), from the transcript or typed notes. */
 function HeardEvidence({ id, text }: { id: string; text: string }) {
@@ -31,14 +32,7 @@ function Criterion({ id, text, bundle }: { id: string; text: string; bundle: Int
       <p className="text-sm leading-snug text-slate-900">{text}</p>
       <HeardEvidence id={id} text={text} />
       <RatingPicker label={i18n.t('panel.criteria.rating', [text])} value={rating} onChange={(r) => setCriterionRating(id, r)} />
-      <SavedTextArea
-        saveKey={keys.criterionNote(id)}
-        stored={row?.note ?? ''}
-        onSave={(note) => setCriterionNote(id, note)}
-        label={i18n.t('panel.criteria.evidence', [text])}
-        placeholder={i18n.t('panel.criteria.evidencePlaceholder')}
-        maxRows={4}
-      />
+      <ItemNote kind="criterion" id={id} text={text} stored={row?.note ?? ''} />
     </li>
   );
 }

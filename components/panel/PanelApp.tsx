@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { i18n } from '#i18n';
 import { flushOnLeave } from '../../lib/client/save-queue';
 import { hasSidePanel } from '../../lib/client/side-panel';
@@ -199,12 +200,9 @@ export function Problems() {
  * overlay. Its tab is set with `setTargetTab` (see `entrypoints/sidepanel`).
  */
 export function PanelApp({ view = 'overlay' }: { view?: PanelView }) {
-  const status = usePanel((s) => s.status);
-  const loadError = usePanel((s) => s.loadError);
-  const session = usePanel((s) => s.session);
-  const helpOpen = usePanel((s) => s.helpOpen);
-  const wrapUpRequested = usePanel((s) => s.wrapUpRequested);
-  const startAnother = usePanel((s) => s.startAnother);
+  const { status, loadError, session, helpOpen, wrapUpRequested, startAnother } = usePanel(
+    useShallow((s) => ({ status: s.status, loadError: s.loadError, session: s.session, helpOpen: s.helpOpen, wrapUpRequested: s.wrapUpRequested, startAnother: s.startAnother })),
+  );
   const now = useNow(1000);
 
   const modeOfTab = useSettings((s) => (session?.tab ? s.settings.panelMode[session.tab.platform] : null));

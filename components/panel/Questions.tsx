@@ -2,11 +2,12 @@ import { i18n } from '#i18n';
 import type { InterviewBundle, NoteRow } from '../../lib/db/records';
 import type { GuideQuestion, GuideStage } from '../../lib/guides/schema';
 import { formatOffset } from '../../lib/format';
-import { focusQuestion, keys, setAsked, setQuestionNote, setRating, shown, usePanel } from '../../stores/panel';
+import { focusQuestion, keys, setAsked, setRating, shown, usePanel } from '../../stores/panel';
 import { statesById } from '../../lib/client/panel-logic';
 import { undoAutoAsked, useSuggestions } from '../../stores/suggestions';
 import { DraftFollowUp } from './DraftFollowUp';
-import { RatingPicker, SavedTextArea, Section, useShown } from './ui';
+import { RatingPicker, Section, useShown } from './ui';
+import { ItemNote } from './ItemNote';
 
 /** "Asked" set from what was said (issue 15): says so, shows the line on hover, and undoes in one click. */
 function AutoMark({ interviewId, questionId, line }: { interviewId: string; questionId: string; line: string }) {
@@ -129,14 +130,7 @@ function QuestionItem({ question, index, bundle, notes }: { question: GuideQuest
         {open ? (
           <div className="mt-1.5 space-y-1.5 pl-6">
             <RatingPicker label={i18n.t('panel.questions.rating', [question.text])} value={rating} onChange={(r) => setRating(question.id, r)} />
-            <SavedTextArea
-              saveKey={keys.questionNote(question.id)}
-              stored={noteStored}
-              onSave={(text) => setQuestionNote(question.id, text)}
-              label={i18n.t('panel.questions.note', [question.text])}
-              placeholder={i18n.t('panel.questions.notePlaceholder')}
-              maxRows={5}
-            />
+            <ItemNote kind="question" id={question.id} text={question.text} stored={noteStored} />
             {notes.map((n) => (
               <p key={n.id} className="text-xs text-slate-700">
                 <span className="mr-1 font-mono text-slate-500">{n.offsetMs === null ? '' : formatOffset(n.offsetMs)}</span>

@@ -1,10 +1,11 @@
 import { i18n } from '#i18n';
 import type { InterviewBundle } from '../../lib/db/records';
 import type { GuideStage } from '../../lib/guides/schema';
-import { keys, setFlagChecked, setFlagNote, shown, usePanel } from '../../stores/panel';
+import { keys, setFlagChecked, shown, usePanel } from '../../stores/panel';
 import { redFlagsFor } from '../../lib/client/panel-logic';
 import { useSuggestions } from '../../stores/suggestions';
-import { SavedTextArea, Section, useShown } from './ui';
+import { Section, useShown } from './ui';
+import { ItemNote } from './ItemNote';
 
 function Flag({ id, text, scope, bundle }: { id: string; text: string; scope: 'global' | 'stage'; bundle: InterviewBundle }) {
   const row = bundle.redFlagChecks.find((r) => r.redFlagId === id);
@@ -33,15 +34,7 @@ function Flag({ id, text, scope, bundle }: { id: string; text: string; scope: 'g
         </p>
       ) : null}
       {checked ? (
-        <SavedTextArea
-          className="mt-1 pl-6"
-          saveKey={keys.flagNote(id)}
-          stored={row?.note ?? ''}
-          onSave={(note) => setFlagNote(id, note)}
-          label={i18n.t('panel.flags.note', [text])}
-          placeholder={i18n.t('panel.flags.notePlaceholder')}
-          maxRows={4}
-        />
+        <ItemNote kind="redFlag" id={id} text={text} stored={row?.note ?? ''} className="mt-1 pl-6" />
       ) : null}
     </li>
   );

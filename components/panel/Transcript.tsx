@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { i18n } from '#i18n';
 import type { InterviewBundle, Platform, UtteranceRow } from '../../lib/db/records';
 import { formatOffset } from '../../lib/format';
@@ -131,14 +132,14 @@ function Tail({ lines, interviewer, notedIds }: { lines: UtteranceRow[]; intervi
   return (
     <div className="relative">
       <div
+        className="overflow-y-auto overscroll-contain rounded border border-slate-200 bg-slate-50 px-2"
+        style={{ maxHeight: TAIL_HEIGHT }}
+        data-testid="transcript-tail"
         ref={scrollRef}
         role="list"
         aria-label={i18n.t('transcript.lines')}
         aria-live="off"
         tabIndex={0}
-        className="overflow-y-auto overscroll-contain rounded border border-slate-200 bg-slate-50 px-2"
-        style={{ maxHeight: TAIL_HEIGHT }}
-        data-testid="transcript-tail"
         onScroll={(event) => {
           const el = event.currentTarget;
           setAtEnd(el.scrollHeight - el.scrollTop - el.clientHeight < 24);
@@ -252,12 +253,9 @@ export function TranscriptSection({ bundle }: { bundle: InterviewBundle }) {
   const targetTabId = usePanel((s) => (typeof s.targetTabId === 'number' ? s.targetTabId : null));
   const ownTabId = usePanel((s) => s.session?.tab?.tabId ?? null);
   const platform = usePanel((s) => s.session?.tab?.platform ?? interview.platform);
-  const lines = useTranscript((s) => s.lines);
-  const captions = useTranscript((s) => s.captions);
-  const query = useTranscript((s) => s.query);
-  const error = useTranscript((s) => s.error);
-  const added = useTranscript((s) => s.added);
-  const busy = useTranscript((s) => s.busy);
+  const { lines, captions, query, error, added, busy } = useTranscript(
+    useShallow((s) => ({ lines: s.lines, captions: s.captions, query: s.query, error: s.error, added: s.added, busy: s.busy })),
+  );
 
   useEffect(() => {
     void useTranscript.getState().follow(interview.id, targetTabId);
