@@ -2,11 +2,11 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { InterviewBundle } from '../../lib/db/records';
 import { summarizeGuide } from '../../lib/guides/schema';
-import type { SessionInfo, TabCallInfo } from '../../lib/protocol/protocol';
+import type { SessionInfo } from '../../lib/protocol/protocol';
 import { ApiCallError } from '../../lib/protocol/result';
 import { TEST_GUIDE } from './support/services';
+import { meetTab, runningBundle, T0 } from './support/views';
 
 /*
  * Failed actions said once, in the interviewer's words (issue 12, item 6): starting, ending, switching stage, the
@@ -42,46 +42,8 @@ const { usePanel, switchStage } = await import('../../stores/panel');
 const { usePopup } = await import('../../stores/popup');
 const { PopupApp } = await import('../../components/popup/PopupApp');
 
-const T0 = Date.UTC(2026, 11, 1, 9, 0, 0);
 const RESTARTING = 'Could not establish connection. Receiving end does not exist.';
 const FULL = 'QuotaExceededError: The current transaction exceeded its quota limitations.';
-
-function bundle(): InterviewBundle {
-  return {
-    interview: {
-      id: '00000000-0000-4000-8000-000000000001',
-      candidateName: 'Alex Rivera',
-      candidateRef: '',
-      guideId: TEST_GUIDE.id,
-      guideTitle: TEST_GUIDE.title,
-      guideSnapshotKey: 'test-guide@1',
-      currentStageId: 'screen',
-      stageStartedAt: T0,
-      platform: 'meet',
-      meetingId: 'abc-defg-hij',
-      meetingUrl: 'https://meet.google.com/abc-defg-hij',
-      state: 'active',
-      scheduledAt: null,
-      startedAt: T0,
-      callStartedAt: T0,
-      endedAt: null,
-      recommendation: null,
-      summary: '',
-      noteCount: 0,
-      createdAt: T0,
-      updatedAt: T0,
-    } as InterviewBundle['interview'],
-    guide: TEST_GUIDE,
-    notes: [],
-    questionStates: [],
-    redFlagChecks: [],
-    criterionRatings: [],
-  };
-}
-
-function tab(patch: Partial<TabCallInfo> = {}): TabCallInfo {
-  return { tabId: 7, platform: 'meet', state: 'in-call', meetingId: 'abc-defg-hij', url: 'https://meet.google.com/abc-defg-hij', since: T0, callStartedAt: T0, collapsed: false, ...patch };
-}
 
 async function showPanel(next: SessionInfo, status: 'ready' | 'error' = 'ready') {
   session = next;
@@ -132,7 +94,7 @@ afterEach(() => {
 describe('panel actions that fail, said for the interviewer', () => {
   it('the panel\'s load error says what failed and what to do, the browser text behind a closed toggle', async () => {
     failures['session.get'] = new ApiCallError({ code: 'unavailable', message: RESTARTING });
-    await showPanel({ tab: tab(), interview: null, planned: null }, 'error');
+    await showPanel({ tab: meetTab(), interview: null, planned: null }, 'error');
     expect(shownFault()).toEqual({
       sentence: 'faults.said(faults.actions.load|faults.unavailable|faults.advice.wait)',
       detailsOpen: false,
@@ -142,9 +104,22 @@ describe('panel actions that fail, said for the interviewer', () => {
     expect(screen.getByRole('button', { name: 'panel.retry' })).not.toBeNull();
   });
 
-  it('starting an interview on a full disk says so and what to do; the browser text stays behind the toggle', async () => {
-    failures['interviews.start'] = new ApiCallError({ code: 'quota-exceeded', message: FULL });
-    await showPanel({ tab: tab(), interview: null, planned: null });
+  it.each([
+    {
+      what: 'on a full disk says so and what to do; the browser text stays behind the toggle',
+      error: new ApiCallError({ code: 'quota-exceeded', message: FULL }),
+      sentence: 'faults.said(faults.actions.start|faults.quotaExceeded|)',
+      issues: null,
+    },
+    {
+      what: 'with input the background refused lists each path and reason to correct, as well as the sentence',
+      error: new ApiCallError({ code: 'invalid-input', message: 'Invalid input', issues: ['candidateName: Too big: expected string to have <=200 characters'] }),
+      sentence: 'faults.said(faults.actions.start|faults.invalidInput|faults.advice.check)',
+      issues: 'candidateName: Too big: expected string to have <=200 characters',
+    },
+  ])('starting an interview $what', async ({ error, sentence, issues }) => {
+    failures['interviews.start'] = error;
+    await showPanel({ tab: meetTab(), interview: null, planned: null });
     await act(async () => {
       await vi.waitFor(() => expect(usePanel.getState().guides).toHaveLength(1));
     });
@@ -153,29 +128,15 @@ describe('panel actions that fail, said for the interviewer', () => {
       fireEvent.submit(document.querySelector('form')!);
     });
     await until(() => document.querySelector('[data-testid="fault"]') !== null);
-    expect(shownFault()).toEqual({ sentence: 'faults.said(faults.actions.start|faults.quotaExceeded|)', detailsOpen: false, details: FULL });
-    rawOnlyInDetails(FULL);
+    expect(shownFault()).toEqual({ sentence, detailsOpen: false, details: error.message });
+    rawOnlyInDetails(error.message);
     expect(document.body.textContent).not.toContain('panel.start.failed');
-  });
-
-  it('input the background refused lists each path and reason to correct, as well as the sentence', async () => {
-    failures['interviews.start'] = new ApiCallError({ code: 'invalid-input', message: 'Invalid input', issues: ['candidateName: Too big: expected string to have <=200 characters'] });
-    await showPanel({ tab: tab(), interview: null, planned: null });
-    await act(async () => {
-      await vi.waitFor(() => expect(usePanel.getState().guides).toHaveLength(1));
-    });
-    fireEvent.change(document.getElementById('start-candidate')!, { target: { value: 'Priya Nair' } });
-    await act(async () => {
-      fireEvent.submit(document.querySelector('form')!);
-    });
-    await until(() => document.querySelector('[data-testid="fault"]') !== null);
-    expect(shownFault().sentence).toBe('faults.said(faults.actions.start|faults.invalidInput|faults.advice.check)');
-    expect(screen.getByTestId('fault-issues').textContent).toBe('candidateName: Too big: expected string to have <=200 characters');
+    expect(screen.queryByTestId('fault-issues')?.textContent ?? null).toBe(issues);
   });
 
   it('ending the interview while the extension restarts says "The interview did not end: the extension is restarting. Try again in a moment."', async () => {
     failures['interviews.end'] = new ApiCallError({ code: 'unavailable', message: RESTARTING });
-    await showPanel({ tab: tab({ state: 'left', since: T0 + 60_000 }), interview: bundle(), planned: null });
+    await showPanel({ tab: meetTab({ state: 'left', since: T0 + 60_000 }), interview: runningBundle(), planned: null });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'panel.wrapUp.end' }));
     });
@@ -186,7 +147,7 @@ describe('panel actions that fail, said for the interviewer', () => {
 
   it('a stage switch that fails is said in the panel\'s problem banner, with Dismiss', async () => {
     failures['interviews.update'] = new ApiCallError({ code: 'storage-failed', message: 'UnknownError: Internal error opening backing store' });
-    await showPanel({ tab: tab(), interview: bundle(), planned: null });
+    await showPanel({ tab: meetTab(), interview: runningBundle(), planned: null });
     await act(async () => {
       await switchStage('onsite');
     });
@@ -220,7 +181,7 @@ describe('the popup\'s error box, said for the interviewer', () => {
       guideId: TEST_GUIDE.id,
       stageId: 'screen',
       candidateName: 'Priya Nair',
-      session: { tab: tab(), interview: null, planned: null },
+      session: { tab: meetTab(), interview: null, planned: null },
     });
     render(<PopupApp />);
     await act(async () => {

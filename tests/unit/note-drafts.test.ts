@@ -6,10 +6,9 @@ import { createJournal } from '../../lib/client/journal';
 import { createSaveQueue, type SaveQueue } from '../../lib/client/save-queue';
 import { EN_LABELS, interviewsToCsv, interviewToMarkdown, parseBackup, serializeBackup } from '../../lib/export';
 import { buildExport } from '../../lib/export/build';
-import type { MessageInput, MessageName, MessageOutput } from '../../lib/protocol/protocol';
-import { ApiCallError } from '../../lib/protocol/result';
-import { createPanelStore, noteEntries } from '../../stores/panel';
-import { ENV, makeServices, meetContentSender, panelSender } from './support/services';
+import { noteEntries } from '../../stores/panel';
+import { ENV, makeServices, panelSender } from './support/services';
+import { handlerCaller, panelStoreOver, reportMeetCall } from './support/panel';
 
 /**
  * Issue 17, item 6: drafts stay drafts. What is typed in the panel's Notes box is saved from the first keystroke
@@ -18,25 +17,11 @@ import { ENV, makeServices, meetContentSender, panelSender } from './support/ser
  */
 let env: ReturnType<typeof makeServices>;
 let queue: SaveQueue;
-let ids = 0;
-
-async function fakeCall<K extends MessageName>(name: K, input: MessageInput<K>): Promise<MessageOutput<K>> {
-  const result = await dispatch(name, input, panelSender(7), env.handlers, ENV);
-  if (!result.ok) throw new ApiCallError(result.error);
-  return result.value;
-}
+let fakeCall: ReturnType<typeof handlerCaller>;
 
 /** A panel store as a panel (re)loaded in tab 7 creates it, with its session read. */
 async function openPanel() {
-  const store = createPanelStore({
-    call: fakeCall as never,
-    now: () => env.now,
-    newId: () => `client-${++ids}`,
-    stampEarlierSeconds: () => 5,
-    queue,
-    openSidePanel: async () => true,
-    savePanelMode: async () => null,
-  });
+  const store = panelStoreOver(env, fakeCall, { queue });
   await store.getState().refreshSession();
   return store;
 }
@@ -46,14 +31,9 @@ const dbNotes = () => env.db.notes.toArray();
 
 beforeEach(async () => {
   env = makeServices();
+  fakeCall = handlerCaller(env);
   queue = createSaveQueue({ debounceMs: 20, retryMs: 30 });
-  await dispatch(
-    'calls.report',
-    { platform: 'meet', state: 'in-call', meetingId: 'abc-defg-hij', url: 'https://meet.google.com/abc-defg-hij' },
-    meetContentSender(7),
-    env.handlers,
-    ENV,
-  );
+  await reportMeetCall(env);
   panel = await openPanel();
   expect(await panel.getState().startInterview({ candidateName: 'Alex Rivera', guideId: 'test-guide', stageId: 'screen' })).toBeNull();
 });

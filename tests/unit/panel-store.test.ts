@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { dispatch } from '../../lib/background/router';
 import { createSaveQueue, type SaveQueue } from '../../lib/client/save-queue';
-import type { MessageInput, MessageName, MessageOutput } from '../../lib/protocol/protocol';
+import type { MessageName } from '../../lib/protocol/protocol';
 import { ApiCallError } from '../../lib/protocol/result';
 import { createPanelStore, hasLocal, keys, MAX_WAIT_MS, noteEntries, saveStatus, shown, type PanelDeps } from '../../stores/panel';
-import { ENV, makeServices, meetContentSender, panelSender } from './support/services';
+import { makeServices } from './support/services';
+import { handlerCaller, panelStoreOver, reportMeetCall } from './support/panel';
 
 /**
  * The panel store against the real handlers and repository (fake-indexeddb), as the panel in tab 7 of a Meet
@@ -15,15 +15,6 @@ let queue: SaveQueue;
 let calls: MessageName[];
 let failWith: ApiCallError | null;
 
-async function fakeCall<K extends MessageName>(name: K, input: MessageInput<K>): Promise<MessageOutput<K>> {
-  calls.push(name);
-  if (failWith && name !== 'session.get') throw failWith;
-  const result = await dispatch(name, input, panelSender(7), env.handlers, ENV);
-  if (!result.ok) throw new ApiCallError(result.error);
-  return result.value;
-}
-
-let ids = 0;
 let usePanel: ReturnType<typeof createPanelStore>;
 /** The store under test's state and actions. */
 const panel = () => usePanel.getState();
@@ -31,16 +22,13 @@ const panel = () => usePanel.getState();
 /** A fresh panel store over fakes (and `queue`), as the panel would be created with the real ones. */
 function configurePanel(next: Partial<PanelDeps>): void {
   usePanel?.getState().dispose();
-  usePanel = createPanelStore({
-    call: fakeCall as never,
-    now: () => env.now,
-    newId: () => `client-${++ids}`,
-    stampEarlierSeconds: () => 5,
-    queue,
-    openSidePanel: async () => true,
-    savePanelMode: async () => null,
-    ...next,
+  const fakeCall = handlerCaller(env, {
+    onCall: (name) => {
+      calls.push(name);
+      if (failWith && name !== 'session.get') throw failWith;
+    },
   });
+  usePanel = panelStoreOver(env, fakeCall, { queue, ...next });
 }
 
 beforeEach(async () => {
@@ -49,13 +37,7 @@ beforeEach(async () => {
   failWith = null;
   queue = createSaveQueue({ debounceMs: 20, retryMs: 30 });
   configurePanel({});
-  await dispatch(
-    'calls.report',
-    { platform: 'meet', state: 'in-call', meetingId: 'abc-defg-hij', url: 'https://meet.google.com/abc-defg-hij' },
-    meetContentSender(7),
-    env.handlers,
-    ENV,
-  );
+  await reportMeetCall(env);
   await panel().refreshSession();
   expect(await panel().startInterview({ candidateName: 'Alex Rivera', guideId: 'test-guide', stageId: 'screen' })).toBeNull();
 });
@@ -114,7 +96,7 @@ describe('panel store', () => {
     queue = createSaveQueue({ debounceMs: 10_000 });
     const id = bundle().interview.id;
     configurePanel({ queue });
-    await dispatch('calls.report', { platform: 'meet', state: 'in-call', meetingId: 'abc-defg-hij', url: 'https://meet.google.com/abc-defg-hij' }, meetContentSender(7), env.handlers, ENV);
+    await reportMeetCall(env);
     await panel().refreshSession();
     expect(bundle().interview.id).toBe(id);
     panel().setQuestionNote('q-intro', 'Still typing');
@@ -127,7 +109,7 @@ describe('panel store', () => {
   it('sends a long unbroken paragraph before the first pause (max wait), not only after it', async () => {
     queue = createSaveQueue({ debounceMs: 10_000, maxWaitMs: MAX_WAIT_MS, now: () => env.now });
     configurePanel({ queue });
-    await dispatch('calls.report', { platform: 'meet', state: 'in-call', meetingId: 'abc-defg-hij', url: 'https://meet.google.com/abc-defg-hij' }, meetContentSender(7), env.handlers, ENV);
+    await reportMeetCall(env);
     await panel().refreshSession();
     panel().typeNote('a');
     env.advance(300);

@@ -1,9 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { InterviewBundle } from '../../lib/db/records';
-import type { SessionInfo, TabCallInfo } from '../../lib/protocol/protocol';
-import { TEST_GUIDE } from './support/services';
+import type { SessionInfo } from '../../lib/protocol/protocol';
+import { meetTab, runningBundle, T0 } from './support/views';
 
 // Translations render as their keys (and arguments), so assertions do not depend on the wording.
 vi.mock('#i18n', () => ({ i18n: { t: (key: string, args?: string[]) => (args?.length ? `${key}(${args.join('|')})` : key) } }));
@@ -26,44 +25,6 @@ const { usePanel } = await import('../../stores/panel');
 const { stageClockTime } = await import('../../lib/client/panel-logic');
 
 const MIN = 60_000;
-const T0 = Date.UTC(2026, 11, 1, 9, 0, 0);
-
-function bundle(): InterviewBundle {
-  return {
-    interview: {
-      id: '00000000-0000-4000-8000-000000000001',
-      candidateName: 'Alex Rivera',
-      candidateRef: '',
-      guideId: TEST_GUIDE.id,
-      guideTitle: TEST_GUIDE.title,
-      guideSnapshotKey: 'test-guide@1',
-      currentStageId: 'screen',
-      stageStartedAt: T0,
-      platform: 'meet',
-      meetingId: 'abc-defg-hij',
-      meetingUrl: 'https://meet.google.com/abc-defg-hij',
-      state: 'active',
-      scheduledAt: null,
-      startedAt: T0,
-      callStartedAt: T0,
-      endedAt: null,
-      recommendation: null,
-      summary: '',
-      noteCount: 0,
-      createdAt: T0,
-      updatedAt: T0,
-    } as InterviewBundle['interview'],
-    guide: TEST_GUIDE,
-    notes: [],
-    questionStates: [],
-    redFlagChecks: [],
-    criterionRatings: [],
-  };
-}
-
-function tab(patch: Partial<TabCallInfo>): TabCallInfo {
-  return { tabId: 7, platform: 'meet', state: 'in-call', meetingId: 'abc-defg-hij', url: 'https://meet.google.com/abc-defg-hij', since: T0, callStartedAt: T0, collapsed: false, ...patch };
-}
 
 async function show(next: SessionInfo) {
   session = next;
@@ -85,7 +46,7 @@ afterEach(() => {
 
 describe('first use of the panel (issue 12, item 6)', () => {
   it('the collapsed handle names the candidate as well as the stage and its timer', async () => {
-    await show({ tab: tab({ collapsed: true }), interview: bundle(), planned: null });
+    await show({ tab: meetTab({ collapsed: true }), interview: runningBundle(), planned: null });
     const handle = screen.getByTestId('panel-handle');
     expect(handle.textContent).toContain('Screen');
     expect(handle.textContent).toContain('panel.header.timer(10:00|30:00)');
@@ -93,7 +54,7 @@ describe('first use of the panel (issue 12, item 6)', () => {
   });
 
   it('while the call goes on the timer runs and "Next" is suggested', async () => {
-    await show({ tab: tab({}), interview: bundle(), planned: null });
+    await show({ tab: meetTab({}), interview: runningBundle(), planned: null });
     expect(screen.getByTestId('stage-timer').textContent).toBe('panel.header.timer(10:00|30:00)');
     expect(screen.getByTestId('next-question').textContent).toContain('Tell me about yourself');
     await act(async () => {
@@ -105,7 +66,7 @@ describe('first use of the panel (issue 12, item 6)', () => {
   it('after the call ends the stage timer stops where the call ended and "Next" is no longer suggested', async () => {
     // The call was left 12 minutes into the stage; the panel is looked at 3 minutes later, then 5 more.
     vi.setSystemTime(T0 + 15 * MIN);
-    await show({ tab: tab({ state: 'left', since: T0 + 12 * MIN }), interview: bundle(), planned: null });
+    await show({ tab: meetTab({ state: 'left', since: T0 + 12 * MIN }), interview: runningBundle(), planned: null });
     expect(screen.getByTestId('stage-timer').textContent).toBe('panel.header.timer(12:00|30:00)');
     await act(async () => {
       vi.advanceTimersByTime(5 * MIN);

@@ -1,12 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { dispatch } from '../../lib/background/router';
 import { createSaveQueue } from '../../lib/client/save-queue';
-import type { MessageInput, MessageName, MessageOutput } from '../../lib/protocol/protocol';
-import { ApiCallError } from '../../lib/protocol/result';
+import type { MessageName } from '../../lib/protocol/protocol';
 import { createPanelStore, savePanelModeSetting } from '../../stores/panel';
 import { useSettings } from '../../stores/settings';
-import { ENV, makeServices, meetContentSender } from './support/services';
+import { makeServices } from './support/services';
+import { handlerCaller, panelStoreOver, reportMeetCall } from './support/panel';
 
 /**
  * The panel store as the side panel runs it: the sender is an extension page with no tab of its own, so every
@@ -19,17 +18,8 @@ let sent: { name: MessageName; input: unknown }[];
 let opened: number[];
 let openAnswer: boolean;
 
-async function fakeCall<K extends MessageName>(name: K, input: MessageInput<K>): Promise<MessageOutput<K>> {
-  sent.push({ name, input });
-  const result = await dispatch(name, input, sidePanelSender, env.handlers, ENV);
-  if (!result.ok) throw new ApiCallError(result.error);
-  return result.value;
-}
+const report = (tabId: number, meetingId: string) => reportMeetCall(env, tabId, meetingId);
 
-const report = (tabId: number, meetingId: string) =>
-  dispatch('calls.report', { platform: 'meet', state: 'in-call', meetingId, url: `https://meet.google.com/${meetingId}` }, meetContentSender(tabId), env.handlers, ENV);
-
-let ids = 0;
 let usePanel: ReturnType<typeof createPanelStore>;
 /** The store under test's state and actions. */
 const panel = () => usePanel.getState();
@@ -40,11 +30,8 @@ beforeEach(async () => {
   sent = [];
   opened = [];
   openAnswer = true;
-  usePanel = createPanelStore({
-    call: fakeCall as never,
-    now: () => env.now,
-    newId: () => `client-${++ids}`,
-    stampEarlierSeconds: () => 5,
+  const fakeCall = handlerCaller(env, { sender: sidePanelSender, onCall: (name, input) => void sent.push({ name, input }) });
+  usePanel = panelStoreOver(env, fakeCall, {
     queue: createSaveQueue({ debounceMs: 10, retryMs: 20 }),
     openSidePanel: async (tabId) => {
       opened.push(tabId);
