@@ -3,7 +3,7 @@
  * browsers it can ask for, closed after the section), and small statistics and formatting helpers.
  */
 import { readFileSync } from 'node:fs';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_QUIET_FLAGS, chromiumPath } from '../tests/e2e/support/browsers';
 import { extensionIdOf, launchChromium, serveCallPages } from '../tests/e2e/support/launch';
 import { fixturePage } from '../tests/e2e/support/pages';
@@ -99,4 +99,28 @@ export function sectionContext(quick: boolean, rows: BenchRow[]): SectionContext
       if (without) await (await without).close();
     },
   };
+}
+
+/**
+ * When the background stamped the row of `table` whose `text` is `wanted` (its `stamp` field, epoch ms), read
+ * straight from the extension's database in `page` (an extension page), or null while there is no such row. The
+ * stamp is taken when the background commits, so a latency is this minus when the text was typed or drawn.
+ */
+export function rowStampedAt(page: Page, table: 'notes' | 'utterances', stamp: 'updatedAt' | 'createdAt', wanted: string): Promise<number | null> {
+  return page.evaluate(
+    ([store, field, text]) =>
+      new Promise<number | null>((resolve, reject) => {
+        const open = indexedDB.open('interview-copilot');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(store, 'readonly').objectStore(store).getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            const row = (request.result as Record<string, unknown>[]).find((r) => r.text === text);
+            resolve(row ? (row[field] as number) : null);
+          };
+        };
+      }),
+    [table, stamp, wanted] as const,
+  );
 }

@@ -1,5 +1,5 @@
 /** Note latency: from a key pressed in the panel's notes to the row committed by the background. */
-import { MEETING, median, ms, quantile, type BenchSection } from '../support';
+import { MEETING, median, ms, quantile, rowStampedAt, type BenchSection } from '../support';
 
 export const notes: BenchSection = {
   key: 'notes',
@@ -30,23 +30,7 @@ export const notes: BenchSection = {
     let typed = '';
     // The row's `updatedAt` is stamped by the background when it commits, so keystroke-to-row latency is that
     // stamp minus the moment the key was pressed (same machine clock); polling only finds the row.
-    const committedAt = (text: string) =>
-      reader.evaluate(
-        (wanted) =>
-          new Promise<number | null>((resolve, reject) => {
-            const open = indexedDB.open('interview-copilot');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const request = open.result.transaction('notes', 'readonly').objectStore('notes').getAll();
-              request.onsuccess = () => {
-                open.result.close();
-                const row = (request.result as { text: string; updatedAt: number }[]).find((n) => n.text === wanted);
-                resolve(row ? row.updatedAt : null);
-              };
-            };
-          }),
-        text,
-      );
+    const committedAt = (text: string) => rowStampedAt(reader, 'notes', 'updatedAt', text);
     for (let i = 0; i < samples; i++) {
       typed += 'abcdefghij'[i % 10]!;
       const pressedAt = Date.now();

@@ -19,7 +19,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { CHROME_DIST, serveCallPages } from '../../tests/e2e/support/launch';
 import { CAPTION_URLS, captionPages, installReplay, protocol } from '../../tests/e2e/support/transcript';
 import { SCAN_BATCH_MS } from '../../lib/transcript/reader';
-import { kb, median, ms, quantile, type BenchSection } from '../support';
+import { kb, median, ms, quantile, rowStampedAt, type BenchSection } from '../support';
 
 const READER_FILE = 'transcript-reader.js';
 /** Words a 30-minute interview carries at about 130 spoken words a minute. */
@@ -151,23 +151,7 @@ export const transcript: BenchSection = {
     // Caption line to stored row.
     const samples = quick ? 5 : 30;
     const latencies: number[] = [];
-    const storedAt = (text: string) =>
-      ext.evaluate(
-        (wanted) =>
-          new Promise<number | null>((resolve, reject) => {
-            const open = indexedDB.open('interview-copilot');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const request = open.result.transaction('utterances', 'readonly').objectStore('utterances').getAll();
-              request.onsuccess = () => {
-                open.result.close();
-                const row = (request.result as { text: string; createdAt: number }[]).find((u) => u.text === wanted);
-                resolve(row ? row.createdAt : null);
-              };
-            };
-          }),
-        text,
-      );
+    const storedAt = (text: string) => rowStampedAt(ext, 'utterances', 'createdAt', text);
     for (let i = 0; i < samples; i++) {
       const text = `Line ${i} of the latency probe, drawn whole.`;
       const drawnAt = await call.evaluate(
