@@ -1,7 +1,7 @@
 /**
  * `bench/results.json` and the README's bench block: reading, merging one section's figures into the file, and
  * rendering the block between `<!-- bench:start -->` and `<!-- bench:end -->`. Pure (no browser), so the unit test
- * `tests/unit/bench-readme.test.ts` and `npm run bench:readme` use it without running anything.
+ * `tests/unit/bench.readme.test.ts` and `npm run bench:readme` use it without running anything.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 

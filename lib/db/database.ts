@@ -17,7 +17,7 @@ export const DATABASE_NAME = 'interview-copilot';
 
 /**
  * Dexie schema, version by version. Never edit a shipped version: add the next one with an upgrade function
- * and a test in `tests/unit/db-migrations.test.ts` that opens the previous version's data (see
+ * and a test in `tests/unit/db.migrations.test.ts` that opens the previous version's data (see
  * `tests/unit/support/migrations.ts`).
  */
 export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>; upgrade?: (tx: Transaction) => Promise<void> }[] = [

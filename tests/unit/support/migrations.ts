@@ -4,7 +4,7 @@ import { InterviewDatabase, SCHEMA_VERSIONS } from '../../../lib/db/database';
 /**
  * Opens a database at an older schema version, as a user's browser would have it, so that a test can write
  * that version's rows and then open the current `InterviewDatabase` over them.
- * Every new Dexie version ships with such a test in `tests/unit/db-migrations.test.ts`.
+ * Every new Dexie version ships with such a test in `tests/unit/db.migrations.test.ts`.
  */
 export function openAtVersion(name: string, version: number): Dexie {
   const db = new Dexie(name);
