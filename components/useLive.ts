@@ -17,14 +17,3 @@ export function useLive(onEvent: (event: LiveEvent) => void, onReconnect?: () =>
     return () => subscription.close();
   }, []);
 }
-
-/**
- * Loads what a view shows when it mounts and again after the port came back (the worker restarted, so changes may
- * have been missed), and runs `onEvent` for every change broadcast meanwhile. The latest `load` is the one run.
- */
-export function useLiveLoad(load: () => void, onEvent: (event: LiveEvent) => void) {
-  const latest = useRef(load);
-  latest.current = load;
-  useEffect(() => latest.current(), []);
-  useLive(onEvent, () => latest.current());
-}

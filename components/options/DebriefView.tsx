@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { RATINGS } from '../../lib/db/records';
 import { criteriaMatrix, debriefToMarkdown, raisedRedFlags, type Debrief, type DebriefLabels } from '../../lib/sync/debrief';
 import { ratingLabel } from '../ui/rating';
-import { useLiveLoad } from '../useLive';
+import { useLiveLoad } from '../useLiveLoad';
 import { syncStore, useSync } from '../../stores/sync';
 import { Button, Card, downloadFile, formatWhen, RatingChip, Table } from './ui';
 import { FaultNotice } from '../ui/FaultNotice';

@@ -6,7 +6,7 @@ import { guideToMarkdown } from '../../lib/guides/markdown';
 import type { Guide, GuideSummary } from '../../lib/guides/schema';
 import { uniqueSlug } from '../../lib/guides/slug';
 import { routeHash, useOptions } from '../../stores/options';
-import { useLiveLoad } from '../useLive';
+import { useLiveLoad } from '../useLiveLoad';
 import { GuidePreview } from './GuidePreview';
 import { Button, Card, downloadFile, failed, OutcomeStatus, type Outcome } from './ui';
 

@@ -1,6 +1,6 @@
 import { Field, Input } from '../ui/Field';
 import { i18n } from '#i18n';
-import { useLiveLoad } from '../useLive';
+import { useLiveLoad } from '../useLiveLoad';
 import { syncStore, useSync, type SyncForm } from '../../stores/sync';
 import { formProblemText, problemText, stateText } from './sync-text';
 import { Button, Card, formatWhen } from './ui';

@@ -2,11 +2,11 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { InterviewBundle } from '../../lib/db/records';
 import { emptyView } from '../../lib/suggest/live';
 import { OFF_STATUS, type SyncStatus } from '../../lib/sync/status';
 import { ApiCallError } from '../../lib/protocol/result';
 import { TEST_GUIDE } from './support/services';
+import { runningBundle, T0 } from './support/views';
 
 /*
  * The last failures still shown raw ("…: <text>"), said once in the interviewer's words (issue 12, item 6): a
@@ -57,42 +57,8 @@ const { TeamSyncView } = await import('../../components/options/TeamSyncView');
 const { DebriefView } = await import('../../components/options/DebriefView');
 const { syncStore } = await import('../../stores/sync');
 
-const T0 = Date.UTC(2026, 11, 1, 9, 0, 0);
 const RESTARTING = 'Could not establish connection. Receiving end does not exist.';
-const INTERVIEW_ID = '00000000-0000-4000-8000-000000000001';
-
-function bundle(): InterviewBundle {
-  return {
-    interview: {
-      id: INTERVIEW_ID,
-      candidateName: 'Alex Rivera',
-      candidateRef: '',
-      guideId: TEST_GUIDE.id,
-      guideTitle: TEST_GUIDE.title,
-      guideSnapshotKey: 'test-guide@1',
-      currentStageId: 'screen',
-      stageStartedAt: T0,
-      platform: 'meet',
-      meetingId: 'abc-defg-hij',
-      meetingUrl: 'https://meet.google.com/abc-defg-hij',
-      state: 'active',
-      scheduledAt: null,
-      startedAt: T0,
-      callStartedAt: T0,
-      endedAt: null,
-      recommendation: null,
-      summary: '',
-      noteCount: 0,
-      createdAt: T0,
-      updatedAt: T0,
-    } as InterviewBundle['interview'],
-    guide: TEST_GUIDE,
-    notes: [],
-    questionStates: [],
-    redFlagChecks: [],
-    criterionRatings: [],
-  };
-}
+const INTERVIEW_ID = runningBundle().interview.id;
 
 /** Lets the fake caller's answers and React's updates run until `done` holds (at most 100 rounds). */
 async function until(done: () => boolean) {
@@ -186,7 +152,7 @@ describe('the panel\'s Transcript section, when an action fails', () => {
 
   it('switching it on while the extension restarts says so and what to do, with Dismiss; the text behind the toggle', async () => {
     failures['transcript.set'] = new ApiCallError({ code: 'unavailable', message: RESTARTING });
-    render(<TranscriptSection bundle={bundle()} />);
+    render(<TranscriptSection bundle={runningBundle()} />);
     await until(() => useTranscript.getState().loaded);
     await act(async () => {
       fireEvent.click(screen.getByTestId('transcript-switch'));
@@ -203,7 +169,7 @@ describe('the panel\'s Transcript section, when an action fails', () => {
 
   it('lines that cannot be read say which action failed and why', async () => {
     failures['transcript.list'] = new ApiCallError({ code: 'storage-failed', message: 'UnknownError: Internal error opening backing store' });
-    render(<TranscriptSection bundle={bundle()} />);
+    render(<TranscriptSection bundle={runningBundle()} />);
     await until(hasFault);
     expect(faults()).toEqual([
       {
