@@ -1,6 +1,6 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { toFault, type Fault } from '../lib/client/fault-text';
-import type { InterviewSummary, Rating } from '../lib/db/records';
+import type { InterviewSummary } from '../lib/db/records';
 import { mergeBackups, type Backup } from '../lib/export/backup';
 import type { Guide } from '../lib/guides/schema';
 import { call as protocolCall, type ProtocolCaller } from '../lib/protocol/client';
@@ -154,7 +154,7 @@ export interface OptionsState {
   /** Reads one interview with its guide snapshot, answers, notes and transcript. */
   readInterview(id: string): Promise<MessageOutput<'interviews.get'>>;
   /** Changes an interview's summary or recommendation. @returns the stored row. */
-  updateInterview(id: string, patch: { recommendation?: Rating | null; summary?: string }): Promise<MessageOutput<'interviews.update'>>;
+  updateInterview(id: string, patch: MessageInput<'interviews.update'>['patch']): Promise<MessageOutput<'interviews.update'>>;
   /** Ends a running interview (its wrap-up given here after the call was over; issue 17). */
   endInterview(id: string): Promise<MessageOutput<'interviews.end'>>;
   /** Running interviews whose call is over, waiting for a recommendation and End (issue 17). */

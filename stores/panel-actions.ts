@@ -1,18 +1,16 @@
 import { i18n } from '#i18n';
 import type { PanelMode } from '../lib/settings';
+import type { MessageInput } from '../lib/protocol/protocol';
 import type { Fault } from '../lib/client/fault-text';
 import type { PanelOverlay } from './panel-overlay';
 import type { PanelSession } from './panel-session';
 import { errorFault, type PanelContext } from './panel-state';
 
-/** What starting an interview from the panel's form takes. */
-export interface StartInput {
-  candidateName: string;
-  guideId: string;
-  stageId: string;
-  /** Start with the transcript on (the consent step follows in the panel). */
-  transcript?: boolean;
-}
+/**
+ * What starting an interview from the panel's form takes: the fields of `interviews.start` the form fills, the
+ * stage always chosen (`transcript`: start with it on; the consent step follows in the panel).
+ */
+export type StartInput = Pick<MessageInput<'interviews.start'>, 'candidateName' | 'guideId' | 'transcript'> & Required<Pick<MessageInput<'interviews.start'>, 'stageId'>>;
 
 /**
  * The panel's actions on the interview and on itself: start, stage switch, end, collapsing or moving the panel,

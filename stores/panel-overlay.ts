@@ -1,7 +1,10 @@
 import type { Send } from '../lib/client/save-queue';
 import { fieldId, writeMessage, type FieldRef, type WriteKey, type WriteMessage } from '../lib/client/writes';
 import type { CriterionRatingRow, InterviewBundle, InterviewRow, NoteRow, QuestionStateRow, Rating, RedFlagCheckRow } from '../lib/db/records';
-import type { SessionInfo } from '../lib/protocol/protocol';
+import type { MessageInput, SessionInfo } from '../lib/protocol/protocol';
+
+/** The fields of an interview a `interviews.update` message changes. */
+type InterviewPatch = MessageInput<'interviews.update'>['patch'];
 import type { GuideStage } from '../lib/guides/schema';
 import { keys, replaceBy, storedValue, type PanelContext, type PanelState } from './panel-state';
 
@@ -128,7 +131,7 @@ export function createFieldWrites(ctx: PanelContext, overlay: PanelOverlay) {
   /** The id of the stage that holds an item (`has`), or null for a global one. */
   const stageOf = (bundle: InterviewBundle, has: (stage: GuideStage) => boolean) => bundle.guide.stages.find(has)?.id ?? null;
 
-  function questionWrite(questionId: string, key: FieldRef, value: unknown, patch: { asked?: boolean; rating?: Rating | null; note?: string }) {
+  function questionWrite(questionId: string, key: FieldRef, value: unknown, patch: MessageInput<'questions.upsert'>['patch']) {
     bundleWrite(
       key,
       value,
@@ -137,7 +140,7 @@ export function createFieldWrites(ctx: PanelContext, overlay: PanelOverlay) {
     );
   }
 
-  function criterionWrite(criterionId: string, key: FieldRef, value: unknown, patch: { rating?: Rating | null; note?: string }) {
+  function criterionWrite(criterionId: string, key: FieldRef, value: unknown, patch: MessageInput<'criteria.upsert'>['patch']) {
     bundleWrite(
       key,
       value,
@@ -146,7 +149,7 @@ export function createFieldWrites(ctx: PanelContext, overlay: PanelOverlay) {
     );
   }
 
-  function flagWrite(redFlagId: string, key: FieldRef, value: unknown, patch: { checked?: boolean; note?: string }) {
+  function flagWrite(redFlagId: string, key: FieldRef, value: unknown, patch: MessageInput<'redFlags.upsert'>['patch']) {
     bundleWrite(
       key,
       value,
@@ -155,7 +158,7 @@ export function createFieldWrites(ctx: PanelContext, overlay: PanelOverlay) {
     );
   }
 
-  function interviewWrite(key: FieldRef, value: unknown, patch: { summary?: string; recommendation?: Rating | null }) {
+  function interviewWrite(key: FieldRef, value: unknown, patch: Pick<InterviewPatch, 'summary' | 'recommendation'>) {
     bundleWrite(
       key,
       value,

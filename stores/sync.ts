@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { call } from '../lib/protocol/client';
-import type { MessageInput, MessageName, MessageOutput } from '../lib/protocol/protocol';
+import { call, type ProtocolCaller } from '../lib/protocol/client';
+import type { MessageInput } from '../lib/protocol/protocol';
 import type { Debrief, DebriefGroup } from '../lib/sync/debrief';
 import { checkServerUrl, originPattern, type ServerUrlProblem } from '../lib/sync/config';
 import type { SyncStatus } from '../lib/sync/status';
@@ -11,7 +11,7 @@ import { toFault, type Fault } from '../lib/client/fault-text';
 
 /** What the team-sync views need from the outside world, injected so tests pass fakes. */
 export interface SyncStoreDeps {
-  call: <K extends MessageName>(name: K, input: MessageInput<K>) => Promise<MessageOutput<K>>;
+  call: ProtocolCaller;
   /**
    * Asks the browser for access to exactly one origin (`permissions.request`; must run inside the click).
    * @returns whether it was granted.
@@ -22,13 +22,7 @@ export interface SyncStoreDeps {
 }
 
 /** The settings form, as typed. */
-export interface SyncForm {
-  serverUrl: string;
-  database: string;
-  username: string;
-  password: string;
-  displayName: string;
-}
+export type SyncForm = Record<keyof MessageInput<'sync.enable'>, string>;
 
 /** Why the form could not be sent (translated by the view); a refusal by the background is a {@link SyncProblemShown}. */
 export type SyncFormProblem = ServerUrlProblem | 'missing-fields' | 'permission-refused';

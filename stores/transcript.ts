@@ -1,7 +1,7 @@
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import type { InterviewRow, NoteRow, UtteranceRow } from '../lib/db/records';
 import { call } from '../lib/protocol/client';
-import type { CaptionsStatus, LiveEvent, MessageInput, MessageName, MessageOutput } from '../lib/protocol/protocol';
+import type { CaptionsStatus, LiveEvent } from '../lib/protocol/protocol';
 import { interviewerSpeaker } from '../lib/transcript/utterance';
 import { toFault, type Fault } from '../lib/client/fault-text';
 
@@ -40,7 +40,7 @@ export interface TranscriptViewState {
 }
 
 /** The background calls the store makes; tests pass the real handlers through `dispatch`. */
-export type TranscriptCaller = <K extends MessageName>(name: K, input: MessageInput<K>, options?: { retryForMs?: number }) => Promise<MessageOutput<K>>;
+export type TranscriptCaller = typeof call;
 
 export interface TranscriptDeps {
   call: TranscriptCaller;

@@ -4,6 +4,7 @@ import { RATINGS, WRAP_UP_WAIT_MS, type InterviewBundle, type NoteRow, type Rati
 import { indexGuide, timelineOrder } from '../../lib/export/format';
 import { interviewToMarkdown } from '../../lib/export';
 import { ApiCallError } from '../../lib/protocol/result';
+import type { MessageInput } from '../../lib/protocol/protocol';
 import { routeHash, useOptions } from '../../stores/options';
 import { ratingLabel } from '../ui/rating';
 import { formatNoteOffset, formatOffset, platformName } from '../../lib/format';
@@ -149,7 +150,7 @@ export function InterviewDetail({ id }: { id: string }) {
   if (!bundle || !guideIndex) return <p className="text-sm text-slate-500">{i18n.t('common.loading')}</p>;
 
   const { interview, guide } = bundle;
-  const update = async (patch: { recommendation?: Rating | null; summary?: string }) => {
+  const update = async (patch: MessageInput<'interviews.update'>['patch']) => {
     setStatus(null);
     try {
       const row = await useOptions.getState().updateInterview(id, patch);
