@@ -5,7 +5,6 @@ import type { MessageInput, SessionInfo } from '../lib/protocol/protocol';
 
 /** The fields of an interview a `interviews.update` message changes. */
 type InterviewPatch = MessageInput<'interviews.update'>['patch'];
-import type { GuideStage } from '../lib/guides/schema';
 import { keys, replaceBy, storedValue, type PanelContext, type PanelState } from './panel-state';
 
 /**
@@ -107,6 +106,16 @@ export function createOverlay(ctx: PanelContext) {
 /** The overlay a concern module writes through (see `createOverlay`). */
 export type PanelOverlay = ReturnType<typeof createOverlay>;
 
+/** The id of the stage whose `list` holds the item `id` (a question, a red flag), or null for a global red flag. */
+function stageOfItem(bundle: InterviewBundle, list: 'questions' | 'redFlags', id: string): string | null {
+  return bundle.guide.stages.find((stage) => stage[list].some((item) => item.id === id))?.id ?? null;
+}
+
+/** Where a landed row of each kind goes in the bundle: it replaces the row of the same item. */
+const mergeQuestion = (b: InterviewBundle, row: QuestionStateRow) => ({ ...b, questionStates: replaceBy(b.questionStates, row, (r) => r.questionId === row.questionId) });
+const mergeCriterion = (b: InterviewBundle, row: CriterionRatingRow) => ({ ...b, criterionRatings: replaceBy(b.criterionRatings, row, (r) => r.criterionId === row.criterionId) });
+const mergeFlag = (b: InterviewBundle, row: RedFlagCheckRow) => ({ ...b, redFlagChecks: replaceBy(b.redFlagChecks, row, (r) => r.redFlagId === row.redFlagId) });
+
 /** The panel's field writes: question ticks, ratings and notes, criteria, red flags, the summary and recommendation. */
 export function createFieldWrites(ctx: PanelContext, overlay: PanelOverlay) {
   const { set } = ctx;
@@ -128,43 +137,20 @@ export function createFieldWrites(ctx: PanelContext, overlay: PanelOverlay) {
     write(interviewId, key, value, { message: message(interviewId, bundle), landed: (row: R) => updateBundle(interviewId, (b) => merge(b, row)) });
   }
 
-  /** The id of the stage that holds an item (`has`), or null for a global one. */
-  const stageOf = (bundle: InterviewBundle, has: (stage: GuideStage) => boolean) => bundle.guide.stages.find(has)?.id ?? null;
-
   function questionWrite(questionId: string, key: FieldRef, value: unknown, patch: MessageInput<'questions.upsert'>['patch']) {
-    bundleWrite(
-      key,
-      value,
-      (interviewId, bundle) => writeMessage('questions.upsert', { interviewId, questionId, stageId: stageOf(bundle, (s) => s.questions.some((q) => q.id === questionId)), patch }),
-      (b, row: QuestionStateRow) => ({ ...b, questionStates: replaceBy(b.questionStates, row, (r) => r.questionId === row.questionId) }),
-    );
+    bundleWrite(key, value, (interviewId, bundle) => writeMessage('questions.upsert', { interviewId, questionId, stageId: stageOfItem(bundle, 'questions', questionId), patch }), mergeQuestion);
   }
 
   function criterionWrite(criterionId: string, key: FieldRef, value: unknown, patch: MessageInput<'criteria.upsert'>['patch']) {
-    bundleWrite(
-      key,
-      value,
-      (interviewId) => writeMessage('criteria.upsert', { interviewId, criterionId, patch }),
-      (b, row: CriterionRatingRow) => ({ ...b, criterionRatings: replaceBy(b.criterionRatings, row, (r) => r.criterionId === row.criterionId) }),
-    );
+    bundleWrite(key, value, (interviewId) => writeMessage('criteria.upsert', { interviewId, criterionId, patch }), mergeCriterion);
   }
 
   function flagWrite(redFlagId: string, key: FieldRef, value: unknown, patch: MessageInput<'redFlags.upsert'>['patch']) {
-    bundleWrite(
-      key,
-      value,
-      (interviewId, bundle) => writeMessage('redFlags.upsert', { interviewId, redFlagId, stageId: stageOf(bundle, (s) => s.redFlags.some((f) => f.id === redFlagId)), patch }),
-      (b, row: RedFlagCheckRow) => ({ ...b, redFlagChecks: replaceBy(b.redFlagChecks, row, (r) => r.redFlagId === row.redFlagId) }),
-    );
+    bundleWrite(key, value, (interviewId, bundle) => writeMessage('redFlags.upsert', { interviewId, redFlagId, stageId: stageOfItem(bundle, 'redFlags', redFlagId), patch }), mergeFlag);
   }
 
   function interviewWrite(key: FieldRef, value: unknown, patch: Pick<InterviewPatch, 'summary' | 'recommendation'>) {
-    bundleWrite(
-      key,
-      value,
-      (id) => writeMessage('interviews.update', { id, patch }),
-      (b, row: InterviewRow) => ({ ...b, interview: row }),
-    );
+    bundleWrite(key, value, (id) => writeMessage('interviews.update', { id, patch }), (b, row: InterviewRow) => ({ ...b, interview: row }));
   }
 
   return {
