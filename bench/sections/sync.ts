@@ -9,7 +9,7 @@
  * extension the writer's cycle starts 0.4 s after the save and the reader's every 3 s, so up to 3.4 s more.
  */
 import type { Guide } from '../../lib/guides/schema';
-import { scorecardBundle } from '../../tests/e2e/sync-data';
+import { scorecardBundle } from '../../tests/e2e/support/sync-data';
 import { median, ms, quantile, type BenchSection } from '../support';
 
 /** The figure: 5,000 interviews × 40 notes. */

@@ -8,7 +8,7 @@ import type { Guide } from '../../lib/guides/schema';
 import { errorsOf, expect, launchChromium, newWatchedPage, serveCallPages, test } from './support/chromium';
 import { fixturePage } from './support/pages';
 import { screenshotPath } from './support/screenshots';
-import { seedBackup } from './options-data';
+import { seedBackup } from './support/options-data';
 
 const MEETING = 'https://meet.google.com/abc-defg-hij';
 type Dump = Record<string, Record<string, unknown>[]>;

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import type { Guide } from '../../lib/guides/schema';
 import { extensionPageErrors, launchFirefox, openExtensionPage, type FirefoxSession } from './support/firefox';
-import { seedBackup } from './options-data';
+import { seedBackup } from './support/options-data';
 import { screenshotPath } from './support/screenshots';
 import { sleep } from './support/wait';
 

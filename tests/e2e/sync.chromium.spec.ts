@@ -7,7 +7,7 @@ import { allDocs, setupTeam } from '../../scripts/sync-server.mjs';
 import { errorsOf, extensionIdOf, launchChromium, newWatchedPage } from './support/launch';
 import { screenshotPath } from './support/screenshots';
 import { SyncServerProcess } from './support/sync-server';
-import { CANDIDATE, scorecardBackup, scorecardBundle, t, type Scorecard } from './sync-data';
+import { CANDIDATE, scorecardBackup, scorecardBundle, t, type Scorecard } from './support/sync-data';
 
 /**
  * Team sync between two Chromium profiles (two interviewers) through the CouchDB-protocol test server

@@ -5,7 +5,7 @@ import { docId, SYNC_TABLES, type SyncDoc, type SyncRows, type SyncTable } from 
 import { ADMIN, allDocs, setupTeam } from '../../scripts/sync-server.mjs';
 import { extensionPageErrors, launchFirefox, openExtensionPage, type FirefoxSession } from './support/firefox';
 import { SyncServerProcess } from './support/sync-server';
-import { CANDIDATE, scorecardBackup, scorecardBundle, t, type Scorecard } from './sync-data';
+import { CANDIDATE, scorecardBackup, scorecardBundle, t, type Scorecard } from './support/sync-data';
 
 /**
  * Team sync in Firefox with the real permission grant: with `extensions.webextOptionalPermissionPrompts` off,

@@ -1,6 +1,6 @@
-import { createBackup, type Backup } from '../../lib/export/backup';
-import type { CriterionRatingRow, InterviewBundle, NoteRow, QuestionStateRow, Rating, RedFlagCheckRow } from '../../lib/db/records';
-import type { Guide } from '../../lib/guides/schema';
+import { createBackup, type Backup } from '../../../lib/export/backup';
+import type { CriterionRatingRow, InterviewBundle, NoteRow, QuestionStateRow, Rating, RedFlagCheckRow } from '../../../lib/db/records';
+import type { Guide } from '../../../lib/guides/schema';
 
 /**
  * Realistic interviews for the options page's end-to-end tests and screenshots, built as a backup so that one

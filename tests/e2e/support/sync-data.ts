@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { createBackup, type Backup } from '../../lib/export/backup';
-import type { InterviewBundle, Rating } from '../../lib/db/records';
-import type { Guide } from '../../lib/guides/schema';
+import { createBackup, type Backup } from '../../../lib/export/backup';
+import type { InterviewBundle, Rating } from '../../../lib/db/records';
+import type { Guide } from '../../../lib/guides/schema';
 
 /**
  * The candidate two interviewers see in the team-sync end-to-end tests: one reference link, so the debrief
