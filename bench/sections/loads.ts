@@ -28,7 +28,7 @@ const MISSED_NOTE = `**Where a load figure is missed.** Call pages get no script
 background injects the call-detection script once the browser reports the tab loaded (lib/background/inject.ts).
 The second-browser ratio also counts the whole browser being busier with an extension loaded, and the spread of every
 row shows the noise of this shared 2-core machine (other work running during the bench widens it). The panel's time
-after \`load\` is mostly the panel page itself (React app, about 120 kB gzip) starting in its frame.`;
+after \`load\` is mostly the panel page itself (React app, about 143 kB gzip) starting in its frame.`;
 
 /**
  * Quiet time before each measured load, the same for all three kinds: a call page is opened once, not right after
