@@ -6,7 +6,7 @@ import { emptyView } from '../../lib/suggest/live';
 import { OFF_STATUS, type SyncStatus } from '../../lib/sync/status';
 import { ApiCallError } from '../../lib/protocol/result';
 import { TEST_GUIDE } from './support/services';
-import { runningBundle, T0 } from './support/views';
+import { faults, runningBundle, T0 } from './support/views';
 
 /*
  * The last failures still shown raw ("…: <text>"), said once in the interviewer's words (issue 12, item 6): a
@@ -72,17 +72,6 @@ async function until(done: () => boolean) {
 
 const hasFault = () => document.querySelector('[data-testid="fault"]') !== null;
 
-/** Every fault notice shown: its one sentence, whether its details are closed, and their text. */
-function faults() {
-  return [...document.querySelectorAll<HTMLElement>('[data-testid="fault"]')].map((fault) => {
-    const details = fault.querySelector<HTMLDetailsElement>('[data-testid="fault-details"]');
-    return {
-      sentence: fault.querySelector('[data-testid="fault-sentence"]')!.textContent,
-      detailsOpen: details?.open ?? null,
-      details: details?.querySelector('p')?.textContent ?? null,
-    };
-  });
-}
 
 /** The raw text appears once in the page, inside a closed details toggle. */
 function rawOnlyInDetails(raw: string) {
@@ -273,18 +262,24 @@ describe('team sync, when something fails', () => {
 });
 
 describe('undoing an automatic "asked" mark, when it fails', () => {
+  const questionId = TEST_GUIDE.stages[0]!.questions[0]!.id;
   beforeEach(() => {
     useSuggestions.setState({ interviewId: INTERVIEW_ID, view: emptyView(INTERVIEW_ID, 'screen'), error: null });
   });
 
-  it('the panel says the mark was not undone, once, with the browser\'s text behind a closed toggle; Dismiss clears it', async () => {
+  /** Shows the panel's problems and undoes the question's automatic mark while the worker is restarting. */
+  async function failedUndo() {
     failures['suggest.undo'] = new ApiCallError({ code: 'unavailable', message: RESTARTING });
     render(<Problems />);
     expect(hasFault()).toBe(false);
     await act(async () => {
-      await undoAutoAsked(INTERVIEW_ID, TEST_GUIDE.stages[0]!.questions[0]!.id);
+      await undoAutoAsked(INTERVIEW_ID, questionId);
     });
     await until(hasFault);
+  }
+
+  it('the panel says the mark was not undone, once, with the browser\'s text behind a closed toggle; Dismiss clears it', async () => {
+    await failedUndo();
     expect(faults()).toEqual([{ sentence: 'faults.said(faults.actions.undoAuto|faults.unavailable|faults.advice.wait)', detailsOpen: false, details: RESTARTING }]);
     rawOnlyInDetails(RESTARTING);
     fireEvent.click(screen.getByRole('button', { name: 'panel.dismiss' }));
@@ -292,13 +287,7 @@ describe('undoing an automatic "asked" mark, when it fails', () => {
   });
 
   it('a later undo that succeeds clears the problem', async () => {
-    failures['suggest.undo'] = new ApiCallError({ code: 'unavailable', message: RESTARTING });
-    render(<Problems />);
-    const questionId = TEST_GUIDE.stages[0]!.questions[0]!.id;
-    await act(async () => {
-      await undoAutoAsked(INTERVIEW_ID, questionId);
-    });
-    await until(hasFault);
+    await failedUndo();
     delete failures['suggest.undo'];
     answers['suggest.undo'] = { ok: true };
     await act(async () => {

@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ApiCallError } from '../../lib/protocol/result';
+import { faults } from './support/views';
 
 /*
  * The options page's failed actions said once, in the interviewer's words (issue 12, item 6): the list's load, delete
@@ -41,17 +42,6 @@ async function until(done: () => boolean) {
   expect(done()).toBe(true);
 }
 
-/** Every fault notice shown: its one sentence, whether its details are closed, and their text. */
-function faults() {
-  return [...document.querySelectorAll<HTMLElement>('[data-testid="fault"]')].map((fault) => {
-    const details = fault.querySelector<HTMLDetailsElement>('[data-testid="fault-details"]');
-    return {
-      sentence: fault.querySelector('[data-testid="fault-sentence"]')!.textContent,
-      detailsOpen: details?.open ?? null,
-      details: details?.querySelector('p')?.textContent ?? null,
-    };
-  });
-}
 
 beforeEach(() => {
   failures = {};

@@ -46,3 +46,15 @@ export function runningBundle(): InterviewBundle {
 export function meetTab(patch: Partial<TabCallInfo> = {}): TabCallInfo {
   return { tabId: 7, platform: 'meet', state: 'in-call', meetingId: 'abc-defg-hij', url: 'https://meet.google.com/abc-defg-hij', since: T0, callStartedAt: T0, collapsed: false, ...patch };
 }
+
+/** Every fault notice shown (FaultNotice): its one sentence, whether its details are closed, and their text. */
+export function faults(): { sentence: string | null; detailsOpen: boolean | null; details: string | null }[] {
+  return [...document.querySelectorAll<HTMLElement>('[data-testid="fault"]')].map((fault) => {
+    const details = fault.querySelector<HTMLDetailsElement>('[data-testid="fault-details"]');
+    return {
+      sentence: fault.querySelector('[data-testid="fault-sentence"]')!.textContent,
+      detailsOpen: details?.open ?? null,
+      details: details?.querySelector('p')?.textContent ?? null,
+    };
+  });
+}
