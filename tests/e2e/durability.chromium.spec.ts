@@ -110,13 +110,13 @@ test('survives the service worker being stopped mid-typing', async ({ context, e
   await page.keyboard.type('First half typed before the stop, ', { delay: 20 });
   await stopWorker(context, cdp);
   await page.keyboard.type('second half while the worker was gone', { delay: 20 });
-  await watchForNote(control, 'First half typed before the stop, second half while the worker was gone', 10_000);
+  await watchForNote(control, 'First half typed before the stop, second half while the worker was gone', 30_000);
   // Stored by a background started after the stop.
   await expectRestarted(context);
   await stopWorker(context, cdp);
   await page.keyboard.type('.', { delay: 20 });
   const full = 'First half typed before the stop, second half while the worker was gone.';
-  await watchForNote(control, full, 10_000);
+  await watchForNote(control, full, 30_000);
   await expectRestarted(context);
   expect(await noteTexts(context, extensionId, control)).toEqual([full]);
 });

@@ -85,6 +85,9 @@ const pageErrors = new WeakMap<Page, { session: FirefoxSession; from: number; er
 /** A line of Firefox's console output that is an error of ours: an extension page's uncaught error or `console.error`. */
 function isExtensionError(line: string): boolean {
   if (line.includes('chrome://remote/')) return false; // the WebDriver agent's own complaints
+  // Firefox's own window-actor plumbing (raised when a window goes away with a message in flight), logged as a bare
+  // console.error with no page or script of ours in it; CI saw it once in popup.firefox after all its checks passed.
+  if (line.includes('JSWindowActorChild cannot send at the moment')) return false;
   return (/^JavaScript error: moz-extension:/.test(line) || /^console\.error: /.test(line));
 }
 
