@@ -3,6 +3,10 @@
  * soon the panel is visible after the page's `load` event (the background injects the call-detection script only
  * once the browser reports the tab loaded; lib/background/inject.ts). Each load opens a tab of its own and starts
  * from a quiet browser (see `loadOnce` and `SETTLE_MS`).
+ *
+ * "Visible" is the panel frame's first contentful paint: its shell (entrypoints/panel/index.html), an outline of the
+ * panel drawn before the React app's script runs, where the app's "Loading…" line used to be the first paint. The
+ * row after it gives the time to the app's first real view (start form or interview), so both are on record.
  */
 import type { BrowserContext } from 'playwright-core';
 import { MEETING, UNMATCHED, median, ms, quantile, type BenchSection } from '../support';
@@ -51,6 +55,7 @@ export const loads: BenchSection = {
     const loadWithout: number[] = [];
     const loadUnmatched: number[] = [];
     const panelAfterLoad: number[] = [];
+    const contentAfterLoad: number[] = [];
     for (let i = 0; i < LOADS; i++) {
       const w = await loadOnce(a, MEETING, true);
       loadWith.push(w.load);
@@ -62,11 +67,19 @@ export const loads: BenchSection = {
         }
         throw new Error('panel did not render');
       })();
-      const visibleAt = await frame.evaluate(() => {
+      // The frame's first contentful paint (its shell, entrypoints/panel/index.html), and the app's first view
+      // beyond its loading line (the `panel:content` mark, components/panel/PanelApp.tsx).
+      const { visibleAt, contentAt } = await frame.evaluate(async () => {
         const paint = performance.getEntriesByName('first-contentful-paint')[0];
-        return performance.timeOrigin + (paint ? paint.startTime : performance.now());
+        for (let t = 0; t < 300 && performance.getEntriesByName('panel:content').length === 0; t++) await new Promise((r) => setTimeout(r, 10));
+        const content = performance.getEntriesByName('panel:content')[0];
+        return {
+          visibleAt: performance.timeOrigin + (paint ? paint.startTime : performance.now()),
+          contentAt: performance.timeOrigin + (content ? content.startTime : performance.now()),
+        };
       });
       panelAfterLoad.push(visibleAt - (w.origin + w.load));
+      contentAfterLoad.push(contentAt - (w.origin + w.load));
       await w.page.close();
       await settle();
       loadWithout.push((await loadOnce(b)).load);
@@ -81,6 +94,10 @@ export const loads: BenchSection = {
     report(`panel visible after the page's load event, median of ${LOADS} (spread)`, `${ms(median(panelAfterLoad))} (${spread(panelAfterLoad)})`, '≤ 300 ms', median(panelAfterLoad) <= 300);
     report(`panel visible after the page's load event, p95 of ${LOADS}`, ms(quantile(panelAfterLoad, 0.95)));
     report(
+      `panel's first view (start form or interview) drawn after the page's load event, median of ${LOADS} (spread; p95)`,
+      `${ms(median(contentAfterLoad))} (${spread(contentAfterLoad)}; ${ms(quantile(contentAfterLoad, 0.95))})`,
+    );
+    report(
       `call page load time, with / without the extension (medians of ${LOADS} alternating runs, second browser without it; spread)`,
       `${ms(median(loadWith))} / ${ms(median(loadWithout))} = ${ratio.toFixed(3)} (${spread(loadWith)} / ${spread(loadWithout)})`,
       '≤ 1.05',
@@ -93,7 +110,7 @@ export const loads: BenchSection = {
       sameBrowserRatio <= 1.05,
     );
     return {
-      data: { loads: LOADS, loadWith, loadWithout, loadUnmatched, panelAfterLoad, ratio, sameBrowserRatio },
+      data: { loads: LOADS, loadWith, loadWithout, loadUnmatched, panelAfterLoad, contentAfterLoad, ratio, sameBrowserRatio },
       note: ratio > 1.05 || sameBrowserRatio > 1.05 || median(panelAfterLoad) > 300 ? MISSED_NOTE : undefined,
     };
   },

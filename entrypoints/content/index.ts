@@ -6,8 +6,6 @@ import { PANEL_COMMANDS } from '../../lib/protocol/content-protocol';
 import { callVia } from '../../lib/protocol/retry';
 import { onContentMessages, sendToBackground } from '../../lib/content/wire';
 
-const message = (key: 'content_frameTitle' | 'content_gripLabel') => (browser.i18n as unknown as { getMessage(key: string): string }).getMessage(key);
-
 export default defineContentScript({
   matches: [...CALL_HOST_MATCHES],
   // Top frame only: Zoom's `#webclient` call frame is same-origin and read from here by its adapter.
@@ -25,9 +23,6 @@ export default defineContentScript({
     const detection = startCallDetection({
       window,
       panelUrl: (platform) => `${browser.runtime.getURL('/panel.html')}?platform=${platform}`,
-      // The two strings straight from the browser's i18n (the `content.*` keys of locales/*.yml, as @wxt-dev/i18n
-      // writes them into _locales): every call tab parses this script, and the library's formatter would add 0.3 kB.
-      text: { frameTitle: message('content_frameTitle'), gripLabel: message('content_gripLabel') },
       report: (report) => callVia(sendToBackground, 'calls.report', report, { retryForMs: 3000 }),
       storage: browser.storage.local,
       watchSettings: (listener) => {

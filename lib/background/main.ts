@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { InterviewDatabase } from '../db/database';
 import { DatabaseReopener } from '../db/reopen';
 import { InterviewRepository } from '../db/repository';
@@ -97,6 +98,7 @@ export function startBackground(): BackgroundServices {
       const persisted = await navigator.storage?.persisted?.().catch(() => null);
       return { usageBytes: estimate?.usage ?? null, quotaBytes: estimate?.quota ?? null, persisted: persisted ?? null };
     },
+    callPageLabels: () => ({ frameTitle: i18n.t('content.frameTitle'), gripLabel: i18n.t('content.gripLabel') }),
     uiLanguage: () => browser.i18n.getUILanguage(),
     transcriptReader: createTranscriptInjector(),
     now,

@@ -2,6 +2,7 @@ import type { Guide } from '../guides/schema';
 import type { InterviewRepository } from '../db/repository';
 import type { Settings } from '../settings';
 import type { StorageInfo } from '../protocol/protocol';
+import type { CallPageLabels } from '../protocol/content-protocol';
 import type { SyncStatus } from '../sync/status';
 import type { SyncSetup } from '../sync/config';
 import type { SuggestService } from './suggest-service';
@@ -45,6 +46,8 @@ export interface BackgroundServices {
   recheckTab?: (tabId: number) => Promise<boolean>;
   storageInfo: () => Promise<StorageInfo>;
   transcriptReader: TranscriptReaderControl;
+  /** The panel frame's and grip's accessible names for call pages (`content.*` messages; see `CallPageLabels`). */
+  callPageLabels: () => CallPageLabels;
   /** The browser's UI language (`browser.i18n.getUILanguage()`), e.g. `it-IT`. */
   uiLanguage: () => string;
   now: () => number;

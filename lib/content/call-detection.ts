@@ -2,7 +2,7 @@ import type { Platform } from '../db/records';
 import { CallTracker, type CallSnapshot, type CallTrackerOptions } from '../platforms/call-state';
 import { adapterForUrl } from '../platforms/registry';
 import type { PlatformAdapter } from '../platforms/types';
-import type { ContentTabState, PanelCommand, PanelCommandAnswer } from '../protocol/content-protocol';
+import type { CallPageLabels, ContentTabState, PanelCommand, PanelCommandAnswer } from '../protocol/content-protocol';
 import { defaultLayout, panelSideOf, readRememberedLayout, saveLayout, type LayoutStorage, type PanelLayout } from './layout';
 import { mountPanelFrame, type PanelFrame } from './panel-frame';
 import { overlayVisible } from '../panel-mode';
@@ -24,12 +24,12 @@ export interface CallDetectionEnv {
   window: Window;
   /** The panel page URL for a platform; carries no note text (e.g. `…/panel.html?platform=meet`). */
   panelUrl(platform: Platform): string;
-  text: { frameTitle: string; gripLabel: string };
   /**
    * Sends `calls.report`; its answer says whether to show the overlay, and `hold` whether to keep the panel on a
-   * page that is no longer a call (an interview of this tab waits for its wrap-up). May reject (handled quietly).
+   * page that is no longer a call (an interview of this tab waits for its wrap-up), and `labels` the frame's and
+   * grip's accessible names (set on the frame when they arrive). May reject (handled quietly).
    */
-  report(report: CallReport): Promise<{ panel: 'overlay' | 'hidden'; hold?: boolean }>;
+  report(report: CallReport): Promise<{ panel: 'overlay' | 'hidden'; hold?: boolean; labels?: CallPageLabels }>;
   /** Extension storage (`browser.storage.local`), never the page's; also where the settings are read. */
   storage: LayoutStorage;
   /**
@@ -106,6 +106,8 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
   let lastReportKey: string | null = null;
   let reporting = false;
   let reportAgain = false;
+  /** The frame's accessible names, from the background's answers (none before the first answer). */
+  let labels: CallPageLabels | null = null;
 
   function mount(): void {
     // A page that wiped the host (e.g. rewrote <html>) gets a fresh one.
@@ -113,8 +115,7 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
     if (frame || stopped || !loaded) return;
     frame = mountPanelFrame(doc, {
       src: env.panelUrl(platform),
-      title: env.text.frameTitle,
-      gripLabel: env.text.gripLabel,
+      labels,
       layout,
       onLayoutChange: (next) => {
         layout = next;
@@ -210,6 +211,10 @@ export function startCallDetection(env: CallDetectionEnv): CallDetection | null 
       .then((answer) => {
         if (answer?.panel === 'overlay' || answer?.panel === 'hidden') overlay = answer.panel;
         held = answer?.hold === true;
+        if (answer?.labels && (answer.labels.frameTitle !== labels?.frameTitle || answer.labels.gripLabel !== labels?.gripLabel)) {
+          labels = answer.labels;
+          frame?.setLabels(labels);
+        }
       })
       .catch(() => {
         // The background is restarting or has no handler yet: keep the panel as it is.

@@ -1,3 +1,4 @@
+import type { CallPageLabels } from '../protocol/content-protocol';
 import { FRAME_SIZE, clampTop, frameBox, type Dock, type PanelLayout } from './layout';
 
 /** Attribute marking the panel's host element, so that a second script instance finds an orphan. */
@@ -12,10 +13,8 @@ const GRIP_STEP = 24;
 export interface PanelFrameOptions {
   /** The panel page URL, e.g. `browser.runtime.getURL('/panel.html') + '?platform=meet'`; never note text. */
   src: string;
-  /** The iframe's accessible name. */
-  title: string;
-  /** Accessible name of the drag grip. */
-  gripLabel: string;
+  /** The iframe's and the drag grip's accessible names, when already known (else set later with `setLabels`). */
+  labels?: CallPageLabels | null;
   layout: PanelLayout;
   /** Called after the user moved or re-docked the panel (end of a drag, or a grip key). */
   onLayoutChange?: (layout: PanelLayout) => void;
@@ -27,6 +26,8 @@ export interface PanelFrame {
   readonly layout: PanelLayout;
   /** Applies a new layout (collapsed, dock, top) without reloading the panel. */
   setLayout(patch: Partial<PanelLayout>): PanelLayout;
+  /** Sets the iframe's and the grip's accessible names (title, `aria-label` and tooltip). */
+  setLabels(labels: CallPageLabels): void;
   /** Moves focus into the panel (after a shortcut expanded it). */
   focus(): void;
   /** Keeps the panel visible in fullscreen: moves the host into `element` when it can hold children. */
@@ -60,8 +61,6 @@ export function mountPanelFrame(doc: Document, options: PanelFrameOptions): Pane
   const grip = doc.createElement('div');
   grip.setAttribute('role', 'button');
   grip.setAttribute('tabindex', '0');
-  grip.setAttribute('aria-label', options.gripLabel);
-  grip.title = options.gripLabel;
   setStyles(grip, {
     width: `${FRAME_SIZE.gripWidth}px`,
     height: `${FRAME_SIZE.handleHeight}px`,
@@ -79,7 +78,6 @@ export function mountPanelFrame(doc: Document, options: PanelFrameOptions): Pane
 
   const iframe = doc.createElement('iframe');
   iframe.src = options.src;
-  iframe.title = options.title;
   iframe.setAttribute('allow', 'clipboard-write');
   setStyles(iframe, {
     border: '0',
@@ -200,6 +198,11 @@ export function mountPanelFrame(doc: Document, options: PanelFrameOptions): Pane
       apply();
       return { ...layout };
     },
+    setLabels({ frameTitle, gripLabel }) {
+      iframe.title = frameTitle;
+      grip.setAttribute('aria-label', gripLabel);
+      grip.title = gripLabel;
+    },
     focus() {
       iframe.focus();
     },
@@ -219,6 +222,7 @@ export function mountPanelFrame(doc: Document, options: PanelFrameOptions): Pane
   // geometry is applied, which reads the page's zoom from the parent.
   doc.documentElement.append(host);
   apply();
+  if (options.labels) frame.setLabels(options.labels);
   return frame;
 }
 

@@ -12,6 +12,17 @@ export type PanelCommand = 'toggle' | 'expand' | 'collapse' | 'add-note' | 'dock
 /** Every command, for validation at the receiving end. */
 export const PANEL_COMMANDS: readonly PanelCommand[] = ['toggle', 'expand', 'collapse', 'add-note', 'dock-left', 'dock-right'];
 
+/**
+ * The accessible names of the panel frame and its drag grip, in the interface language (the `content.*` keys of
+ * locales/*.yml). The background sends them with its answer to `calls.report`: the browser's first i18n lookup in a
+ * call tab took 15–50 ms of the call page's main thread (bench probe, Chromium), which also held back the panel's
+ * first paint.
+ */
+export interface CallPageLabels {
+  frameTitle: string;
+  gripLabel: string;
+}
+
 /** What the content script of a call tab knows: detection plus the panel frame's layout. */
 export interface ContentTabState {
   platform: Platform;

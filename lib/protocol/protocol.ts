@@ -21,6 +21,7 @@ import { SyncSetup } from '../sync/config';
 import type { SyncStatus } from '../sync/status';
 import type { DebriefGroup, Debrief } from '../sync/debrief';
 import type { SuggestView } from '../suggest/live';
+import type { CallPageLabels } from './content-protocol';
 
 /**
  * The one protocol every context (panel, popup, options, side panel, content script) uses to talk to the
@@ -168,9 +169,10 @@ export const protocol = {
   // Call tabs (content script → background), and the session a view shows
   /**
    * A call tab's state. `panel`: show the overlay or not; `hold`: keep the panel although the page is no longer a
-   * call (an interview of this tab waits for its wrap-up there).
+   * call (an interview of this tab waits for its wrap-up there); `labels`: the panel frame's and its grip's
+   * accessible names in the interface language (the call page makes no i18n lookup of its own; issue 12, item 5).
    */
-  'calls.report': message<{ panel: 'overlay' | 'hidden'; hold: boolean }>()(
+  'calls.report': message<{ panel: 'overlay' | 'hidden'; hold: boolean; labels: CallPageLabels }>()(
     z.object({
       platform: Platform,
       state: CallState,

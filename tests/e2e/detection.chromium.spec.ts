@@ -382,8 +382,9 @@ test.describe('panel frame', () => {
     const page = await context.newPage();
     await page.goto(URLS.meet.inCall);
     await expectOnePanel(page);
+    // Named from the background's answer to the tab's first report (the call page makes no i18n lookup).
+    await expect.poll(async () => (await panelBox(page)).title).toBe('Interview panel');
     let box = await panelBox(page);
-    expect(box.title).toBe('Interview panel');
     expect(new URL(panelFrames(page)[0]!.url()).search).toBe('?platform=meet');
     const viewport = page.viewportSize()!;
     expect(box.width).toBe(360);

@@ -180,6 +180,34 @@ test('keys typed in the panel never reach the call page, and the page cannot fin
   expect(await search(control)).toMatchObject({ inText: true, inStorage: true });
 });
 
+test('the panel paints its shell before its app script runs, and the shell gives way to the panel (issue 12, item 5)', async ({ context, extensionId }) => {
+  const { frame } = await openMeeting(context);
+  await expect(frame.getByRole('button', { name: 'Start interview', exact: true })).toBeVisible();
+  const timings = await frame.evaluate(() => ({
+    firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    app: performance.getEntriesByName('panel:app')[0]?.startTime ?? null,
+    content: performance.getEntriesByName('panel:content')[0]?.startTime ?? null,
+  }));
+  // The frame's first contentful paint is the shell's, drawn before the React app's script even started.
+  expect(timings.firstPaint).not.toBeNull();
+  expect(timings.app).not.toBeNull();
+  expect(timings.firstPaint!).toBeLessThan(timings.app!);
+  expect(timings.content!).toBeGreaterThan(timings.app!);
+  // Once the panel shows, the shell is gone, and no loading line is left beside the panel.
+  await expect(frame.getByTestId('panel-shell')).toBeHidden();
+  await expect(frame.locator('[data-loading]')).toHaveCount(0);
+
+  // The shell on its own, to look at: the panel page with scripts off, so nothing replaces it.
+  const still = await context.newPage();
+  await still.setViewportSize({ width: 360, height: 692 });
+  const cdp = await context.newCDPSession(still);
+  await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+  await still.goto(`chrome-extension://${extensionId}/panel.html?platform=meet`);
+  await expect(still.getByTestId('panel-shell')).toBeVisible();
+  await still.screenshot({ path: screenshotPath('panel-shell.png') });
+  await still.close();
+});
+
 test('collapses to a handle with the stage and timer, and expands again', async ({ context }) => {
   const { page, frame } = await openMeeting(context);
   await startFromPanel(frame, 'Priya Nair');

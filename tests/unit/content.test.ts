@@ -69,7 +69,8 @@ describe('frame layout', () => {
 });
 
 describe('mountPanelFrame', () => {
-  const options = { src: 'about:blank', title: 'Interview panel', gripLabel: 'Move', layout: DEFAULT_LAYOUT };
+  const labels = { frameTitle: 'Interview panel', gripLabel: 'Move' };
+  const options = { src: 'about:blank', labels, layout: DEFAULT_LAYOUT };
 
   it('puts one titled iframe in a closed shadow root', () => {
     const frame = mountPanelFrame(document, options);
@@ -118,7 +119,7 @@ describe('mountPanelFrame', () => {
   it('says the grip can be dragged: a tooltip in words (EN, IT) and the grab cursor, grabbing while dragged (issue 12, item 6)', () => {
     const frame = mountPanelFrame(document, options);
     const grip = frame.iframe.previousElementSibling as HTMLElement;
-    expect(grip.title).toBe(options.gripLabel);
+    expect(grip.title).toBe(labels.gripLabel);
     expect(grip.style.cursor).toBe('grab');
     grip.dispatchEvent(new PointerEvent('pointerdown', { clientY: 50, pointerId: 1, bubbles: true, cancelable: true }));
     expect(grip.style.cursor).toBe('grabbing');
@@ -164,7 +165,6 @@ function harness(overrides: Partial<CallDetectionEnv> = {}): Harness {
   const env: CallDetectionEnv = {
     window,
     panelUrl: (platform) => `about:blank#platform=${platform}`,
-    text: { frameTitle: 'Interview panel', gripLabel: 'Move' },
     report: async (report) => {
       reports.push(report);
       return { panel: 'overlay' };
@@ -450,6 +450,36 @@ describe('startCallDetection', () => {
       expect(panelUrl.mock.calls).toEqual([['meet']]);
       const frames = roots.flatMap((root) => Array.from(root.querySelectorAll('iframe')));
       expect(frames.map((frame) => frame.getAttribute('src'))).toEqual(['about:blank#platform=meet']);
+      detection.stop();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+  it("names the frame and its grip from the background's answer, after mounting it: the call page makes no i18n lookup (issue 12, item 5)", async () => {
+    let answer: (value: { panel: 'overlay'; labels: { frameTitle: string; gripLabel: string } }) => void = () => undefined;
+    const h = harness({ report: () => new Promise((resolve) => (answer = resolve)) });
+    const roots: ShadowRoot[] = [];
+    const attach = Element.prototype.attachShadow;
+    const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+      const root = attach.call(this, init);
+      roots.push(root);
+      return root;
+    });
+    try {
+      history.replaceState(null, '', '/abc-defg-hij');
+      meetInCall();
+      const detection = startCallDetection(h.env)!;
+      await detection.ready;
+      // Mounted (its page loading) while the report is still unanswered: nothing waits for the names.
+      expect(detection.state().mounted).toBe(true);
+      const iframe = roots.flatMap((root) => Array.from(root.querySelectorAll('iframe')))[0]!;
+      const grip = iframe.previousElementSibling as HTMLElement;
+      expect(iframe.title).toBe('');
+      answer({ panel: 'overlay', labels: { frameTitle: 'Pannello del colloquio', gripLabel: 'Trascina per spostare' } });
+      await flush();
+      expect(iframe.title).toBe('Pannello del colloquio');
+      expect(grip.getAttribute('aria-label')).toBe('Trascina per spostare');
+      expect(grip.title).toBe('Trascina per spostare');
       detection.stop();
     } finally {
       spy.mockRestore();

@@ -197,9 +197,9 @@ describe('interviews through the protocol', () => {
 
   it('hides the overlay on disabled platforms and in side-panel mode', async () => {
     const env = makeServices({ settings: { panelMode: { meet: 'sidepanel', zoom: 'overlay', teams: 'overlay' } } });
-    expect(await client(env)('calls.report', report('lobby'), meetContentSender())).toEqual({ panel: 'hidden', hold: false });
+    expect(await client(env)('calls.report', report('lobby'), meetContentSender())).toEqual({ panel: 'hidden', hold: false, labels: { frameTitle: 'Interview panel', gripLabel: 'Drag to move' } });
     const env2 = makeServices();
-    expect(await client(env2)('calls.report', report('lobby'), meetContentSender())).toEqual({ panel: 'overlay', hold: false });
+    expect(await client(env2)('calls.report', report('lobby'), meetContentSender())).toEqual({ panel: 'overlay', hold: false, labels: { frameTitle: 'Interview panel', gripLabel: 'Drag to move' } });
   });
 
   it('a restarted worker still knows its call tabs and when their call started', async () => {

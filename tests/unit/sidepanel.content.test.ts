@@ -42,7 +42,6 @@ function harness(settings?: unknown, report?: CallDetectionEnv['report']) {
   const env: CallDetectionEnv = {
     window,
     panelUrl: (platform) => `about:blank#platform=${platform}`,
-    text: { frameTitle: 'Interview panel', gripLabel: 'Move' },
     report:
       report ??
       (async (r) => {

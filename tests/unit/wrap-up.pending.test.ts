@@ -43,7 +43,7 @@ describe('a call left by navigation', () => {
     expect(await call('interviews.pendingWrapUps', {}, popupSender)).toEqual([]);
 
     const answer = await call('calls.report', home, meetContentSender(7));
-    expect(answer).toEqual({ panel: 'overlay', hold: true });
+    expect(answer).toEqual({ panel: 'overlay', hold: true, labels: { frameTitle: 'Interview panel', gripLabel: 'Drag to move' } });
     const session = await call('session.get', {});
     expect(session.tab).toMatchObject({ meetingId: null, wrapUpId: interview.id });
     expect(session.interview?.interview).toMatchObject({ id: interview.id, state: 'active' });
@@ -52,7 +52,7 @@ describe('a call left by navigation', () => {
     await call('interviews.update', { id: interview.id, patch: { recommendation: 'yes' } });
     await call('interviews.end', { id: interview.id });
     expect(env.rechecked).toEqual([7]);
-    expect(await call('calls.report', { ...home, collapsed: true }, meetContentSender(7))).toEqual({ panel: 'overlay', hold: false });
+    expect(await call('calls.report', { ...home, collapsed: true }, meetContentSender(7))).toEqual({ panel: 'overlay', hold: false, labels: { frameTitle: 'Interview panel', gripLabel: 'Drag to move' } });
     expect(await call('interviews.pendingWrapUps', {}, popupSender)).toEqual([]);
     expect((await env.db.interviews.get(interview.id))?.state).toBe('ended');
   });

@@ -105,7 +105,7 @@ export function callHandlers(s: BackgroundServices): CallHandlers {
         if (current?.transcript?.on) await applyTranscript(s, current, ctx.tabId);
       }
       const settings = await s.settings();
-      return { panel: overlayVisible(settings, report.platform) ? 'overlay' : 'hidden', hold };
+      return { panel: overlayVisible(settings, report.platform) ? 'overlay' : 'hidden', hold, labels: s.callPageLabels() };
     },
     'calls.laterWrapUp': async ({ tabId }, ctx) => {
       const id = tabId ?? ctx.tabId;

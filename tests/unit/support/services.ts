@@ -80,6 +80,7 @@ export function makeServices(
       captionsOn: async (tabId) => (readerCalls.push({ tabId, action: 'captions-on' }), true),
     },
     recheckTab: async (tabId) => (rechecked.push(tabId), true),
+    callPageLabels: () => ({ frameTitle: 'Interview panel', gripLabel: 'Drag to move' }),
     uiLanguage: () => options.uiLanguage ?? 'en-US',
     now: () => clock,
   };
