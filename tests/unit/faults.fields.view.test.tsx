@@ -190,6 +190,18 @@ describe('the consent step\'s copy, when the browser refuses it', () => {
   });
 });
 
+/** Opens Options → Team sync with sync off, fills the form (HTTPS server, database, user, password) and submits it. */
+async function submitSyncForm(): Promise<void> {
+  render(<TeamSyncView />);
+  await until(() => syncStore.getState().status !== null);
+  for (const [field, value] of Object.entries({ serverUrl: 'https://couch.example.com', database: 'team', username: 'alice', password: 'pw' })) {
+    act(() => syncStore.getState().setField(field as 'serverUrl', value));
+  }
+  await act(async () => {
+    fireEvent.submit(document.querySelector('form')!);
+  });
+}
+
 describe('team sync, when something fails', () => {
   const ON: SyncStatus = { ...OFF_STATUS, enabled: true, serverUrl: 'https://couch.example.com', database: 'team', username: 'alice', state: 'synced', lastSyncedAt: T0 };
   beforeEach(() => {
@@ -222,14 +234,7 @@ describe('team sync, when something fails', () => {
     answers['sync.status'] = OFF_STATUS;
     failures['sync.enable'] = new ApiCallError({ code: 'invalid-input', message: 'Invalid input', issues: ['serverUrl: must be https'] });
     vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
-    render(<TeamSyncView />);
-    await until(() => syncStore.getState().status !== null);
-    for (const [field, value] of Object.entries({ serverUrl: 'https://couch.example.com', database: 'team', username: 'alice', password: 'pw' })) {
-      act(() => syncStore.getState().setField(field as 'serverUrl', value));
-    }
-    await act(async () => {
-      fireEvent.submit(document.querySelector('form')!);
-    });
+    await submitSyncForm();
     await until(hasFault);
     expect(faults()).toEqual([{ sentence: 'faults.said(faults.actions.syncEnable|faults.invalidInput|faults.advice.check)', detailsOpen: false, details: 'Invalid input' }]);
     expect(screen.getByTestId('fault-issues').textContent).toBe('serverUrl: must be https');
@@ -239,14 +244,7 @@ describe('team sync, when something fails', () => {
     const words = 'Cannot request origin permission for https://couch.example.com/* since it was not declared in the manifest';
     answers['sync.status'] = OFF_STATUS;
     vi.spyOn(fakeBrowser.permissions, 'request').mockRejectedValue(new Error(words));
-    render(<TeamSyncView />);
-    await until(() => syncStore.getState().status !== null);
-    for (const [field, value] of Object.entries({ serverUrl: 'https://couch.example.com', database: 'team', username: 'alice', password: 'pw' })) {
-      act(() => syncStore.getState().setField(field as 'serverUrl', value));
-    }
-    await act(async () => {
-      fireEvent.submit(document.querySelector('form')!);
-    });
+    await submitSyncForm();
     await until(() => screen.queryByTestId('sync-form-problem') !== null);
     expect(screen.getByTestId('sync-form-problem').textContent).toContain('sync.form.permissionRefused');
     rawOnlyInDetails(words);
