@@ -1,7 +1,8 @@
 import { toFault, type Fault } from '../lib/client/fault-text';
 import type { SaveQueue, SaveStatus } from '../lib/client/save-queue';
 import { fieldId, type FieldRef } from '../lib/client/writes';
-import { isDraftNote, type InterviewBundle, type NoteRow, type Platform } from '../lib/db/records';
+import type { InterviewBundle, NoteRow, Platform } from '../lib/db/records';
+import { isDraftNote } from '../lib/db/values';
 import type { GuideSummary } from '../lib/guides/schema';
 import type { call } from '../lib/protocol/client';
 import type { SessionInfo } from '../lib/protocol/protocol';

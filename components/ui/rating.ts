@@ -1,5 +1,6 @@
 import { labelMap } from '../../lib/labels';
-import { RATINGS, type Rating } from '../../lib/db/records';
+import type { Rating } from '../../lib/db/records';
+import { RATINGS } from '../../lib/db/values';
 
 /** Keys 1–4 choose these ratings, in this order. */
 export const RATING_KEYS: Record<string, Rating> = { '1': 'strong-no', '2': 'no', '3': 'yes', '4': 'strong-yes' };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Guide } from '../guides/schema';
+import { isDraftNote, MAX_TEXT_CHARS, PLATFORMS, RATINGS } from './values';
 
 /**
  * Row schemas of the interview records. The Dexie tables store exactly these shapes, the protocol and backup
@@ -7,15 +8,15 @@ import { Guide } from '../guides/schema';
  */
 
 /** The four-point scale, with no neutral point. Keys 1–4 in the panel map to these in order. */
-export const Rating = z.enum(['strong-no', 'no', 'yes', 'strong-yes']);
+export const Rating = z.enum(RATINGS);
 export type Rating = z.infer<typeof Rating>;
-export const RATINGS = Rating.options;
+export { isDraftNote, MAX_TEXT_CHARS, RATINGS };
 
 /** The overall hiring recommendation uses the same scale. */
 export const Recommendation = Rating;
 export type Recommendation = Rating;
 
-export const Platform = z.enum(['meet', 'zoom', 'teams']);
+export const Platform = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof Platform>;
 
 /** Call state of a tab (shared/docs/platforms.md): `unknown` when a page can be a meeting but no signal matched. */
@@ -28,12 +29,6 @@ export type InterviewState = z.infer<typeof InterviewState>;
 
 const Id = z.string().min(1).max(100);
 const Time = z.number().int().nonnegative();
-/**
- * Most characters one free-text field (note, question/criterion/red-flag note, summary, transcript line) takes:
- * 5,000,000 (about 10 MB as UTF-16), far above any paste an interviewer makes and far below the browsers'
- * message size limit (64 MiB in Chromium), so text of any realistic size is saved whole (issue 17, item 5).
- */
-export const MAX_TEXT_CHARS = 5_000_000;
 const LongText = z.string().max(MAX_TEXT_CHARS);
 
 /**
@@ -146,8 +141,6 @@ export const NoteRow = z.object({
 });
 export type NoteRow = z.infer<typeof NoteRow>;
 
-/** Whether a note is the Notes box's draft rather than an entered note (see `NoteRow.draft`). */
-export const isDraftNote = (note: Pick<NoteRow, 'draft'>): boolean => note.draft === true;
 
 /** Who marked a question asked: the interviewer by hand, or the live suggestions from the transcript. */
 export const AskedBy = z.enum(['manual', 'auto']);

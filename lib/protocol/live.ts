@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
-import { LIVE_PORT, type LiveEvent } from './protocol';
+import { LIVE_PORT } from './ports';
+import type { LiveEvent } from './protocol';
 
 export interface LiveSubscription {
   close(): void;

@@ -350,5 +350,4 @@ export type LiveEvent =
   /** Team sync's status changed (lib/background/sync-service.ts). */
   | { type: 'sync-status'; status: SyncStatus };
 
-/** Name of the runtime port views open to receive `LiveEvent`s. */
-export const LIVE_PORT = 'live';
+export { LIVE_PORT } from './ports';

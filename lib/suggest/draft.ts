@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { SuggestLanguage } from './text';
 
 /**
@@ -15,9 +14,6 @@ export const DRAFT_RESPONSE_SCHEMA = {
   required: ['question'],
   additionalProperties: false,
 } as const;
-
-/** The answer, checked again on our side: the model's output is never trusted blindly. */
-export const DraftedFollowUp = z.object({ question: z.string().trim().min(8).max(400) });
 
 /** The parts of the Prompt API used here, as documented (availability → create → prompt → destroy). */
 export interface LanguageModelApi {
@@ -122,7 +118,9 @@ export async function draftFollowUp(api: LanguageModelApi | null, input: DraftIn
   } catch {
     throw new DraftError('invalid-answer', 'The model did not answer in the expected shape');
   }
-  const checked = DraftedFollowUp.safeParse(parsed);
-  if (!checked.success) throw new DraftError('invalid-answer', z.prettifyError(checked.error));
-  return checked.data.question;
+  // The answer is checked again on our side (the model's output is never trusted blindly), with Zod loaded now.
+  const { checkDraftedFollowUp } = await import('./draft-answer');
+  const checked = checkDraftedFollowUp(parsed);
+  if (!checked.ok) throw new DraftError('invalid-answer', checked.reasons);
+  return checked.question;
 }
