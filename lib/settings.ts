@@ -1,46 +1,49 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
 import { Platform } from './db/records';
+import { DEFAULT_SETTINGS as DEFAULTS, SETTINGS_STORAGE_KEY } from './settings-defaults';
 
 /** How the panel is shown on a platform: drawn over the call page, or in the browser's own side panel. */
 export const PanelMode = z.enum(['overlay', 'sidepanel']);
 export type PanelMode = z.infer<typeof PanelMode>;
 
-const PerPlatform = <T extends z.ZodType>(value: T, fallback: z.output<T>) =>
-  z.object({ meet: value.default(fallback as never), zoom: value.default(fallback as never), teams: value.default(fallback as never) });
+const PerPlatform = <T extends z.ZodType>(value: T, fallback: Record<Platform, z.output<T>>) =>
+  z.object({ meet: value.default(fallback.meet as never), zoom: value.default(fallback.zoom as never), teams: value.default(fallback.teams as never) }).default({ ...fallback } as never);
 
 /**
- * The interviewer's settings: one Zod-validated, versioned storage item (`local:settings`).
- * Components read and write it through `stores/settings.ts`, never through `browser.storage` directly.
+ * The interviewer's settings: one Zod-validated, versioned storage item (`local:settings`); each field's default
+ * is in `./settings-defaults`. Components read and write it through `stores/settings.ts` (which asks the
+ * background, the one place this schema runs for them), never through `browser.storage` directly.
  */
 export const Settings = z.object({
-  enabledPlatforms: PerPlatform(z.boolean(), true).default({ meet: true, zoom: true, teams: true }),
-  panelMode: PerPlatform(PanelMode, 'overlay').default({ meet: 'overlay', zoom: 'overlay', teams: 'overlay' }),
-  panelSide: z.enum(['left', 'right']).default('right'),
+  enabledPlatforms: PerPlatform(z.boolean(), DEFAULTS.enabledPlatforms),
+  panelMode: PerPlatform(PanelMode, DEFAULTS.panelMode),
+  panelSide: z.enum(['left', 'right']).default(DEFAULTS.panelSide),
   /** The "note a moment ago" shortcut stamps notes this many seconds earlier, because people type after they hear. */
-  stampEarlierSeconds: z.number().int().min(0).max(120).default(5),
+  stampEarlierSeconds: z.number().int().min(0).max(120).default(DEFAULTS.stampEarlierSeconds),
   /** Delete interviews older than this many days (checked daily); null keeps everything. */
-  retentionDays: z.number().int().min(1).max(3650).nullable().default(null),
+  retentionDays: z.number().int().min(1).max(3650).nullable().default(DEFAULTS.retentionDays),
   /**
    * Per platform: new interviews start with the transcript on (issue 14). Off by default; the interviewer still
    * confirms in the panel that the candidate was told before anything is kept.
    */
-  transcriptOnStart: PerPlatform(z.boolean(), false).default({ meet: false, zoom: false, teams: false }),
+  transcriptOnStart: PerPlatform(z.boolean(), DEFAULTS.transcriptOnStart),
   /**
    * Field separator of the CSV export; null follows the interface language (`csvDelimiterFor`): Excel in a
    * locale whose decimal separator is a comma (Italian among them) expects `;` and puts a comma-separated file
    * in one column.
    */
-  csvDelimiter: z.enum(['comma', 'semicolon']).nullable().default(null),
+  csvDelimiter: z.enum(['comma', 'semicolon']).nullable().default(DEFAULTS.csvDelimiter),
   /** Markdown exports include the interview's transcript lines (issue 14); JSON backups always carry them. */
-  exportTranscript: z.boolean().default(false),
-  lastGuideId: z.string().max(80).nullable().default(null),
-  lastStageId: z.string().max(80).nullable().default(null),
+  exportTranscript: z.boolean().default(DEFAULTS.exportTranscript),
+  lastGuideId: z.string().max(80).nullable().default(DEFAULTS.lastGuideId),
+  lastStageId: z.string().max(80).nullable().default(DEFAULTS.lastStageId),
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingsPatch = Partial<Settings>;
 
-export const DEFAULT_SETTINGS: Settings = Settings.parse({});
+/** The settings of a new profile (`./settings-defaults`, typed here). */
+export const DEFAULT_SETTINGS: Settings = DEFAULTS;
 
 /** A CSV field separator the settings offer. */
 export type CsvDelimiterName = 'comma' | 'semicolon';
@@ -70,7 +73,7 @@ export function parseSettings(value: unknown): Settings {
 }
 
 /** The storage item, version 1. Future versions add `migrations` here, each with a fixture test. */
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+export const settingsItem = storage.defineItem<Settings>(SETTINGS_STORAGE_KEY, {
   fallback: DEFAULT_SETTINGS,
   version: 1,
 });

@@ -1,5 +1,8 @@
 import { create } from 'zustand';
-import { parseSettings, readSettings, Settings, settingsItem, watchSettings, type SettingsPatch } from '../lib/settings';
+import { storage } from 'wxt/utils/storage';
+import type { Settings, SettingsPatch } from '../lib/settings';
+import { DEFAULT_SETTINGS, SETTINGS_STORAGE_KEY } from '../lib/settings-defaults';
+import { call } from '../lib/protocol/client';
 import { toFault, type Fault } from '../lib/client/fault-text';
 
 interface SettingsState {
@@ -13,25 +16,25 @@ interface SettingsState {
 }
 
 /**
- * The settings as every view reads them. Hydrates once from storage and follows changes made elsewhere
- * (another view, the options page) through the storage item's watcher.
+ * The settings as every view reads them. Hydrates once and follows changes made elsewhere (another view, the
+ * options page) through a watch of their storage item. The background parses and validates them
+ * (`settings.get`, `settings.save`): no view runs the settings' schema, so the in-call panel loads no Zod.
  */
 export const useSettings = create<SettingsState>()((set, get) => ({
   hydrated: false,
-  settings: parseSettings(undefined),
+  settings: DEFAULT_SETTINGS,
   error: null,
   async update(patch) {
-    const next = Settings.safeParse({ ...get().settings, ...patch });
-    if (!next.success) {
-      set({ error: { code: 'invalid-input', details: '', issues: next.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) } });
-      return;
-    }
     const previous = get().settings;
-    set({ settings: next.data, error: null });
+    const next: Settings = { ...previous, ...patch };
+    // Shown at once (a checkbox follows the click), confirmed or taken back when the background answered.
+    set({ settings: next, error: null });
     try {
-      await settingsItem.setValue(next.data);
+      const saved = await call('settings.save', next);
+      if (get().settings === next) set({ settings: saved });
     } catch (error) {
-      set({ settings: previous, error: toFault(error) });
+      if (get().settings === next) set({ settings: previous });
+      set({ error: toFault(error) });
     }
   },
 }));
@@ -43,8 +46,14 @@ let hydration: Promise<void> | null = null;
  */
 export function hydrateSettings(): Promise<void> {
   if (hydration) return hydration;
-  watchSettings((settings) => useSettings.setState({ settings }));
-  hydration = readSettings().then(
+  // The stored value is not used as it is: the background parses it (defaults for anything missing or invalid).
+  storage.watch(SETTINGS_STORAGE_KEY, () => {
+    call('settings.get', {}).then(
+      (settings) => useSettings.setState({ settings }),
+      (error: unknown) => useSettings.setState({ error: toFault(error) }),
+    );
+  });
+  hydration = call('settings.get', {}).then(
     (settings) => useSettings.setState({ settings, hydrated: true }),
     (error: unknown) => useSettings.setState({ hydrated: true, error: toFault(error) }),
   );
@@ -54,5 +63,5 @@ export function hydrateSettings(): Promise<void> {
 /** Test helper: forget the hydration so the next `hydrateSettings` reads storage again. */
 export function resetSettingsStoreForTests() {
   hydration = null;
-  useSettings.setState({ hydrated: false, settings: parseSettings(undefined), error: null });
+  useSettings.setState({ hydrated: false, settings: DEFAULT_SETTINGS, error: null });
 }

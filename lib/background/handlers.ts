@@ -6,6 +6,7 @@ import { callHandlers } from './handlers/calls';
 import { dataHandlers } from './handlers/data';
 import { guideHandlers } from './handlers/guides';
 import { interviewHandlers } from './handlers/interviews';
+import { settingsHandlers } from './handlers/settings';
 import { suggestHandlers } from './handlers/suggest';
 import { syncHandlers } from './handlers/sync';
 import { transcriptHandlers } from './handlers/transcript';
@@ -24,6 +25,7 @@ export function createHandlers(s: BackgroundServices): Handlers {
     ...transcriptHandlers(s),
     ...suggestHandlers(s),
     ...syncHandlers(s),
+    ...settingsHandlers(s),
   };
 }
 

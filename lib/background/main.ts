@@ -7,7 +7,7 @@ import { BUNDLED_GUIDES } from '../guides/bundled';
 import { contentMessenger } from '../protocol/content-protocol';
 import { LIVE_PORT } from '../protocol/protocol';
 import { adapterForUrl } from '../platforms/registry';
-import { readSettings, watchSettings, type Settings } from '../settings';
+import { readSettings, settingsItem, watchSettings, type Settings } from '../settings';
 import { sidePanelChosen } from '../panel-mode';
 import { openSidePanel } from '../client/side-panel';
 import { createHandlers, mapHandlerError } from './handlers';
@@ -91,6 +91,7 @@ export function startBackground(): BackgroundServices {
     live: views,
     bundledGuides: BUNDLED_GUIDES,
     settings: readSettings,
+    saveSettings: (settings) => settingsItem.setValue(settings),
     sendToContent,
     recheckTab,
     storageInfo: async () => {

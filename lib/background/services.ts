@@ -39,7 +39,10 @@ export interface BackgroundServices {
   tabs: TabRegistry;
   live: Pick<LiveHub, 'broadcast'>;
   bundledGuides: readonly Guide[];
+  /** The stored settings, parsed (`readSettings`). */
   settings: () => Promise<Settings>;
+  /** Stores validated settings (`settingsItem`). */
+  saveSettings: (settings: Settings) => Promise<void>;
   /** Delivers a command to the top frame's content script of a tab. @returns false when nothing answered. */
   sendToContent: (tabId: number, command: ContentCommand) => Promise<boolean>;
   /** Asks a tab's content script to report its call state again (`content.recheck`). @returns false when nothing answered. */

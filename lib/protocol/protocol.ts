@@ -18,6 +18,7 @@ import {
 } from '../db/records';
 import type { Backup, ImportReport } from '../export/backup';
 import { SyncSetup } from '../sync/config';
+import { Settings } from '../settings';
 import type { SyncStatus } from '../sync/status';
 import type { DebriefGroup, Debrief } from '../sync/debrief';
 import type { SuggestView } from '../suggest/live';
@@ -313,6 +314,12 @@ export const protocol = {
   /** Deletes every interview, note and custom guide. `confirm` must be the word the UI asked to type. */
   'data.wipe': message<{ deleted: number }>()(z.object({ confirm: z.literal('DELETE') })),
   'data.retention': message<{ deleted: number }>()(z.object({})),
+
+  // Settings (lib/settings.ts): views read and save them here, so that the schema runs in the background only
+  /** The stored settings, parsed: the default for anything missing or invalid in storage. */
+  'settings.get': message<Settings>()(z.object({})),
+  /** Saves the whole settings (a view's current settings with its change applied); answers them as stored. */
+  'settings.save': message<Settings>()(Settings),
 
   // Team sync (lib/sync, README "Team sync"); off by default
   'sync.status': message<SyncStatus>()(z.object({})),

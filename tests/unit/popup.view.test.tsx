@@ -11,6 +11,13 @@ vi.mock('#i18n', () => ({ i18n: { t: (key: string, args?: string[]) => (args?.le
 vi.mock('../../components/useLive', () => ({ useLive: () => undefined }));
 // The sync mark asks the background for its status on its own; this view test has no background (sync has its own tests).
 vi.mock('../../components/popup/SyncMark', () => ({ SyncMark: () => null }));
+// Choosing a guide remembers it in the settings, which the background saves (`settings.save`): here it keeps them as sent.
+vi.mock('../../lib/protocol/client', () => ({
+  call: async (name: string, input: unknown) => {
+    if (name === 'settings.save') return input;
+    throw new Error(`no fake for ${name}`);
+  },
+}));
 
 const { usePopup } = await import('../../stores/popup');
 const { PopupApp } = await import('../../components/popup/PopupApp');

@@ -63,12 +63,14 @@ export function makeServices(
   const rechecked: number[] = [];
   const db = options.db ?? new InterviewDatabase(`test-${++counter}-${Math.random().toString(36).slice(2)}`);
   let ids = 0;
+  let settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const services: BackgroundServices = {
     repo: new InterviewRepository(db, { now: () => clock, newId: () => `id-${++ids}` }),
     tabs: new TabRegistry(options.session ?? memoryArea(), memoryArea(), () => clock),
     live: { broadcast: (event) => void events.push(event) },
     bundledGuides: options.bundledGuides ?? [TEST_GUIDE],
-    settings: async () => ({ ...DEFAULT_SETTINGS, ...options.settings }),
+    settings: async () => settings,
+    saveSettings: async (value) => void (settings = value),
     sendToContent: async (tabId, command) => {
       commands.push({ tabId, command });
       return true;
