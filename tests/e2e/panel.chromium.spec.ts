@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { fixtureBody } from '../fixtures/pages/index';
 import { expect, launchChromium, extensionIdOf, test } from './support/chromium';
-import { MEETING_URL, openMeeting, panelFrame, readDatabase, serveMeet, startFromPanel } from './support/panel';
+import { MEETING_URL, expectShellPaintedFirst, openMeeting, panelFrame, readDatabase, readPanelStartTimings, serveMeet, startFromPanel } from './support/panel';
 import { screenshotPath } from './support/screenshots';
 
 const Q1 = 'When would you choose a relational database over a document store, and when the other way round?';
@@ -183,16 +183,8 @@ test('keys typed in the panel never reach the call page, and the page cannot fin
 test('the panel paints its shell before its app script runs, and the shell gives way to the panel (issue 12, item 5)', async ({ context, extensionId }) => {
   const { frame } = await openMeeting(context);
   await expect(frame.getByRole('button', { name: 'Start interview', exact: true })).toBeVisible();
-  const timings = await frame.evaluate(() => ({
-    firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
-    app: performance.getEntriesByName('panel:app')[0]?.startTime ?? null,
-    content: performance.getEntriesByName('panel:content')[0]?.startTime ?? null,
-  }));
   // The frame's first contentful paint is the shell's, drawn before the React app's script even started.
-  expect(timings.firstPaint).not.toBeNull();
-  expect(timings.app).not.toBeNull();
-  expect(timings.firstPaint!).toBeLessThan(timings.app!);
-  expect(timings.content!).toBeGreaterThan(timings.app!);
+  expectShellPaintedFirst(await frame.evaluate(readPanelStartTimings));
   // Once the panel shows, the shell is gone, and no loading line is left beside the panel.
   await expect(frame.getByTestId('panel-shell')).toBeHidden();
   await expect(frame.locator('[data-loading]')).toHaveCount(0);

@@ -13,6 +13,7 @@ import {
   waitForCollapsedFirefox,
   waitForNoteFirefox,
 } from './support/panel-firefox';
+import { expectShellPaintedFirst, readPanelStartTimings } from './support/panel';
 import { screenshotPath } from './support/screenshots';
 import { sleep, waitFor } from './support/wait';
 
@@ -43,15 +44,7 @@ test('starts an interview and adds a note from the panel on a Meet call', async 
 test('the panel paints its shell before its app script runs, and the shell gives way to the panel (issue 12, item 5)', async () => {
   const { page, frame } = await openMeetingFirefox(session, 'https://meet.google.com/fxp-aint-shl');
   await frame.waitForSelector('#start-candidate', { timeout: 15_000 });
-  const timings = await frame.evaluate(() => ({
-    firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
-    app: performance.getEntriesByName('panel:app')[0]?.startTime ?? null,
-    content: performance.getEntriesByName('panel:content')[0]?.startTime ?? null,
-  }));
-  expect(timings.firstPaint).not.toBeNull();
-  expect(timings.app).not.toBeNull();
-  expect(timings.firstPaint!).toBeLessThan(timings.app!);
-  expect(timings.content!).toBeGreaterThan(timings.app!);
+  expectShellPaintedFirst(await frame.evaluate(readPanelStartTimings));
   // The panel shows: the shell is no longer displayed, and no loading line is left beside the panel.
   await waitFor(() => frame.$eval('[data-testid="panel-shell"]', (el) => getComputedStyle(el).display === 'none'), 'the shell hidden');
   expect(await frame.$$eval('[data-loading]', (els) => els.length)).toBe(0);

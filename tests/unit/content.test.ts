@@ -190,6 +190,25 @@ function meetInCall(): void {
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * Runs `body` while every shadow root the script attaches is kept, so that a test can read the panel frames that sit
+ * in the script's closed shadow roots (`frames()` lists them in order).
+ */
+async function withFramesRead(body: (frames: () => HTMLIFrameElement[]) => Promise<void>): Promise<void> {
+  const roots: ShadowRoot[] = [];
+  const attach = Element.prototype.attachShadow;
+  const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+    const root = attach.call(this, init);
+    roots.push(root);
+    return root;
+  });
+  try {
+    await body(() => roots.flatMap((root) => Array.from(root.querySelectorAll('iframe'))));
+  } finally {
+    spy.mockRestore();
+  }
+}
+
 describe('startCallDetection', () => {
   afterEach(() => vi.useRealTimers());
 
@@ -433,46 +452,29 @@ describe('startCallDetection', () => {
   it('passes only the platform to the panel page, never note text', async () => {
     const panelUrl = vi.fn((platform: string) => `about:blank#platform=${platform}`);
     const h = harness({ panelUrl });
-    // The frame sits in a closed shadow root: keep the roots the script attaches to read the frame it made.
-    const roots: ShadowRoot[] = [];
-    const attach = Element.prototype.attachShadow;
-    const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
-      const root = attach.call(this, init);
-      roots.push(root);
-      return root;
-    });
-    try {
+    await withFramesRead(async (frames) => {
       history.replaceState(null, '', '/abc-defg-hij');
       const detection = startCallDetection(h.env)!;
       await detection.ready;
       expect(detection.state().mounted).toBe(true);
       // The script asked for the panel URL with the platform alone, and the frame it mounted loads exactly that.
       expect(panelUrl.mock.calls).toEqual([['meet']]);
-      const frames = roots.flatMap((root) => Array.from(root.querySelectorAll('iframe')));
-      expect(frames.map((frame) => frame.getAttribute('src'))).toEqual(['about:blank#platform=meet']);
+      expect(frames().map((frame) => frame.getAttribute('src'))).toEqual(['about:blank#platform=meet']);
       detection.stop();
-    } finally {
-      spy.mockRestore();
-    }
+    });
   });
+
   it("names the frame and its grip from the background's answer, after mounting it: the call page makes no i18n lookup (issue 12, item 5)", async () => {
     let answer: (value: { panel: 'overlay'; labels: { frameTitle: string; gripLabel: string } }) => void = () => undefined;
     const h = harness({ report: () => new Promise((resolve) => (answer = resolve)) });
-    const roots: ShadowRoot[] = [];
-    const attach = Element.prototype.attachShadow;
-    const spy = vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
-      const root = attach.call(this, init);
-      roots.push(root);
-      return root;
-    });
-    try {
+    await withFramesRead(async (frames) => {
       history.replaceState(null, '', '/abc-defg-hij');
       meetInCall();
       const detection = startCallDetection(h.env)!;
       await detection.ready;
       // Mounted (its page loading) while the report is still unanswered: nothing waits for the names.
       expect(detection.state().mounted).toBe(true);
-      const iframe = roots.flatMap((root) => Array.from(root.querySelectorAll('iframe')))[0]!;
+      const iframe = frames()[0]!;
       const grip = iframe.previousElementSibling as HTMLElement;
       expect(iframe.title).toBe('');
       answer({ panel: 'overlay', labels: { frameTitle: 'Pannello del colloquio', gripLabel: 'Trascina per spostare' } });
@@ -481,9 +483,7 @@ describe('startCallDetection', () => {
       expect(grip.getAttribute('aria-label')).toBe('Trascina per spostare');
       expect(grip.title).toBe('Trascina per spostare');
       detection.stop();
-    } finally {
-      spy.mockRestore();
-    }
+    });
   });
 });
 

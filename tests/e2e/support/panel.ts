@@ -99,3 +99,33 @@ export async function startFromPanel(frame: Frame, candidate: string, guideTitle
   await frame.getByRole('button', { name: 'Start interview', exact: true }).click();
   await expect(frame.getByTestId('candidate-name')).toHaveText(candidate);
 }
+
+/** The panel frame's start, in the frame's own clock (ms); null for what did not happen. */
+export interface PanelStartTimings {
+  /** The frame's first contentful paint. */
+  firstPaint: number | null;
+  /** The React app's script started (User Timing mark `panel:app`, entrypoints/panel/boot.tsx). */
+  app: number | null;
+  /** The app showed more than its loading line (mark `panel:content`, components/panel/PanelApp.tsx). */
+  content: number | null;
+}
+
+/** Reads {@link PanelStartTimings}; runs inside the panel frame (pass it to Playwright's or puppeteer's `evaluate`). */
+export function readPanelStartTimings(): PanelStartTimings {
+  return {
+    firstPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    app: performance.getEntriesByName('panel:app')[0]?.startTime ?? null,
+    content: performance.getEntriesByName('panel:content')[0]?.startTime ?? null,
+  };
+}
+
+/**
+ * The panel's first paint was its shell's: before the app's script started, which came before the app's first view
+ * (issue 12, item 5).
+ */
+export function expectShellPaintedFirst(timings: PanelStartTimings): void {
+  expect(timings.firstPaint).not.toBeNull();
+  expect(timings.app).not.toBeNull();
+  expect(timings.firstPaint!).toBeLessThan(timings.app!);
+  expect(timings.content!).toBeGreaterThan(timings.app!);
+}
